@@ -1,0 +1,32 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8501
+
+.PHONY: run test validate geocode docs bench screenshot clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+validate: $(STAMP)
+	$(VENV)/bin/calais-atlas validate
+
+geocode: $(STAMP)
+	$(VENV)/bin/calais-atlas geocode
+
+docs: $(STAMP)
+	$(VENV)/bin/calais-atlas docs
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,99 @@
+"""The maintainers' command line: ``calais-atlas validate | geocode | docs``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .loader import DATA_ENV, default_data_dir, load_dataset
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    directory = Path(args.directory) if args.directory else default_data_dir()
+    if not directory.is_dir():
+        print(f"{directory}: no such folder (pass a data folder, or set {DATA_ENV})", file=sys.stderr)
+        return 2
+    dataset = load_dataset(directory)
+    for problem in dataset.problems:
+        print(problem)
+    counts = ", ".join(f"{count} {name}" for name, count in dataset.row_counts().items())
+    rejected = sum(len(frame) for frame in dataset.rejected.values())
+    if dataset.ok:
+        print(f"{directory}: no problems ({counts})")
+        return 0
+    print(f"{directory}: {_plural(len(dataset.problems), 'problem')}; {_plural(rejected, 'row')} could not be used; valid rows: {counts}")
+    return 1
+
+
+def cmd_geocode(args: argparse.Namespace) -> int:
+    from .geocode import GeocodeError, geocode_places
+
+    directory = Path(args.directory) if args.directory else default_data_dir()
+    try:
+        report = geocode_places(directory / "places.csv", refresh=args.refresh, dry_run=args.dry_run)
+    except GeocodeError as err:
+        print(err, file=sys.stderr)
+        return 2
+    for place_id, reason in report.flagged:
+        print(f"flagged {place_id}: {reason}")
+    for place_id, reason in report.failed:
+        print(f"failed  {place_id}: {reason}")
+    print(report.summary())
+    return 0 if report.ok() else 1
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from .docs import render_readme
+
+    directory = Path(args.directory) if args.directory else default_data_dir()
+    target = directory / "README.md"
+    text = render_readme()
+    if args.check:
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            print(f"{target} is out of date: run `calais-atlas docs`", file=sys.stderr)
+            return 1
+        print(f"{target} matches the schema")
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="calais-atlas", description="Check and maintain the Calais Atlas data folder.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    folder_help = f"data folder (default: ${DATA_ENV} or ./data)"
+
+    validate = commands.add_parser("validate", help="check every CSV file and list every problem")
+    validate.add_argument("directory", nargs="?", help=folder_help)
+    validate.set_defaults(run=cmd_validate)
+
+    geocode = commands.add_parser("geocode", help="fill lat/lon in places.csv with Nominatim (1 request per second)")
+    geocode.add_argument("directory", nargs="?", help=folder_help)
+    geocode.add_argument("--refresh", action="store_true", help="also re-query places that already have coordinates, hand-entered ones included")
+    geocode.add_argument("--dry-run", action="store_true", help="query and report, but write nothing")
+    geocode.set_defaults(run=cmd_geocode)
+
+    docs = commands.add_parser("docs", help="regenerate data/README.md from the schema")
+    docs.add_argument("directory", nargs="?", help=folder_help)
+    docs.add_argument("--check", action="store_true", help="only check that data/README.md is up to date")
+    docs.set_defaults(run=cmd_docs)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Thin Streamlit panels. The only package allowed to import streamlit."""

@@ -1,0 +1,217 @@
+"""The one description of every CSV column.
+
+The validator, ``data/README.md`` and ``data/datapackage.json`` are all derived from the
+tables below, so a column is described here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # id | text | integer | number | date | interval | enum | url | ref
+    description: str
+    required: bool = False
+    example: str = ""
+    values: tuple[tuple[str, str], ...] = ()  # (value, meaning) for enum columns
+    ref: str | None = None  # "table.column" for references
+    minimum: float | None = None
+    maximum: float | None = None
+    unique: bool = False
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        return tuple(value for value, _ in self.values)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: str | None
+    how_to_add: str = ""
+    optional_file: bool = False
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+LANGUAGES = (("en", "English"), ("fr", "French"))
+
+PRECISION = (
+    ("exact", "the point is the place itself (a building, a village centre)"),
+    ("approximate", "within about a kilometre: the source names the place but not the spot"),
+    ("area", "the place is a zone (a camp of several hectares, a stretch of sea); the point is its middle"),
+)
+
+PLACE_KINDS = (
+    ("camp", "an encampment where people lived"),
+    ("facility", "a building or centre: a reception centre, a church, a day centre"),
+    ("town", "a town or city"),
+    ("village", "a village"),
+    ("transport", "a port, a tunnel terminal, a road"),
+    ("border", "a frontier or crossing point"),
+    ("coast", "a beach or stretch of shore"),
+    ("sea", "a sea or strait"),
+    ("region", "an administrative region"),
+)
+
+EVENT_CATEGORIES = (
+    ("camp", "a camp opens, grows, moves or closes"),
+    ("demolition", "shelters are cleared, bulldozed or evicted"),
+    ("clash", "violence between people and police"),
+    ("protest", "a demonstration, for or against the migrants"),
+    ("politics", "elections, rallies, statements by politicians"),
+    ("policy", "a decision by a government, a prefecture or a court"),
+    ("death", "a person dies"),
+    ("humanitarian", "aid, shelter, volunteers, facilities"),
+    ("daily-life", "ordinary life in and around the camps"),
+)
+
+QUALIFIERS = (
+    ("exact", "the source gives the figure plainly, with no 'about' or 'over'"),
+    ("about", "the source says about, around, some"),
+    ("over", "the source says more than, over"),
+    ("under", "the source says fewer than, under"),
+    ("planned", "a plan or a target, not a head count"),
+)
+
+POPULATION_WHAT = (
+    ("residents", "people living at the site (head count)"),
+    ("inhabitants", "the population of a town or village (census)"),
+    ("capacity", "places available, not people present"),
+    ("to-be-moved", "people a plan says will be moved; not a head count"),
+)
+
+HEAD_COUNTS = ("residents", "inhabitants")
+
+_DATE_HELP = (
+    "ISO 8601 at the precision the source supports: a year (2015), a month (2015-11), "
+    "a day (2015-11-25), or an interval start/end (2015-09/2015-11)"
+)
+
+SOURCES = Table(
+    name="sources",
+    description="Every document the atlas cites. Every other file points here with source_id.",
+    key="source_id",
+    columns=(
+        Column("source_id", "id", "Short unique id, lowercase words joined by hyphens.", True, "time-2016-lightbox", unique=True),
+        Column("title", "text", "Title of the document, in its own language.", True, "The Many Lives of the Calais 'Jungle' Refugee Camp"),
+        Column("publisher", "text", "Who published it.", True, "TIME"),
+        Column("author", "text", "Author or photographer.", False, "Olivier Laurent"),
+        Column("published", "date", f"Publication date. {_DATE_HELP}.", False, "2016-02-26"),
+        Column("url", "url", "Web address; only http:// and https:// are accepted.", False, "https://time.com/..."),
+        Column("language", "enum", "Language of the document.", True, "en", values=LANGUAGES),
+        Column("notes", "text", "How the document was used, and anything a reader should know about it.", False),
+    ),
+    how_to_add="Add a row before citing a new document anywhere else. Pick a source_id you will recognise.",
+)
+
+PLACES = Table(
+    name="places",
+    description="Every place the atlas shows: camps, facilities, towns, the sea.",
+    key="place_id",
+    columns=(
+        Column("place_id", "id", "Short unique id.", True, "calais-jungle", unique=True),
+        Column("name", "text", "Name shown on the map.", True, "Calais 'Jungle' (Lande de Calais)"),
+        Column("kind", "enum", "What sort of place it is.", True, "camp", values=PLACE_KINDS),
+        Column("geocode_query", "text", "What to ask the geocoder; leave empty for places no geocoder knows (camps).", False, "Wissant, Pas-de-Calais, France"),
+        Column("lat", "number", "Latitude in decimal degrees, with a point: 50.96, not 50,96.", False, "50.9655", minimum=-90, maximum=90),
+        Column("lon", "number", "Longitude in decimal degrees, east positive.", False, "1.8945", minimum=-180, maximum=180),
+        Column("location_precision", "enum", "How sure the point is.", True, "area", values=PRECISION),
+        Column("coord_source", "text", "How lat/lon were obtained: 'nominatim 2026-11-24', or 'manual: <reason and reference>'.", False, "manual: Wikipedia, Calais Jungle infobox"),
+        Column("active", "interval", f"For camps and centres: when it existed, start/end. An open end is '..'. {_DATE_HELP}.", False, "2015-04/2016-10-31"),
+        Column("description", "text", "One or two sentences for the popup.", False),
+        Column("source_id", "ref", "Source for the place's description and dates.", False, "wikipedia-calais-jungle", ref="sources.source_id"),
+        Column("notes", "text", "Anything a maintainer should know: names, uncertain locations.", False),
+    ),
+    how_to_add=(
+        "Add a row with a new place_id, a name, a kind and a location_precision. Either type lat and lon "
+        "(and say where they came from in coord_source, starting with 'manual:'), or fill geocode_query "
+        "and run `calais-atlas geocode`."
+    ),
+)
+
+EVENTS = Table(
+    name="events",
+    description="What happened, where and when, each with its source.",
+    key="event_id",
+    columns=(
+        Column("event_id", "id", "Short unique id.", True, "jungle-clash-2015-11-25", unique=True),
+        Column("date", "date", f"When it happened (not when it was published). {_DATE_HELP}.", True, "2015-11-25"),
+        Column("place_id", "ref", "Where it happened.", True, "calais-jungle", ref="places.place_id"),
+        Column("category", "enum", "One of the categories below.", True, "clash", values=EVENT_CATEGORIES),
+        Column("title", "text", "A short English title.", True, "Clash between migrants and police"),
+        Column("description", "text", "One to three sober English sentences.", False),
+        Column("source_id", "ref", "The source that reports it.", True, "time-2016-lightbox", ref="sources.source_id"),
+        Column("quote", "text", "The source's exact words, in the source's language.", False),
+        Column("quote_en", "text", "English translation of a quote that is not in English.", False),
+        Column("date_note", "text", "How the date was worked out when the source gives it relative ('last week').", False),
+    ),
+    how_to_add="Add a row with the date the event happened, the place_id of an existing place, a category and a source_id.",
+)
+
+POPULATION = Table(
+    name="population",
+    description=(
+        "How many people lived at a place, by date and source. Conflicting figures stay side by side, "
+        "one row each; they are never averaged."
+    ),
+    key="figure_id",
+    columns=(
+        Column("figure_id", "id", "Short unique id.", True, "jungle-2015-fall-time", unique=True),
+        Column("place_id", "ref", "The place counted.", True, "calais-jungle", ref="places.place_id"),
+        Column("date", "date", f"When the count applies. {_DATE_HELP}.", True, "2015-09/2015-11"),
+        Column("count", "integer", "The figure, digits only: 6000, not 6,000 or 6 000.", True, "6000", minimum=0),
+        Column("qualifier", "enum", "How the source words the figure.", True, "over", values=QUALIFIERS),
+        Column("count_max", "integer", "Upper end, when the source gives a range.", False, "", minimum=0),
+        Column("what", "enum", "What is counted. Only head counts size the circles.", True, "residents", values=POPULATION_WHAT),
+        Column("source_id", "ref", "The source of the figure.", True, "time-2016-lightbox", ref="sources.source_id"),
+        Column("quote", "text", "The source's exact words.", False, "more than 6,000 last fall"),
+        Column("date_note", "text", "How the date was worked out.", False),
+    ),
+    how_to_add="Add one row per figure per source, with the qualifier the source uses. Never replace a figure another source gives.",
+)
+
+CAPTIONS = Table(
+    name="captions",
+    description="The photo captions, each tied to a place and a date.",
+    key="caption_id",
+    columns=(
+        Column("caption_id", "id", "Short unique id.", True, "time-01", unique=True),
+        Column("place_id", "ref", "Where the photo was taken.", True, "calais-jungle", ref="places.place_id"),
+        Column("date", "date", f"When the photo was taken. {_DATE_HELP}.", True, "2015-11-25"),
+        Column("text", "text", "The caption, as published, with broken characters repaired.", True),
+        Column("credit", "text", "Photographer and agency.", True, "Jerome Sessini—Magnum Photos"),
+        Column("source_id", "ref", "Where the caption was published.", True, "time-2016-lightbox", ref="sources.source_id"),
+        Column("event_id", "ref", "The event the photo shows, if any.", False, "jungle-clash-2015-11-25", ref="events.event_id"),
+        Column("language", "enum", "Language of the caption.", True, "en", values=LANGUAGES),
+        Column("position", "integer", "Position of the photo in the published essay.", False, "1", minimum=1),
+        Column("note", "text", "Repairs and corrections made to the text, with the original wording.", False),
+    ),
+    how_to_add="Add a row with the caption text exactly as published, the place it shows and the date it was taken.",
+)
+
+TABLES: tuple[Table, ...] = (SOURCES, PLACES, EVENTS, POPULATION, CAPTIONS)
+TABLES_BY_NAME = {table.name: table for table in TABLES}

@@ -1,0 +1,102 @@
+"""Loading: what spreadsheets write is read correctly, typed, and every row is accounted for."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from components.docs import render_readme
+from components.loader import load_dataset
+from conftest import ROOT, build_data_folder
+
+
+def test_utf8_bom_from_excel_just_works(minimal_data: Path) -> None:
+    """A UTF-8 byte-order mark (Excel's 'CSV UTF-8') is not a problem and does not corrupt the first column name."""
+    path = minimal_data / "events.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    dataset = load_dataset(minimal_data)
+    assert dataset.problems == []
+    assert "event_id" in dataset["events"].columns and len(dataset["events"]) == 3
+
+
+def test_windows_line_endings_just_work(minimal_data: Path) -> None:
+    """CRLF line endings, as Windows tools write them, load without problems."""
+    path = minimal_data / "captions.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert load_dataset(minimal_data).problems == []
+
+
+def test_windows_1252_is_decoded_without_mojibake(tmp_path: Path) -> None:
+    """A Windows-1252 file is reported but its accents are read correctly, never as 'Ã¨'."""
+    folder = build_data_folder(tmp_path / "data", "windows-1252")
+    dataset = load_dataset(folder)
+    quote = dataset["events"].set_index("event_id").at["kayak-2021", "quote"]
+    assert quote == "Le corps d'un quatrième membre a été retrouvé"
+
+
+def test_semicolon_file_is_read_with_its_rows(tmp_path: Path) -> None:
+    """A French-Excel semicolon file is reported once, and its rows are still used."""
+    folder = build_data_folder(tmp_path / "data", "semicolons")
+    dataset = load_dataset(folder)
+    assert list(dataset["sources"]["source_id"]) == ["time", "bbc-fr"]
+    assert len(dataset.problems) == 1
+
+
+def test_rejected_rows_are_kept_with_their_reason(tmp_path: Path) -> None:
+    """A row that cannot be used stays in Dataset.rejected with its line and the reason, and the valid rows load."""
+    folder = build_data_folder(tmp_path / "data", "day-first-date")
+    dataset = load_dataset(folder)
+    rejected = dataset.rejected["events"]
+    assert list(rejected["_line"]) == [2]
+    assert rejected.loc[0, "_reason"].startswith("date: is not an ISO date")
+    assert list(dataset["events"]["event_id"]) == ["growth-2015", "kayak-2021"]
+
+
+def test_bad_optional_value_is_blanked_not_dropped(tmp_path: Path) -> None:
+    """A javascript: link in an optional column is removed from the row; the source itself stays citable."""
+    dataset = load_dataset(build_data_folder(tmp_path / "data", "javascript-url"))
+    sources = dataset["sources"].set_index("source_id")
+    assert sources.at["time", "url"] == ""
+    assert len(dataset["events"]) == 3
+
+
+def test_columns_are_typed_and_dates_keep_precision(minimal_data: Path) -> None:
+    """Counts are integers, coordinates floats, and each date keeps its text, bounds and precision."""
+    dataset = load_dataset(minimal_data)
+    population = dataset["population"].set_index("figure_id")
+    assert population.at["jungle-fall", "count"] == 6000
+    assert population.at["jungle-fall", "date_precision"] == "interval"
+    assert str(population.at["jungle-fall", "date_end"].date()) == "2015-11-30"
+    assert dataset["places"]["lat"].dtype == "float64"
+
+
+def test_shipped_data_validates_with_zero_problems() -> None:
+    """The data/ folder in the repository always validates clean."""
+    dataset = load_dataset(ROOT / "data")
+    assert [str(problem) for problem in dataset.problems] == []
+    assert {"calais-jungle", "grande-synthe-camp", "wissant", "brachay"} <= set(dataset["places"]["place_id"])
+    assert len(dataset["captions"]) == 30
+
+
+def test_data_readme_matches_the_schema() -> None:
+    """data/README.md is generated from the schema; regenerate it with `calais-atlas docs` after a schema change."""
+    assert (ROOT / "data" / "README.md").read_text(encoding="utf-8") == render_readme()
+
+
+def test_core_never_imports_streamlit() -> None:
+    """The core modules load, validate and geocode without pulling in streamlit."""
+    code = (
+        "import sys; import components.loader, components.cli, components.dates, components.docs;"
+        "assert 'streamlit' not in sys.modules, 'streamlit imported by the core'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_cli_exit_codes(minimal_data: Path, tmp_path: Path) -> None:
+    """The console script exits 0 on clean data, 1 on problems and 2 on a missing folder."""
+    script = Path(sys.executable).parent / "calais-atlas"
+    clean = subprocess.run([script, "validate", str(minimal_data)], capture_output=True, text=True)
+    missing = subprocess.run([script, "validate", str(tmp_path / "nope")], capture_output=True, text=True)
+    assert (clean.returncode, missing.returncode) == (0, 2)
+    assert "no such folder" in missing.stderr
