@@ -1,0 +1,54 @@
+"""The atlas page, composed from the panels. Reads the data, then the URL, then draws."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..i18n import t
+from ..layers import MapContext
+from ..timeline import data_span, in_window, site_states, window_bounds
+from . import state
+from .captions import captions_panel
+from .controls import sidebar, time_bar
+from .data import current_dataset
+from .lower import chart_panel, sources_panel, text_view
+from .map_panel import feature_groups, map_panel
+from .problems import problems_panel
+
+
+def render() -> None:
+    dataset = current_dataset()
+    tables = dataset.tables
+    places, population = tables["places"], tables["population"]
+    span = data_span(tables)
+    ignored = state.init_state(span.first, span.last, set(places["place_id"]), set(tables["captions"]["caption_id"]))
+    lang = state.lang()
+
+    st.title(t("app.title", lang))
+    st.caption(t("app.tagline", lang))
+    if ignored:
+        st.info(t("ui.url_ignored", lang, items=", ".join(ignored)))
+    problems_panel(dataset, lang)
+    sidebar(places, lang)
+    at = time_bar(span, lang)
+
+    start, end = window_bounds(at, state.get("window"), state.get("months"))
+    events = in_window(tables["events"], start, end)
+    captions = in_window(tables["captions"], start, end)
+    states = site_states(places, population, at)
+    ctx = MapContext(places.set_index("place_id", drop=False), tables["sources"].set_index("source_id", drop=False), lang)
+
+    left, right = st.columns([2.1, 1], gap="medium")
+    with left:
+        map_panel(ctx, feature_groups(ctx, states, events, captions, state.active_layers()))
+    with right:
+        captions_panel(captions, ctx, lang)
+
+    chart_tab, text_tab, sources_tab = st.tabs([t("ui.population", lang), t("ui.textview", lang), t("ui.sources", lang)])
+    with chart_tab:
+        chart_panel(population, tables["sources"], states, ctx, at, lang)
+    with text_tab:
+        text_view(states, events, captions, ctx, at, lang)
+    with sources_tab:
+        sources_panel(tables, ctx, lang)
+    state.write_url()

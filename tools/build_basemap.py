@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""Build the offline GeoJSON basemaps in static/basemap/ from Natural Earth.
+
+Source: the npm package ``world-atlas@2.0.2`` (Natural Earth 4.1.0 Admin-0
+countries as TopoJSON, public domain data; package ISC).  The TopoJSON is
+decoded here (delta-encoded, quantized arcs), the shared arcs are simplified
+once (Douglas-Peucker) so neighbouring countries keep a common border, then
+the polygons are clipped to a box and written with rounded coordinates.
+
+Run by hand, never in CI (it needs the npm registry and shapely):
+
+    python3 -m venv /tmp/bmvenv && /tmp/bmvenv/bin/pip install shapely
+    /tmp/bmvenv/bin/python tools/build_basemap.py            # runs `npm pack` itself
+    /tmp/bmvenv/bin/python tools/build_basemap.py --world-atlas /tmp/world-atlas-2.0.2.tgz
+
+Outputs (relative to the repository root), see static/basemap/README.md:
+    region.geojson              10m country polygons, lon -3.5..9.0, lat 46.5..53.5
+    region-lines.geojson        the same 10m data as lines (coast / land border),
+                                without the straight clip-box edges
+    europe.geojson              50m country polygons, lon -12..30, lat 35..62
+    europe-outer.geojson        50m polygons of the same box with the region box cut out
+    europe-outer-lines.geojson  their coast / land-border lines (region box cut out)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+from shapely.geometry import LineString, MultiPolygon, Polygon, box
+from shapely.validation import make_valid
+
+WORLD_ATLAS = "world-atlas@2.0.2"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = REPO_ROOT / "static" / "basemap"
+
+REGION_BOX = (-3.5, 46.5, 9.0, 53.5)  # lon_min, lat_min, lon_max, lat_max
+EUROPE_BOX = (-12.0, 35.0, 30.0, 62.0)
+
+# polygons file, lines file (or None), source, box, box cut out (or None), tolerance (deg), decimals
+OUTPUTS = [
+    ("region.geojson", "region-lines.geojson", "countries-10m.json", REGION_BOX, None, 0.0015, 4),
+    ("europe.geojson", None, "countries-50m.json", EUROPE_BOX, None, 0.02, 3),
+    ("europe-outer.geojson", "europe-outer-lines.geojson", "countries-50m.json", EUROPE_BOX, REGION_BOX, 0.02, 3),
+]
+
+
+def get_world_atlas(arg: str | None, tmp: Path) -> Path:
+    """Return the directory holding the world-atlas JSON files."""
+    if arg is None:
+        print(f"npm pack {WORLD_ATLAS} ...", file=sys.stderr)
+        out = (
+            subprocess.run(
+                ["npm", "pack", WORLD_ATLAS, "--silent"],
+                cwd=tmp,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        arg = str(tmp / out)
+    p = Path(arg)
+    if p.is_file():  # a .tgz from `npm pack`
+        with tarfile.open(p) as tf:
+            if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4
+                tf.extractall(tmp / "wa", filter="data")
+            else:
+                tf.extractall(tmp / "wa")
+        p = tmp / "wa" / "package"
+    if (p / "package").is_dir():
+        p = p / "package"
+    meta = json.loads((p / "package.json").read_text())
+    print(f"using {meta['name']}@{meta['version']} from {p}", file=sys.stderr)
+    return p
+
+
+def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
+    """Delta-decode and de-quantize all arcs of a TopoJSON topology."""
+    tr = topo.get("transform")
+    arcs = []
+    for arc in topo["arcs"]:
+        if tr:
+            (sx, sy), (tx, ty) = tr["scale"], tr["translate"]
+            x = y = 0
+            pts = []
+            for dx, dy in arc:
+                x += dx
+                y += dy
+                pts.append((x * sx + tx, y * sy + ty))
+        else:
+            pts = [(float(a), float(b)) for a, b in arc]
+        arcs.append(pts)
+    return arcs
+
+
+def simplify_arc(pts, tol):
+    if tol <= 0 or len(pts) < 3:
+        return pts
+    closed = pts[0] == pts[-1]
+    if closed:
+        # split a closed arc at its farthest point so DP has two real anchors
+        x0, y0 = pts[0]
+        k = max(range(len(pts)), key=lambda i: (pts[i][0] - x0) ** 2 + (pts[i][1] - y0) ** 2)
+        a = list(LineString(pts[: k + 1]).simplify(tol, preserve_topology=False).coords)
+        b = list(LineString(pts[k:]).simplify(tol, preserve_topology=False).coords)
+        return a + b[1:]
+    return list(LineString(pts).simplify(tol, preserve_topology=False).coords)
+
+
+def build(topo: dict, bbox, tol: float, ndigits: int, hole=None) -> tuple[dict, dict]:
+    """Return (polygons FeatureCollection, lines FeatureCollection)."""
+    raw = decode_arcs(topo)
+    cache: dict[int, list] = {}
+
+    def arc(i: int):
+        j = i if i >= 0 else ~i
+        if j not in cache:
+            cache[j] = simplify_arc(raw[j], tol)
+        return cache[j] if i >= 0 else cache[j][::-1]
+
+    def ring(ids):
+        pts = []
+        for n, i in enumerate(ids):
+            a = arc(i)
+            pts.extend(a if n == 0 else a[1:])
+        return pts
+
+    clip = box(*bbox)
+    if hole is not None:
+        clip = clip.difference(box(*hole))
+    min_area = tol * tol * 4 if tol else 0.0
+    arc_users: dict[int, int] = {}  # arc index -> number of kept rings using it
+    # a cheap pre-filter on the raw (unsimplified) arc extents
+    feats = []
+    for g in topo["objects"]["countries"]["geometries"]:
+        if g.get("type") not in ("Polygon", "MultiPolygon"):
+            continue
+        polys = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"]
+        xs, ys = [], []
+        for p in polys:
+            for i in p[0]:
+                for x, y in raw[i if i >= 0 else ~i]:
+                    xs.append(x)
+                    ys.append(y)
+        if max(xs) < bbox[0] or min(xs) > bbox[2] or max(ys) < bbox[1] or min(ys) > bbox[3]:
+            continue
+        parts = []
+        for p in polys:
+            shell = ring(p[0])
+            if len(shell) < 4 or Polygon(shell).area <= min_area:
+                continue  # collapsed by simplification, or a speck
+            holes = []
+            for r in p[1:]:
+                h = ring(r)
+                if len(h) >= 4 and Polygon(h).area > min_area:
+                    holes.append(h)
+                    for i in r:
+                        arc_users[i if i >= 0 else ~i] = arc_users.get(i if i >= 0 else ~i, 0) + 1
+            for i in p[0]:
+                arc_users[i if i >= 0 else ~i] = arc_users.get(i if i >= 0 else ~i, 0) + 1
+            parts.append(Polygon(shell, holes))
+        if not parts:
+            continue
+        geom = make_valid(MultiPolygon(parts)) if len(parts) > 1 else make_valid(parts[0])
+        geom = geom.intersection(clip)
+        polys_out = [q for q in getattr(geom, "geoms", [geom]) if q.geom_type == "Polygon" and not q.is_empty]
+        # drop slivers smaller than a few tolerance-squares
+        polys_out = [q for q in polys_out if q.area > min_area]
+        if not polys_out:
+            continue
+        name = g.get("properties", {}).get("name") or str(g.get("id"))
+        feats.append((name, polys_out))
+
+    features = []
+    for name, polys_out in sorted(feats, key=lambda f: f[0]):
+        coords = []
+        for q in polys_out:
+            rings = [q.exterior] + list(q.interiors)
+            rr = []
+            for r in rings:
+                pts = []
+                for x, y in r.coords:
+                    pt = [round(x, ndigits), round(y, ndigits)]
+                    if not pts or pts[-1] != pt:
+                        pts.append(pt)
+                if len(pts) >= 4:
+                    rr.append(pts)
+            if rr and len(rr[0]) >= 4:
+                coords.append(rr)
+        if not coords:
+            continue
+        geom = (
+            {"type": "Polygon", "coordinates": coords[0]} if len(coords) == 1 else {"type": "MultiPolygon", "coordinates": coords}
+        )
+        features.append({"type": "Feature", "properties": {"name": name}, "geometry": geom})
+
+    # Lines: every used arc once.  Used by one ring -> coast, by two -> land border.
+    # Clip-box edges are not arcs, so they never appear here.
+    lines: dict[str, list] = {"coast": [], "border": []}
+    for j, users in sorted(arc_users.items()):
+        g = LineString(cache[j]).intersection(clip)
+        for part in getattr(g, "geoms", [g]):
+            if part.geom_type != "LineString" or part.is_empty:
+                continue
+            pts = []
+            for x, y in part.coords:
+                pt = [round(x, ndigits), round(y, ndigits)]
+                if not pts or pts[-1] != pt:
+                    pts.append(pt)
+            if len(pts) >= 2:
+                lines["coast" if users == 1 else "border"].append(pts)
+    line_features = [
+        {"type": "Feature", "properties": {"kind": kind}, "geometry": {"type": "MultiLineString", "coordinates": parts}}
+        for kind, parts in lines.items()
+        if parts
+    ]
+    return ({"type": "FeatureCollection", "features": features}, {"type": "FeatureCollection", "features": line_features})
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--world-atlas", help=f"world-atlas package dir or .tgz (default: npm pack {WORLD_ATLAS})")
+    ap.add_argument("--out-dir", default=str(OUT_DIR))
+    args = ap.parse_args()
+    out_dir = Path(args.out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as td:
+        src = get_world_atlas(args.world_atlas, Path(td))
+        topos: dict[str, dict] = {}
+        for poly_name, lines_name, src_name, bbox, hole, tol, nd in OUTPUTS:
+            if src_name not in topos:
+                topos[src_name] = json.loads((src / src_name).read_text())
+            fc, lines = build(topos[src_name], bbox, tol, nd, hole)
+            for out_name, data in ((poly_name, fc), (lines_name, lines)):
+                if out_name is None:
+                    continue
+                text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+                (out_dir / out_name).write_text(text + "\n", encoding="utf-8")
+                print(f"{out_name}: {len(data['features'])} features, {len(text.encode()) / 1024:.1f} KiB", file=sys.stderr)
+            print("  countries: " + ", ".join(f["properties"]["name"] for f in fc["features"]), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

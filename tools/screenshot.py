@@ -1,0 +1,36 @@
+"""Take the README screenshot: start the app, open it in Debian's Chromium, save docs/screenshot.png.
+
+    .venv/bin/python tools/screenshot.py [URL-QUERY] [OUTPUT]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from serve import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app  # noqa: E402
+
+IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+def main() -> None:
+    query = sys.argv[1] if len(sys.argv) > 1 else ""
+    output = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "docs" / "screenshot.png"
+    width, height = (int(v) for v in (sys.argv[3] if len(sys.argv) > 3 else "1440x1000").split("x"))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with running_app() as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(f"{url}/{query}")
+        page.frame_locator(IFRAME).locator("path.atlas-site").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(output), full_page="full" in sys.argv)
+        browser.close()
+    print(output)
+
+
+if __name__ == "__main__":
+    main()
