@@ -95,6 +95,21 @@ def _check_places(result: TableResult, shown: str) -> None:
         elif pd.isna(lat) or pd.isna(lon):
             missing = "lat" if pd.isna(lat) else "lon"
             result.problems.append(Problem(shown, "is empty while the other coordinate is set; a place needs both lat and lon", line=line, column=missing))
+    _check_shared_points(result, shown)
+
+
+def _check_shared_points(result: TableResult, shown: str) -> None:
+    """Two places on one point cannot be told apart on the map, nor by a click."""
+    frame = result.frame.dropna(subset=["lat", "lon"])
+    first: dict[tuple[float, float], tuple[str, int]] = {}
+    for place_id, lat, lon, line in zip(frame["place_id"], frame["lat"], frame["lon"], frame[LINE]):
+        point = (round(lat, 5), round(lon, 5))
+        if point in first:
+            other, other_line = first[point]
+            result.problems.append(Problem(shown, f'is the same point as "{other}" (line {other_line}); move one of them, '
+                                                  "(mark it approximate or area when the exact spot is not known)", line=int(line), column="lat", value=f"{lat}, {lon}"))
+        else:
+            first[point] = (place_id, int(line))
 
 
 def _check_population(result: TableResult, shown: str) -> None:

@@ -1,0 +1,42 @@
+"""Helpers to run the page under AppTest and read what it hands to st_folium."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from serve import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def run_app(monkeypatch, data_dir: Path, query: dict[str, str] | None = None) -> AppTest:
+    monkeypatch.setenv("CALAIS_ATLAS_DATA", str(data_dir))
+    app = AppTest.from_file(APP, default_timeout=60)
+    for name, value in (query or {}).items():
+        app.query_params[name] = value
+    return app.run()
+
+
+def map_args(app: AppTest) -> dict:
+    components = [c for c in app.get("component_instance") if c.proto.component_name == "streamlit_folium.st_folium"]
+    assert len(components) == 1, "exactly one st_folium on the page"
+    return json.loads(components[0].proto.json_args)
+
+
+def groups_js(app: AppTest) -> str:
+    return map_args(app)["feature_group"]
+
+
+def count_class(js: str, css_class: str) -> int:
+    """Markers of one class in the generated JS (class names appear once per marker)."""
+    return len(re.findall(rf'"(?:className|class_name)": "[^"]*\b{re.escape(css_class)}\b', js))
+
+
+def set_date(app: AppTest, day: date) -> AppTest:
+    app.slider(key="atlas.date").set_value(day)
+    return app.run()

@@ -1,0 +1,108 @@
+"""The page logic under AppTest: what the slider, the URL and the captions panel hand to the map."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from apptest_helpers import count_class, groups_js, map_args, run_app, set_date
+from conftest import MINIMAL
+
+
+@pytest.fixture
+def app(monkeypatch):
+    return run_app(monkeypatch, MINIMAL)
+
+
+def test_page_runs_without_exception(app) -> None:
+    """The page renders with one map, the default date, and no exception."""
+    assert not app.exception
+    assert app.slider(key="atlas.date").value == date(2016, 1, 20)
+    assert map_args(app)["height"] == 560
+
+
+def test_map_assets_never_leave_the_machine(app) -> None:
+    """Every script and stylesheet the map loads is served by the app itself, not a CDN."""
+    args = map_args(app)
+    links = args["js_links"] + args["css_links"]
+    assert links and all(link.startswith("../../app/static/") for link in links)
+    page = args["header"] + args["html"]
+    assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page), "no script or stylesheet from another host"
+    assert "L.tileLayer" not in args["script"], "the offline basemap requests no tiles"
+
+
+def test_slider_changes_events_and_population(app) -> None:
+    """Moving the date changes which events are on the map and the population label of the Jungle."""
+    set_date(app, date(2015, 5, 1))
+    early = groups_js(app)
+    assert count_class(early, "atlas-event") == 0
+    assert "1,500 residents" in early
+    set_date(app, date(2015, 11, 25))
+    late = groups_js(app)
+    assert count_class(late, "atlas-event") == 2  # the Sep–Nov growth and the 25 Nov clash
+    assert "over 6,000 residents" in late and "1,500 residents" not in late
+
+
+def test_closed_camp_shows_closed_not_its_last_population(app) -> None:
+    """After the Jungle's active interval the site is drawn as closed, with no population."""
+    js = groups_js(set_date(app, date(2016, 11, 1)))
+    assert "atlas-site-closed" in js and "closed (Oct 2016)" in js
+    assert "6,000" not in js
+
+
+def test_query_params_restore_state(monkeypatch) -> None:
+    """A copied link reopens the same date, window, layers, site and language."""
+    app = run_app(monkeypatch, MINIMAL, {"date": "2015-11-25", "window": "upto", "layers": "sites,events",
+                                         "site": "calais-jungle", "lang": "fr"})
+    assert not app.exception
+    assert app.slider(key="atlas.date").value == date(2015, 11, 25)
+    assert app.radio(key="atlas.window").value == "upto"
+    assert [app.checkbox(key=f"atlas.layer.{name}").value for name in ("sites", "events", "captions", "context")] == [True, True, False, False]
+    js = groups_js(app)
+    assert count_class(js, "atlas-caption") == 0 and count_class(js, "atlas-context") == 0
+    assert count_class(js, "atlas-highlight") == 1
+    assert "plus de 6\u202f000 résidents" in js
+    assert map_args(app)["center"] == [50.9662, 1.8937]
+
+
+def test_bad_query_params_are_ignored_and_said(monkeypatch) -> None:
+    """A link with an unknown site or an impossible date opens the default view and says what it ignored."""
+    app = run_app(monkeypatch, MINIMAL, {"date": "2015-02-30", "site": "<script>"})
+    assert not app.exception
+    assert app.slider(key="atlas.date").value == date(2016, 1, 20)
+    assert any("date=2015-02-30" in info.value and "site=<script>" in info.value for info in app.info)
+
+
+def test_state_is_written_to_the_url(app) -> None:
+    """Changing the date and a layer updates the query string, so the address bar is always a deep link."""
+    set_date(app, date(2015, 11, 25))
+    app.checkbox(key="atlas.layer.context").uncheck().run()
+    assert app.query_params["date"] == "2015-11-25"
+    assert app.query_params["layers"] == "sites,events,captions"
+
+
+def test_choosing_a_caption_highlights_and_centres_its_site(app) -> None:
+    """'Show on map' on a caption selects its site: highlight ring, map centred there, panel filtered."""
+    app.button(key="atlas.show.time-02").click().run()
+    assert count_class(groups_js(app), "atlas-highlight") == 1
+    assert map_args(app)["center"] == [50.9662, 1.8937]
+    assert app.session_state["atlas.site"] == "calais-jungle"
+    assert app.query_params["caption"] == "time-02"
+
+
+def test_next_and_previous_event_buttons_step_through_events(app) -> None:
+    """The event buttons jump the slider to the next and previous event dates."""
+    set_date(app, date(2015, 10, 1))
+    app.button(key="atlas.btn.next").click().run()
+    assert app.slider(key="atlas.date").value == date(2015, 11, 25)
+    app.button(key="atlas.btn.prev").click().run()
+    assert app.slider(key="atlas.date").value == date(2015, 9, 1)
+
+
+def test_show_all_view_zooms_out_to_every_place(app) -> None:
+    """'Show all places' recentres the map on all places instead of the coast."""
+    assert map_args(app)["zoom"] == 10
+    app.button(key="atlas.btn.all").click().run()
+    assert map_args(app)["zoom"] <= 10 and map_args(app)["center"] != [50.955, 2.02]
