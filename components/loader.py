@@ -106,7 +106,7 @@ def _check_shared_points(result: TableResult, shown: str) -> None:
         point = (round(lat, 5), round(lon, 5))
         if point in first:
             other, other_line = first[point]
-            result.problems.append(Problem(shown, f'is the same point as "{other}" (line {other_line}); move one of them, '
+            result.problems.append(Problem(shown, f'is the same point as "{other}" (line {other_line}); give each place its own point '
                                                   "(mark it approximate or area when the exact spot is not known)", line=int(line), column="lat", value=f"{lat}, {lon}"))
         else:
             first[point] = (place_id, int(line))
