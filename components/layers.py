@@ -96,11 +96,20 @@ def site_summary(state: SiteState, ctx: MapContext) -> tuple[str, str]:
     return f"{amount} {what}", f"{format_date(first['date'], lang)} · {ctx.source_short(first['source_id'])}"
 
 
-def _label_icon(name: str, figure: str, detail: str, css_class: str) -> folium.DivIcon:
+MINOR_KINDS = ("facility", "transport", "coast", "sea", "region")
+
+
+def _label_icon(name: str, figure: str, detail: str, css_class: str, offset: float) -> folium.DivIcon:
     body = f"<b>{html_text(name)}</b><br>{html_text(figure)}"
     if detail:
         body += f"<br><span>{html_text(detail)}</span>"
-    return folium.DivIcon(html=f'<div class="atlas-label">{body}</div>', icon_size=(190, 54), icon_anchor=(-14, 27), class_name=css_class)
+    # Centred under the circle: a label to the right runs off the map for eastern sites.
+    return folium.DivIcon(html=f'<div class="atlas-label">{body}</div>', icon_size=(190, 54), icon_anchor=(95, -round(offset) - 3),
+                          class_name=css_class)
+
+
+def _minor(ctx: MapContext, place_id: str) -> str:
+    return " atlas-minor" if ctx.places.at[place_id, "kind"] in MINOR_KINDS else ""
 
 
 def _uncertainty_ring(ctx: MapContext, place_id: str, location: tuple[float, float]) -> folium.Circle | None:
@@ -133,19 +142,21 @@ def sites_layer(states: dict[str, SiteState], ctx: MapContext) -> folium.Feature
         common = {"tooltip": folium.Tooltip(_place_tooltip(ctx, place_id, tooltip_lines), sticky=True), "popup": folium.Popup(popup, max_width=360)}
         if state.status == "counted":
             folium.CircleMarker(location, radius=circle_radius(state.low), color="#0b3a5c", weight=1.5, fill=True,
-                                fill_color=SITE_FILL, fill_opacity=0.45, class_name="atlas-site", **common).add_to(group)
+                                fill_color=SITE_FILL, fill_opacity=0.45, class_name=f"atlas-site atlas-place-{place_id}", **common).add_to(group)
             if state.disagree:
                 folium.CircleMarker(location, radius=circle_radius(state.high), color="#0b3a5c", weight=1.5, dash_array="5 4",
                                     fill=False, interactive=False, class_name="atlas-site-range").add_to(group)
         elif state.status == "closed":
             folium.CircleMarker(location, radius=7, color="#333333", weight=1.5, dash_array="3 3", fill=True, fill_color=SITE_CLOSED,
-                                fill_opacity=0.5, class_name="atlas-site atlas-site-closed", **common).add_to(group)
+                                fill_opacity=0.5, class_name=f"atlas-site atlas-site-closed atlas-place-{place_id}", **common).add_to(group)
         else:
             dotted = "1 3" if state.status == "not-yet" else None
             folium.CircleMarker(location, radius=6, color="#0b3a5c", weight=1.5, dash_array=dotted, fill=True, fill_color="#ffffff",
-                                fill_opacity=0.8, class_name=f"atlas-site atlas-site-{state.status}", **common).add_to(group)
-        if state.status != "not-yet":
-            folium.Marker(location, icon=_label_icon(ctx.place_name(place_id), figure, detail, "atlas-site-label"), interactive=False).add_to(group)
+                                fill_opacity=0.8, class_name=f"atlas-site atlas-site-{state.status} atlas-place-{place_id}", **common).add_to(group)
+        if state.status in ("counted", "closed"):
+            radius = circle_radius(state.high) if state.status == "counted" else 7
+            label = _label_icon(ctx.place_name(place_id), figure, detail, f"atlas-site-label atlas-place-{place_id}{_minor(ctx, place_id)}", radius)
+            folium.Marker(location, icon=label, interactive=False, keyboard=False).add_to(group)
     return group
 
 
@@ -198,7 +209,7 @@ def events_layer(events: pd.DataFrame, ctx: MapContext) -> folium.FeatureGroup:
             html=svg(CATEGORY_SYMBOLS[category], dashed=uncertain) + badge,
             icon_size=(20, 20),
             icon_anchor=_ring_anchor(categories.index(category)),
-            class_name=f"atlas-event atlas-event-{category}",
+            class_name=f"atlas-event atlas-event-{category} atlas-place-{place_id}",
         )
         folium.Marker(location, icon=icon, tooltip=folium.Tooltip("<br>".join([head, *lines])),
                       popup=folium.Popup(_event_popup(records, ctx), max_width=380)).add_to(group)
@@ -220,7 +231,7 @@ def captions_layer(captions: pd.DataFrame, ctx: MapContext) -> folium.FeatureGro
             for row in records[:MAX_LISTED]
         )
         icon = folium.DivIcon(html=CAMERA + f'<span class="atlas-count">{len(records)}</span>', icon_size=(20, 20),
-                              icon_anchor=_ring_anchor(9), class_name="atlas-caption")
+                              icon_anchor=_ring_anchor(9), class_name=f"atlas-caption atlas-place-{place_id}")
         folium.Marker(location, icon=icon, tooltip=folium.Tooltip("<br>".join([head, *lines])),
                       popup=folium.Popup(f'<div class="atlas-popup">{popup}</div>', max_width=380)).add_to(group)
     return group
@@ -239,7 +250,7 @@ def context_layer(place_ids: list[str], ctx: MapContext) -> folium.FeatureGroup:
         extra = [html_text(place["description"], 400)] if place["description"] else []
         icon = folium.DivIcon(
             html=f'<div class="atlas-context-mark"></div><div class="atlas-context-name">{html_text(place["name"])}</div>',
-            icon_size=(150, 16), icon_anchor=(5, 5), class_name="atlas-context",
+            icon_size=(10, 10), icon_anchor=(5, 5), class_name=f"atlas-context atlas-place-{place_id}{_minor(ctx, place_id)}",
         )
         folium.Marker(location, icon=icon, tooltip=folium.Tooltip(_place_tooltip(ctx, place_id, extra))).add_to(group)
     return group
@@ -250,5 +261,5 @@ def highlight_layer(place_id: str | None, ctx: MapContext) -> folium.FeatureGrou
     location = ctx.location(place_id) if place_id else None
     if location is not None:
         folium.CircleMarker(location, radius=30, color=HIGHLIGHT, weight=4, dash_array="8 5", fill=False,
-                            interactive=False, class_name="atlas-highlight").add_to(group)
+                            interactive=False, class_name=f"atlas-highlight atlas-place-{place_id}").add_to(group)
     return group

@@ -11,7 +11,7 @@ from .assets import use_local_assets
 from .basemap import add_basemap
 from .legend import add_legend
 
-CHANNEL_CENTER = (50.955, 2.02)  # Wissant – Calais – Dunkirk
+CHANNEL_CENTER = (50.965, 2.02)  # Wissant – Calais – Dunkirk
 CHANNEL_ZOOM = 10
 PLACE_ZOOM = 12
 

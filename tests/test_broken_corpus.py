@@ -8,7 +8,7 @@ import pytest
 
 from components.cli import main
 from components.loader import load_dataset
-from conftest import BROKEN, DEFECTS, build_data_folder
+from datafolders import BROKEN, DEFECTS, build_data_folder
 
 
 @pytest.mark.parametrize("defect", DEFECTS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from components.docs import render_readme
 from components.loader import load_dataset
-from conftest import ROOT, build_data_folder
+from datafolders import ROOT, build_data_folder
 
 
 def test_utf8_bom_from_excel_just_works(minimal_data: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from components.loader import load_dataset
 from components.timeline import data_span, in_window, site_state, window_bounds
-from conftest import MINIMAL
+from datafolders import MINIMAL
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,9 @@ from .captions import captions_panel
 from .controls import sidebar, time_bar
 from .data import current_dataset
 from .lower import chart_panel, sources_panel, text_view
-from .map_panel import feature_groups, map_panel
+from .map_panel import feature_groups, legend_strip, map_panel
 from .problems import problems_panel
+from .style import apply_style
 
 
 def render() -> None:
@@ -24,6 +25,7 @@ def render() -> None:
     ignored = state.init_state(span.first, span.last, set(places["place_id"]), set(tables["captions"]["caption_id"]))
     lang = state.lang()
 
+    apply_style()
     st.title(t("app.title", lang))
     st.caption(t("app.tagline", lang))
     if ignored:
@@ -38,9 +40,10 @@ def render() -> None:
     states = site_states(places, population, at)
     ctx = MapContext(places.set_index("place_id", drop=False), tables["sources"].set_index("source_id", drop=False), lang)
 
-    left, right = st.columns([2.1, 1], gap="medium")
+    left, right = st.columns([2.6, 1], gap="small")
     with left:
         map_panel(ctx, feature_groups(ctx, states, events, captions, state.active_layers()))
+        legend_strip(lang)
     with right:
         captions_panel(captions, ctx, lang)
 

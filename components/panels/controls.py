@@ -70,13 +70,14 @@ def _toggle_play() -> None:
 def time_bar(span: Span, lang: str) -> date:
     st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, key=key("date"), format="YYYY-MM-DD")
     at = state.get("date")
-    cols = st.columns([1.2, 1, 1.2, 1.1, 2.5])
-    cols[0].button(t("ui.prev", lang), key=key("btn.prev"), on_click=_step, args=(span.stops, -1), width="stretch")
     playing = state.get("playing")
+    cols = st.columns([1.3, 1, 1.3, 0.9, 2.2], vertical_alignment="center")
+    cols[0].button(t("ui.prev", lang), key=key("btn.prev"), on_click=_step, args=(span.stops, -1), width="stretch")
     cols[1].button(t("ui.pause" if playing else "ui.play", lang), key=key("btn.play"), on_click=_toggle_play, width="stretch",
                    type="primary" if playing else "secondary")
     cols[2].button(t("ui.next", lang), key=key("btn.next"), on_click=_step, args=(span.stops, 1), width="stretch")
     cols[3].selectbox(t("ui.speed", lang), SPEEDS, key=key("speed"), label_visibility="collapsed", format_func=lambda s: f"{s:g} s")
+    cols[4].markdown(f"### {format_day(at, lang)}")
     mode, months = state.get("window"), state.get("months")
     start, end = window_bounds(at, mode, months)
     if mode == "upto":
@@ -84,8 +85,7 @@ def time_bar(span: Span, lang: str) -> date:
     else:
         explain = t("ui.window_explain_around", lang, start=format_day(start.date(), lang), end=format_day(end.date(), lang),
                     months=months, date=format_day(at, lang))
-    cols[4].markdown(f"**{format_day(at, lang)}**  \n{explain}")
-    st.caption(t("ui.population_rule", lang))
+    st.caption(f"{explain} {t('ui.population_rule', lang)}")
     if playing:
         _ticker(span.stops)
     return at

@@ -2,34 +2,29 @@
 
 from __future__ import annotations
 
+import base64
+import re
+
 import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from ..legend import CSS as LEGEND_CSS, legend_html
 from ..layers import MapContext, captions_layer, context_layer, events_layer, highlight_layer, sites_layer
 from ..mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, base_map, view_for_all
+from ..picking import place_at
 from ..timeline import SiteState
 from . import state
 
 MAP_KEY = "atlas.map"
-RETURNED = ["last_object_clicked"]  # only clicks rerun the page; pans and zooms do not
-
-
-def place_at(places: pd.DataFrame, lat: float, lng: float) -> str | None:
-    """The place whose point was clicked: markers sit exactly on their place's coordinates."""
-    located = places.dropna(subset=["lat", "lon"])
-    distance = (located["lat"] - lat).abs() + (located["lon"] - lng).abs()
-    if distance.empty or distance.min() > 1e-6:
-        return None
-    return str(located.loc[distance.idxmin(), "place_id"])
-
-
+RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # only clicks rerun the page; pans and zooms do not
 def _on_click(places: pd.DataFrame) -> None:
-    clicked = (st.session_state.get(MAP_KEY) or {}).get("last_object_clicked")
+    returned = st.session_state.get(MAP_KEY) or {}
+    clicked = returned.get("last_object_clicked")
     if not clicked:
         return
-    place_id = place_at(places, clicked["lat"], clicked["lng"])
+    place_id = place_at(places, clicked["lat"], clicked["lng"], returned.get("last_object_clicked_tooltip"))
     if place_id:
         state.put("site", place_id)
         state.put("caption", "")
@@ -62,7 +57,7 @@ def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.Dat
     return groups
 
 
-def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], height: int = 560) -> None:
+def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], height: int = 600) -> None:
     center, zoom = focus(ctx)
     places = ctx.places.reset_index(drop=True)
     st_folium(
@@ -77,3 +72,17 @@ def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], height: int = 
         zoom=zoom,
         on_change=lambda: _on_click(places),
     )
+
+
+def _svg_as_image(match: re.Match) -> str:
+    # st.html sanitises inline <svg>; an <img> with a data URI survives and looks the same.
+    encoded = base64.b64encode(match.group(0).encode()).decode()
+    return f'<img src="data:image/svg+xml;base64,{encoded}" width="16" height="16" alt="">'
+
+
+def legend_strip(lang: str) -> None:
+    """The same legend as inside the map, always open under it: the symbols must not hide the coast."""
+    body = re.sub(r"<svg.*?</svg>", _svg_as_image, legend_html(lang, open_=True), flags=re.S)
+    body = body.replace('class="atlas-legend"', 'class="atlas-legend atlas-legend-strip"')
+    st.html(LEGEND_CSS.replace("{minor}", "") + body + "<style>.atlas-legend-strip{position:static;max-width:none;box-shadow:none;"
+            "border:1px solid #ddd}.atlas-legend-strip ul{grid-template-columns:repeat(auto-fill,minmax(230px,1fr))}</style>")

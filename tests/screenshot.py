@@ -1,6 +1,6 @@
-"""Take the README screenshot: start the app, open it in Debian's Chromium, save docs/screenshot.png.
+"""Take the README screenshot: start the app, open it in Debian's Chromium, save static/screenshot.png.
 
-    .venv/bin/python tools/screenshot.py [URL-QUERY] [OUTPUT]
+    .venv/bin/python tests/screenshot.py [URL-QUERY] [OUTPUT] [WIDTHxHEIGHT]
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app  # noqa: E402
 
 IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -18,7 +18,7 @@ IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 def main() -> None:
     query = sys.argv[1] if len(sys.argv) > 1 else ""
-    output = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "docs" / "screenshot.png"
+    output = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "static" / "screenshot.png"
     width, height = (int(v) for v in (sys.argv[3] if len(sys.argv) > 3 else "1440x1000").split("x"))
     output.parent.mkdir(parents=True, exist_ok=True)
     with running_app() as url, sync_playwright() as playwright:

@@ -10,8 +10,8 @@ the polygons are clipped to a box and written with rounded coordinates.
 Run by hand, never in CI (it needs the npm registry and shapely):
 
     python3 -m venv /tmp/bmvenv && /tmp/bmvenv/bin/pip install shapely
-    /tmp/bmvenv/bin/python tools/build_basemap.py            # runs `npm pack` itself
-    /tmp/bmvenv/bin/python tools/build_basemap.py --world-atlas /tmp/world-atlas-2.0.2.tgz
+    /tmp/bmvenv/bin/python static/basemap/build.py            # runs `npm pack` itself
+    /tmp/bmvenv/bin/python static/basemap/build.py --world-atlas /tmp/world-atlas-2.0.2.tgz
 
 Outputs (relative to the repository root), see static/basemap/README.md:
     region.geojson              10m country polygons, lon -3.5..9.0, lat 46.5..53.5
@@ -36,7 +36,7 @@ from shapely.geometry import LineString, MultiPolygon, Polygon, box
 from shapely.validation import make_valid
 
 WORLD_ATLAS = "world-atlas@2.0.2"
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 OUT_DIR = REPO_ROOT / "static" / "basemap"
 
 REGION_BOX = (-3.5, 46.5, 9.0, 53.5)  # lon_min, lat_min, lon_max, lat_max

@@ -1,0 +1,109 @@
+"""What a person sees in Chromium: the map, the markers, the slider, the linked captions, the deep link, no stray requests."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from browser_support import IFRAME, map_frame, open_map
+
+CORE_ON_COAST = ("calais-jungle", "grande-synthe-camp", "wissant")
+
+
+def slider(page):
+    return page.get_by_role("slider", name="Date")
+
+
+def test_map_visible_with_core_sites_layer_control_and_legend(page) -> None:
+    """The iframe is visible, the Channel-coast core sites are drawn, the layer control and legend are there."""
+    frame = open_map(page)
+    expect(page.locator(IFRAME)).to_be_visible()
+    box = page.locator(IFRAME).bounding_box()
+    assert box["height"] >= 500 and box["width"] >= 400
+    for place_id in CORE_ON_COAST:
+        expect(frame.locator(f".atlas-place-{place_id}").first).to_be_visible()
+    expect(frame.locator(".atlas-place-brachay").first).to_be_attached()  # 365 km away: drawn, outside the coast view
+    frame.locator(".leaflet-control-layers").hover()
+    labels = frame.locator(".leaflet-control-layers-overlays label")
+    expect(labels).to_have_count(4)
+    expect(labels.first).to_contain_text("Context places")
+    expect(frame.locator("details.atlas-legend summary")).to_have_text("Legend")
+    expect(page.locator(".atlas-legend-strip")).to_contain_text("Clash with police")
+    expect(frame.locator(".atlas-site-label").filter(has_text="Calais 'Jungle'")).to_contain_text("4,000 residents")
+
+
+def test_slider_changes_markers_and_labels_without_reloading_the_map(page) -> None:
+    """Moving the slider swaps markers and population labels in the same iframe document, keeping the user's zoom."""
+    frame = open_map(page)
+    live = map_frame(page)
+    live.evaluate("window.__atlasProbe = 'same-document'")
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(400)
+    zoom_before = live.evaluate("window.map.getZoom()")
+    label = frame.locator(".atlas-site-label.atlas-place-calais-jungle")
+    expect(label).to_contain_text("4,000 residents")
+    events_before = frame.locator(".atlas-event").count()
+
+    slider(page).focus()
+    page.keyboard.press("End")  # 30 Nov 2021: the Jungle is long closed
+    expect(label).to_contain_text("closed (26 Oct 2016)")
+    expect(frame.locator(".atlas-event-death").first).to_be_attached()
+    assert frame.locator(".atlas-event").count() != events_before
+    assert live.evaluate("window.__atlasProbe") == "same-document"
+    assert live.evaluate("window.map.getZoom()") == zoom_before
+    expect(page.locator(IFRAME)).to_have_count(1)
+
+
+def test_clicking_a_site_shows_its_captions(page) -> None:
+    """A click on the Grande-Synthe camp circle filters the captions panel to that camp's photos."""
+    frame = open_map(page)
+    frame.locator("path.atlas-site.atlas-place-grande-synthe-camp").click(force=True)
+    heading = page.get_by_text(re.compile(r"Photos at Grande-Synthe camp"))
+    expect(heading).to_be_visible(timeout=15_000)
+    cards = page.locator('[class*="st-key-atlas-caption-time-"]')
+    expect(cards.first).to_contain_text("Grande-Synthe")
+    assert all("Grande-Synthe" in text for text in cards.all_inner_texts())
+
+
+def test_choosing_a_caption_highlights_its_site(page) -> None:
+    """'Show on map' on a Grande-Synthe caption draws the highlight ring there and centres the map on it."""
+    frame = open_map(page)
+    card = page.locator('[class*="st-key-atlas-caption-"]').filter(has_text="spider man jacket")
+    card.get_by_role("button", name="Show on map").click()
+    ring = frame.locator("path.atlas-highlight.atlas-place-grande-synthe-camp")
+    expect(ring).to_be_attached(timeout=15_000)
+    live = map_frame(page)
+    page.wait_for_timeout(600)
+    center = live.evaluate("[window.map.getCenter().lat, window.map.getCenter().lng]")
+    assert abs(center[0] - 51.0045) < 0.01 and abs(center[1] - 2.30) < 0.01
+    expect(card).to_contain_text("Selected")
+
+
+def test_deep_link_opens_the_same_state(page) -> None:
+    """A copied link with date, site, window and layers reopens exactly that view."""
+    frame = open_map(page, "?date=2016-10-25&site=calais-jungle&window=upto&layers=sites,captions")
+    expect(page.locator('[data-testid="stSliderThumbValue"]')).to_have_text("2016-10-25")
+    expect(frame.locator("path.atlas-highlight.atlas-place-calais-jungle")).to_be_attached()
+    expect(frame.locator(".atlas-event")).to_have_count(0)  # events layer off
+    expect(page.get_by_text("Photos at Calais 'Jungle'")).to_be_visible()
+    expect(page.get_by_label("Everything up to the date")).to_be_checked()
+
+
+def test_no_request_leaves_the_machine(page) -> None:
+    """With the offline basemap, every request the page makes goes to the app's own host."""
+    frame = open_map(page)
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(500)
+    assert page.requests.hosts() == {"127.0.0.1"}, page.requests.hosts()
+
+
+def test_online_tiles_are_requested_only_when_chosen(page) -> None:
+    """Choosing OpenStreetMap requests tiles from tile.openstreetmap.org and nowhere else; answered locally here."""
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(status=404, body=""))
+    open_map(page)
+    assert page.requests.hosts() == {"127.0.0.1"}
+    page.get_by_text("OpenStreetMap (needs internet)").click()
+    page.frame_locator(IFRAME).locator("img.leaflet-tile").first.wait_for(state="attached", timeout=20_000)
+    assert page.requests.hosts() == {"127.0.0.1", "tile.openstreetmap.org"}
+    expect(page.frame_locator(IFRAME).locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
