@@ -79,7 +79,9 @@ class Legend(MacroElement):
             L.DomEvent.disableClickPropagation(legend);
             L.DomEvent.disableScrollPropagation(legend);
             function zoomClass() {
-                container.className = container.className.replace(/\batlas-z\d+\b/g, '').trim();
+                Array.from(container.classList).forEach(function (name) {
+                    if (name.indexOf('atlas-z') === 0) { container.classList.remove(name); }
+                });
                 container.classList.add('atlas-z' + map.getZoom());
             }
             map.on('zoomend', zoomClass);

@@ -62,6 +62,8 @@ def captions_panel(captions: pd.DataFrame, ctx: MapContext, lang: str) -> None:
         st.info(t("ui.captions_none", lang))
         return
     chosen = state.get("caption")
+    if chosen in set(rows["caption_id"]):
+        rows = pd.concat([rows[rows["caption_id"] == chosen], rows[rows["caption_id"] != chosen]])  # the chosen one on top
     with st.container(height=620, key="atlas-captions-list"):
         for row in rows.head(MAX_CAPTIONS).to_dict("records"):
             caption_card(row, ctx, lang, selected=row["caption_id"] == chosen)
