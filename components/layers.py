@@ -155,7 +155,8 @@ def sites_layer(states: dict[str, SiteState], ctx: MapContext) -> folium.Feature
                                 fill_opacity=0.8, class_name=f"atlas-site atlas-site-{state.status} atlas-place-{place_id}", **common).add_to(group)
         if state.status in ("counted", "closed"):
             radius = circle_radius(state.high) if state.status == "counted" else 7
-            label = _label_icon(ctx.place_name(place_id), figure, detail, f"atlas-site-label atlas-place-{place_id}{_minor(ctx, place_id)}", radius)
+            detail_class = " atlas-detail" if _minor(ctx, place_id) else ""
+            label = _label_icon(ctx.place_name(place_id), figure, detail, f"atlas-site-label atlas-place-{place_id}{detail_class}", radius)
             folium.Marker(location, icon=label, interactive=False, keyboard=False).add_to(group)
     return group
 

@@ -9,7 +9,9 @@ from .symbols import CAMERA, CATEGORY_SYMBOLS, SITE_CLOSED, SITE_FILL, svg
 
 # Labels of minor places (facilities, transport) only appear from MINOR_ZOOM, so the coast view stays readable.
 MINOR_ZOOM = 12
-_HIDE_MINOR = ",".join(f".atlas-z{z} .atlas-minor" for z in range(MINOR_ZOOM)) + "{display:none}"
+DETAIL_ZOOM = 14  # labels of facilities inside a camp, a few hundred metres from the camp's own label
+_HIDE_MINOR = (",".join(f".atlas-z{z} .atlas-minor" for z in range(MINOR_ZOOM)) + "{display:none}"
+               + ",".join(f".atlas-z{z} .atlas-detail" for z in range(DETAIL_ZOOM)) + "{display:none}")
 
 CSS = """
 <style>
