@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -21,6 +22,7 @@ def _precision_of(text: str) -> str:
     return dates.parse(text).precision
 
 
+@lru_cache(maxsize=16384)
 def format_date(text: str, lang: str = "en") -> str:
     """'2015' → '2015'; '2015-11' → 'Nov 2015'; '2015-09/2015-11' → 'Sep – Nov 2015'; never an invented day."""
     if not text:
@@ -46,6 +48,7 @@ def format_day(day: date, lang: str = "en") -> str:
     return _part(day, "day", lang)
 
 
+@lru_cache(maxsize=16384)
 def date_is_uncertain(text: str) -> bool:
     """True when the date is not a single known day: a month, a year or a span."""
     parsed = dates.parse_or_none(text)

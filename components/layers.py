@@ -1,4 +1,4 @@
-"""Folium FeatureGroups for the four layers, plus the highlight ring. No streamlit here.
+"""The four map layers and the highlight ring, as DataLayers (folium FeatureGroups). No streamlit here.
 
 Every string from the CSVs goes through text.html_text before it reaches Leaflet.
 """
@@ -8,8 +8,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import folium
 import pandas as pd
+
+from .datalayer import DataLayer, circle, icon, ring
 
 from .formatting import date_is_uncertain, format_date, format_figure
 from .i18n import t
@@ -24,30 +25,46 @@ UNCERTAINTY_METRES = {"approximate": 1000, "area": 700}
 
 @dataclass(frozen=True)
 class MapContext:
-    places: pd.DataFrame  # indexed by place_id
-    sources: pd.DataFrame  # indexed by source_id
+    """What every layer needs to name places and sources, as plain dicts (pandas scalar lookups are slow in loops)."""
+
+    places: dict[str, dict]  # place_id -> row
+    sources: dict[str, dict]  # source_id -> row
+    place_frame: pd.DataFrame
     lang: str = "en"
 
+    @classmethod
+    def build(cls, places: pd.DataFrame, sources: pd.DataFrame, lang: str = "en") -> MapContext:
+        return cls(places.set_index("place_id", drop=False).to_dict("index"),
+                   sources.set_index("source_id", drop=False).to_dict("index"), places, lang)
+
     def place_name(self, place_id: str) -> str:
-        return str(self.places.at[place_id, "name"]) if place_id in self.places.index else place_id
+        return str(self.places[place_id]["name"]) if place_id in self.places else place_id
 
     def source_line(self, source_id: str) -> str:
         """Escaped HTML naming the source, linked when its URL is http(s)."""
-        if source_id not in self.sources.index:
+        row = self.sources.get(source_id)
+        if row is None:
             return html_text(source_id)
-        row = self.sources.loc[source_id]
         label = f"{html_text(row['publisher'])}: {html_text(row['title'], 120)}"
         url = safe_url(row["url"])
         return f'<a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">{label}</a>' if url else label
 
     def source_short(self, source_id: str) -> str:
-        return str(self.sources.at[source_id, "publisher"]) if source_id in self.sources.index else source_id
+        return str(self.sources[source_id]["publisher"]) if source_id in self.sources else source_id
 
     def location(self, place_id: str) -> tuple[float, float] | None:
-        if place_id not in self.places.index:
+        row = self.places.get(place_id)
+        if row is None or pd.isna(row["lat"]) or pd.isna(row["lon"]):
             return None
-        lat, lon = self.places.at[place_id, "lat"], self.places.at[place_id, "lon"]
-        return None if pd.isna(lat) or pd.isna(lon) else (float(lat), float(lon))
+        return float(row["lat"]), float(row["lon"])
+
+
+def group_records(frame: pd.DataFrame, keys: tuple[str, ...]) -> dict[tuple, list[dict]]:
+    """Rows grouped by ``keys``, oldest first; one to_dict instead of one per group."""
+    groups: dict[tuple, list[dict]] = {}
+    for record in frame.sort_values("date_start", kind="stable").to_dict("records"):
+        groups.setdefault(tuple(record[key] for key in keys), []).append(record)
+    return groups
 
 
 def circle_radius(count: int) -> float:
@@ -99,66 +116,68 @@ def site_summary(state: SiteState, ctx: MapContext) -> tuple[str, str]:
 MINOR_KINDS = ("facility", "transport", "coast", "sea", "region")
 
 
-def _label_icon(name: str, figure: str, detail: str, css_class: str, offset: float) -> folium.DivIcon:
+def _label(location: tuple[float, float], name: str, figure: str, detail: str, css_class: str, offset: float) -> dict:
     body = f"<b>{html_text(name)}</b><br>{html_text(figure)}"
     if detail:
         body += f"<br><span>{html_text(detail)}</span>"
     # Centred under the circle: a label to the right runs off the map for eastern sites.
-    return folium.DivIcon(html=f'<div class="atlas-label">{body}</div>', icon_size=(190, 54), icon_anchor=(95, -round(offset) - 3),
-                          class_name=css_class)
+    return icon(*location, f'<div class="atlas-label">{body}</div>', (190, 54), (95, -round(offset) - 3), css_class, interactive=False)
 
 
 def _minor(ctx: MapContext, place_id: str) -> str:
-    return " atlas-minor" if ctx.places.at[place_id, "kind"] in MINOR_KINDS else ""
+    return " atlas-minor" if ctx.places[place_id]["kind"] in MINOR_KINDS else ""
 
 
-def _uncertainty_ring(ctx: MapContext, place_id: str, location: tuple[float, float]) -> folium.Circle | None:
-    precision = ctx.places.at[place_id, "location_precision"]
-    metres = UNCERTAINTY_METRES.get(precision)
+def _uncertainty_ring(ctx: MapContext, place_id: str, location: tuple[float, float]) -> dict | None:
+    metres = UNCERTAINTY_METRES.get(ctx.places[place_id]["location_precision"])
     if not metres:
         return None
-    return folium.Circle(location, radius=metres, color="#333333", weight=1.2, dash_array="4 4", fill=False, interactive=False, class_name="atlas-uncertainty")
+    return ring(*location, radius=metres, color="#333333", weight=1.2, dashArray="4 4", fill=False, interactive=False,
+                className="atlas-uncertainty")
 
 
 def _place_tooltip(ctx: MapContext, place_id: str, extra: list[str]) -> str:
-    place = ctx.places.loc[place_id]
+    place = ctx.places[place_id]
     lines = [f"<b>{html_text(place['name'])}</b>", *extra, f"<i>{html_text(t('location.' + place['location_precision'], ctx.lang))}</i>"]
     return "<br>".join(lines)
 
 
-def sites_layer(states: dict[str, SiteState], ctx: MapContext) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name=t("layer.sites", ctx.lang))
+def _site_items(place_id: str, state: SiteState, location: tuple[float, float], ctx: MapContext) -> list[dict]:
+    figure, detail = site_summary(state, ctx)
+    lines = [html_text(figure)] + _figure_lines(state, ctx)
+    description = ctx.places[place_id]["description"]
+    text = {"tooltip": _place_tooltip(ctx, place_id, lines), "sticky": True,
+            "popup": _place_tooltip(ctx, place_id, lines + ([html_text(description, 600)] if description else []))}
+    place_class = f"atlas-place-{place_id}"
+    items = []
+    if state.status == "counted":
+        items.append({**circle(*location, radius=circle_radius(state.low), color="#0b3a5c", weight=1.5, fillColor=SITE_FILL,
+                               fillOpacity=0.45, className=f"atlas-site {place_class}"), **text})
+        if state.disagree:
+            items.append(circle(*location, radius=circle_radius(state.high), color="#0b3a5c", weight=1.5, dashArray="5 4", fill=False,
+                                interactive=False, className=f"atlas-site-range {place_class}"))
+    elif state.status == "closed":
+        items.append({**circle(*location, radius=7, color="#333333", weight=1.5, dashArray="3 3", fillColor=SITE_CLOSED, fillOpacity=0.5,
+                               className=f"atlas-site atlas-site-closed {place_class}"), **text})
+    else:
+        items.append({**circle(*location, radius=6, color="#0b3a5c", weight=1.5, dashArray="1 3" if state.status == "not-yet" else None,
+                               fillColor="#ffffff", fillOpacity=0.8, className=f"atlas-site atlas-site-{state.status} {place_class}"), **text})
+    if state.status in ("counted", "closed"):
+        radius = circle_radius(state.high) if state.status == "counted" else 7
+        detail_class = " atlas-detail" if _minor(ctx, place_id) else ""
+        items.append(_label(location, ctx.place_name(place_id), figure, detail, f"atlas-site-label {place_class}{detail_class}", radius))
+    return items
+
+
+def sites_layer(states: dict[str, SiteState], ctx: MapContext) -> DataLayer:
+    items = []
     for place_id, state in states.items():
         location = ctx.location(place_id)
         if location is None:
             continue
-        ring = _uncertainty_ring(ctx, place_id, location)
-        if ring is not None:
-            ring.add_to(group)
-        figure, detail = site_summary(state, ctx)
-        tooltip_lines = [html_text(figure)] + _figure_lines(state, ctx)
-        description = ctx.places.at[place_id, "description"]
-        popup = _place_tooltip(ctx, place_id, tooltip_lines + ([html_text(description, 600)] if description else []))
-        common = {"tooltip": folium.Tooltip(_place_tooltip(ctx, place_id, tooltip_lines), sticky=True), "popup": folium.Popup(popup, max_width=360)}
-        if state.status == "counted":
-            folium.CircleMarker(location, radius=circle_radius(state.low), color="#0b3a5c", weight=1.5, fill=True,
-                                fill_color=SITE_FILL, fill_opacity=0.45, class_name=f"atlas-site atlas-place-{place_id}", **common).add_to(group)
-            if state.disagree:
-                folium.CircleMarker(location, radius=circle_radius(state.high), color="#0b3a5c", weight=1.5, dash_array="5 4",
-                                    fill=False, interactive=False, class_name="atlas-site-range").add_to(group)
-        elif state.status == "closed":
-            folium.CircleMarker(location, radius=7, color="#333333", weight=1.5, dash_array="3 3", fill=True, fill_color=SITE_CLOSED,
-                                fill_opacity=0.5, class_name=f"atlas-site atlas-site-closed atlas-place-{place_id}", **common).add_to(group)
-        else:
-            dotted = "1 3" if state.status == "not-yet" else None
-            folium.CircleMarker(location, radius=6, color="#0b3a5c", weight=1.5, dash_array=dotted, fill=True, fill_color="#ffffff",
-                                fill_opacity=0.8, class_name=f"atlas-site atlas-site-{state.status} atlas-place-{place_id}", **common).add_to(group)
-        if state.status in ("counted", "closed"):
-            radius = circle_radius(state.high) if state.status == "counted" else 7
-            detail_class = " atlas-detail" if _minor(ctx, place_id) else ""
-            label = _label_icon(ctx.place_name(place_id), figure, detail, f"atlas-site-label atlas-place-{place_id}{detail_class}", radius)
-            folium.Marker(location, icon=label, interactive=False, keyboard=False).add_to(group)
-    return group
+        uncertainty = _uncertainty_ring(ctx, place_id, location)
+        items += ([uncertainty] if uncertainty else []) + _site_items(place_id, state, location, ctx)
+    return DataLayer(t("layer.sites", ctx.lang), items)
 
 
 def _ring_anchor(slot: int, slots: int = 10, size: int = 20) -> tuple[int, int]:
@@ -191,39 +210,32 @@ def _event_popup(rows: list[dict], ctx: MapContext) -> str:
     return '<div class="atlas-popup">' + "<hr>".join(parts) + "</div>"
 
 
-def events_layer(events: pd.DataFrame, ctx: MapContext) -> folium.FeatureGroup:
+def events_layer(events: pd.DataFrame, ctx: MapContext) -> DataLayer:
     """One marker per place and category; several events there are listed in its tooltip and popup."""
-    group = folium.FeatureGroup(name=t("layer.events", ctx.lang))
     categories = list(CATEGORY_SYMBOLS)
-    for (place_id, category), rows in events.groupby(["place_id", "category"], sort=False):
+    items = []
+    for (place_id, category), records in group_records(events, ("place_id", "category")).items():
         location = ctx.location(place_id)
         if location is None or category not in CATEGORY_SYMBOLS:
             continue
-        records = rows.sort_values("date_start").to_dict("records")
         uncertain = all(date_is_uncertain(row["date"]) for row in records)
         label = t(f"category.{category}", ctx.lang)
         count = f" ×{len(records)}" if len(records) > 1 else ""
         head = f"<b>{html_text(label)}{count}</b> · {html_text(ctx.place_name(place_id))}"
         lines = [_event_line(row, ctx) for row in records[:MAX_LISTED]]
         badge = f'<span class="atlas-count">{len(records)}</span>' if len(records) > 1 else ""
-        icon = folium.DivIcon(
-            html=svg(CATEGORY_SYMBOLS[category], dashed=uncertain) + badge,
-            icon_size=(20, 20),
-            icon_anchor=_ring_anchor(categories.index(category)),
-            class_name=f"atlas-event atlas-event-{category} atlas-place-{place_id}",
-        )
-        folium.Marker(location, icon=icon, tooltip=folium.Tooltip("<br>".join([head, *lines])),
-                      popup=folium.Popup(_event_popup(records, ctx), max_width=380)).add_to(group)
-    return group
+        marker = icon(*location, svg(CATEGORY_SYMBOLS[category], dashed=uncertain) + badge, (20, 20), _ring_anchor(categories.index(category)),
+                      f"atlas-event atlas-event-{category} atlas-place-{place_id}")
+        items.append({**marker, "tooltip": "<br>".join([head, *lines]), "popup": _event_popup(records, ctx)})
+    return DataLayer(t("layer.events", ctx.lang), items)
 
 
-def captions_layer(captions: pd.DataFrame, ctx: MapContext) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name=t("layer.captions", ctx.lang))
-    for place_id, rows in captions.groupby("place_id", sort=False):
+def captions_layer(captions: pd.DataFrame, ctx: MapContext) -> DataLayer:
+    items = []
+    for (place_id,), records in group_records(captions, ("place_id",)).items():
         location = ctx.location(place_id)
         if location is None:
             continue
-        records = rows.sort_values("date_start").to_dict("records")
         count = t("photos", ctx.lang, n=len(records)) if len(records) > 1 else t("photo", ctx.lang)
         head = f"<b>{html_text(count)}</b> · {html_text(ctx.place_name(place_id))}"
         lines = [f"{_date_html(row['date'], ctx.lang)}: {html_text(row['text'], 110)}" for row in records[:6]]
@@ -231,36 +243,33 @@ def captions_layer(captions: pd.DataFrame, ctx: MapContext) -> folium.FeatureGro
             f"{_date_html(row['date'], ctx.lang)}<br>{html_text(row['text'], 500)}<br><i>{html_text(row['credit'])}</i>"
             for row in records[:MAX_LISTED]
         )
-        icon = folium.DivIcon(html=CAMERA + f'<span class="atlas-count">{len(records)}</span>', icon_size=(20, 20),
-                              icon_anchor=_ring_anchor(9), class_name=f"atlas-caption atlas-place-{place_id}")
-        folium.Marker(location, icon=icon, tooltip=folium.Tooltip("<br>".join([head, *lines])),
-                      popup=folium.Popup(f'<div class="atlas-popup">{popup}</div>', max_width=380)).add_to(group)
-    return group
+        marker = icon(*location, CAMERA + f'<span class="atlas-count">{len(records)}</span>', (20, 20), _ring_anchor(9),
+                      f"atlas-caption atlas-place-{place_id}")
+        items.append({**marker, "tooltip": "<br>".join([head, *lines]), "popup": f'<div class="atlas-popup">{popup}</div>'})
+    return DataLayer(t("layer.captions", ctx.lang), items)
 
 
-def context_layer(place_ids: list[str], ctx: MapContext) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name=t("layer.context", ctx.lang))
+def context_layer(place_ids: list[str], ctx: MapContext) -> DataLayer:
+    items = []
     for place_id in place_ids:
         location = ctx.location(place_id)
         if location is None:
             continue
-        ring = _uncertainty_ring(ctx, place_id, location)
-        if ring is not None:
-            ring.add_to(group)
-        place = ctx.places.loc[place_id]
+        uncertainty = _uncertainty_ring(ctx, place_id, location)
+        if uncertainty:
+            items.append(uncertainty)
+        place = ctx.places[place_id]
         extra = [html_text(place["description"], 400)] if place["description"] else []
-        icon = folium.DivIcon(
-            html=f'<div class="atlas-context-mark"></div><div class="atlas-context-name">{html_text(place["name"])}</div>',
-            icon_size=(10, 10), icon_anchor=(5, 5), class_name=f"atlas-context atlas-place-{place_id}{_minor(ctx, place_id)}",
-        )
-        folium.Marker(location, icon=icon, tooltip=folium.Tooltip(_place_tooltip(ctx, place_id, extra))).add_to(group)
-    return group
+        html = f'<div class="atlas-context-mark"></div><div class="atlas-context-name">{html_text(place["name"])}</div>'
+        marker = icon(*location, html, (10, 10), (5, 5), f"atlas-context atlas-place-{place_id}{_minor(ctx, place_id)}")
+        items.append({**marker, "tooltip": _place_tooltip(ctx, place_id, extra)})
+    return DataLayer(t("layer.context", ctx.lang), items)
 
 
-def highlight_layer(place_id: str | None, ctx: MapContext) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name="Selected", control=False)
+def highlight_layer(place_id: str | None, ctx: MapContext) -> DataLayer:
     location = ctx.location(place_id) if place_id else None
-    if location is not None:
-        folium.CircleMarker(location, radius=30, color=HIGHLIGHT, weight=4, dash_array="8 5", fill=False,
-                            interactive=False, class_name=f"atlas-highlight atlas-place-{place_id}").add_to(group)
-    return group
+    items = [] if location is None else [
+        circle(*location, radius=30, color=HIGHLIGHT, weight=4, dashArray="8 5", fill=False, interactive=False,
+               className=f"atlas-highlight atlas-place-{place_id}")
+    ]
+    return DataLayer("Selected", items, control=False)

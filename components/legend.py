@@ -61,7 +61,7 @@ def legend_html(lang: str, open_: bool = False) -> str:
     rows = "".join(f"<li>{icon}<span>{label}</span></li>" for icon, label in items)
     return (
         f'<details class="atlas-legend"{" open" if open_ else ""}><summary>{t("legend.title", lang)}</summary><ul>{rows}</ul>'
-        '<div class="atlas-credit">Basemap: Natural Earth (public domain)</div></details>'
+        '</details>'
     )
 
 

@@ -54,15 +54,7 @@ class SiteState:
         return len({(f["count"], f.get("count_max")) for f in self.figures}) > 1
 
 
-def _records(frame: pd.DataFrame) -> tuple[dict, ...]:
-    records = frame.to_dict("records")
-    for record in records:
-        if pd.isna(record.get("count_max")):
-            record["count_max"] = None
-    return tuple(records)
-
-
-def _status_from_active(place: pd.Series, moment: pd.Timestamp) -> str | None:
+def _status_from_active(place: dict, moment: pd.Timestamp) -> str | None:
     start, end = place.get("active_start"), place.get("active_end")
     if pd.notna(start) and moment < start:
         return "not-yet"
@@ -71,23 +63,35 @@ def _status_from_active(place: pd.Series, moment: pd.Timestamp) -> str | None:
     return None
 
 
-def site_state(place: pd.Series, population: pd.DataFrame, at: date) -> SiteState:
-    moment = _stamp(at)
+def figures_known_at(population: pd.DataFrame, at: date) -> dict[str, list[dict]]:
+    """Every figure whose period has begun by ``at``, as plain records grouped by place (one pass over pandas)."""
+    known = population[population["date_start"] <= _stamp(at)]
+    by_place: dict[str, list[dict]] = {}
+    for record in known.to_dict("records"):
+        record["count"] = int(record["count"])
+        record["count_max"] = None if pd.isna(record["count_max"]) else int(record["count_max"])
+        by_place.setdefault(record["place_id"], []).append(record)
+    return by_place
+
+
+def site_state(place: dict, figures: list[dict], at: date) -> SiteState:
+    """The state of one site at ``at``, from the figures known for it by then."""
     place_id = place["place_id"]
-    status = _status_from_active(place, moment)
+    status = _status_from_active(place, _stamp(at))
     if status:
         return SiteState(place_id, status, changed_on=place.get("active", ""))
-    known = population[(population["place_id"] == place_id) & (population["date_start"] <= moment)]
-    heads = known[known["what"].isin(HEAD_COUNTS)]
-    others = known[~known["what"].isin(HEAD_COUNTS)]
-    latest_others = others[others["date_start"] == others["date_start"].max()] if not others.empty else others
-    if heads.empty:
-        return SiteState(place_id, "no-figure", others=_records(latest_others))
-    latest = heads.sort_values(["date_start", "date_end"]).iloc[-1]
-    same_period = heads[(heads["date_start"] == latest["date_start"]) & (heads["date_end"] == latest["date_end"])]
-    low = int(same_period["count"].min())
-    high = int(same_period["count_max"].fillna(same_period["count"]).max())
-    return SiteState(place_id, "counted", _records(same_period), _records(latest_others), low, high)
+    heads = [f for f in figures if f["what"] in HEAD_COUNTS]
+    others = [f for f in figures if f["what"] not in HEAD_COUNTS]
+    if others:
+        newest = max(f["date_start"] for f in others)
+        others = [f for f in others if f["date_start"] == newest]
+    if not heads:
+        return SiteState(place_id, "no-figure", others=tuple(others))
+    period = max((f["date_start"], f["date_end"]) for f in heads)
+    same_period = [f for f in heads if (f["date_start"], f["date_end"]) == period]
+    low = min(f["count"] for f in same_period)
+    high = max(f["count_max"] or f["count"] for f in same_period)
+    return SiteState(place_id, "counted", tuple(same_period), tuple(others), low, high)
 
 
 def site_ids(places: pd.DataFrame, population: pd.DataFrame) -> list[str]:
@@ -98,8 +102,13 @@ def site_ids(places: pd.DataFrame, population: pd.DataFrame) -> list[str]:
 
 
 def site_states(places: pd.DataFrame, population: pd.DataFrame, at: date) -> dict[str, SiteState]:
-    indexed = places.set_index("place_id", drop=False)
-    return {place_id: site_state(indexed.loc[place_id], population, at) for place_id in site_ids(places, population)}
+    figures = figures_known_at(population, at)
+    ids = set(site_ids(places, population))
+    return {
+        place["place_id"]: site_state(place, figures.get(place["place_id"], []), at)
+        for place in places.to_dict("records")
+        if place["place_id"] in ids
+    }
 
 
 @dataclass(frozen=True)

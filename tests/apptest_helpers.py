@@ -40,3 +40,8 @@ def count_class(js: str, css_class: str) -> int:
 def set_date(app: AppTest, day: date) -> AppTest:
     app.slider(key="atlas.date").set_value(day)
     return app.run()
+
+
+def has_text(js: str, text: str) -> bool:
+    """True when ``text`` is in the generated JS, where tojson writes non-ASCII as \\u escapes."""
+    return json.dumps(text)[1:-1] in js

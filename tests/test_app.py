@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from apptest_helpers import count_class, groups_js, map_args, run_app, set_date
+from apptest_helpers import count_class, groups_js, has_text, map_args, run_app, set_date
 from datafolders import MINIMAL
 
 
@@ -63,7 +63,7 @@ def test_query_params_restore_state(monkeypatch) -> None:
     js = groups_js(app)
     assert count_class(js, "atlas-caption") == 0 and count_class(js, "atlas-context") == 0
     assert count_class(js, "atlas-highlight") == 1
-    assert "plus de 6\u202f000 résidents" in js
+    assert has_text(js, "plus de 6\u202f000 résidents")
     assert map_args(app)["center"] == [50.9662, 1.8937]
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from components.loader import load_dataset
-from components.timeline import data_span, in_window, site_state, window_bounds
+from components.timeline import data_span, in_window, site_states, window_bounds
 from datafolders import MINIMAL
 
 
@@ -18,9 +18,9 @@ def tables() -> dict[str, pd.DataFrame]:
     return load_dataset(MINIMAL).tables
 
 
-def jungle(tables, at: date):
-    places = tables["places"].set_index("place_id", drop=False)
-    return site_state(places.loc["calais-jungle"], tables["population"], at)
+def jungle(tables, at: date, population: pd.DataFrame | None = None):
+    population = tables["population"] if population is None else population
+    return site_states(tables["places"], population, at)["calais-jungle"]
 
 
 @pytest.mark.parametrize(
@@ -43,8 +43,7 @@ def test_population_as_of_boundaries(tables, at: date, status: str, low, high) -
 def test_disagreeing_sources_for_one_period_give_a_range(tables) -> None:
     """Two sources for the same period are both kept and shown as low–high, never averaged."""
     population = pd.concat([tables["population"], tables["population"].iloc[[1]].assign(figure_id="other", count=4000, source_id="bbc-fr")])
-    places = tables["places"].set_index("place_id", drop=False)
-    state = site_state(places.loc["calais-jungle"], population, date(2015, 10, 1))
+    state = jungle(tables, date(2015, 10, 1), population)
     assert (state.low, state.high, state.disagree) == (4000, 6000, True)
     assert {f["source_id"] for f in state.figures} == {"time", "bbc-fr"}
 
@@ -52,8 +51,7 @@ def test_disagreeing_sources_for_one_period_give_a_range(tables) -> None:
 def test_capacity_is_never_a_head_count(tables) -> None:
     """A plan or capacity is listed with the site but does not size its circle."""
     population = pd.concat([tables["population"], pd.DataFrame([{**tables["population"].iloc[0].to_dict(), "figure_id": "cap", "what": "capacity", "count": 1500}])])
-    places = tables["places"].set_index("place_id", drop=False)
-    state = site_state(places.loc["calais-jungle"], population, date(2015, 6, 1))
+    state = jungle(tables, date(2015, 6, 1), population)
     assert state.low == 1500 and [f["what"] for f in state.others] == ["capacity"]
     assert all(f["what"] == "residents" for f in state.figures)
 

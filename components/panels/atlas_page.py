@@ -38,7 +38,7 @@ def render() -> None:
     events = in_window(tables["events"], start, end)
     captions = in_window(tables["captions"], start, end)
     states = site_states(places, population, at)
-    ctx = MapContext(places.set_index("place_id", drop=False), tables["sources"].set_index("source_id", drop=False), lang)
+    ctx = MapContext.build(places, tables["sources"], lang)
 
     left, right = st.columns([2.6, 1], gap="small")
     with left:
@@ -47,11 +47,17 @@ def render() -> None:
     with right:
         captions_panel(captions, ctx, lang)
 
-    chart_tab, text_tab, sources_tab = st.tabs([t("ui.population", lang), t("ui.textview", lang), t("ui.sources", lang)])
-    with chart_tab:
-        chart_panel(population, tables["sources"], states, ctx, at, lang)
-    with text_tab:
-        text_view(states, events, captions, ctx, at, lang)
-    with sources_tab:
-        sources_panel(tables, ctx, lang)
+    # Lazy tabs: only the open one is rendered. A chart re-embedded on every slider step would hold up
+    # the map, whose iframe shares the page's main thread.
+    chart_tab, text_tab, sources_tab = st.tabs([t("ui.population", lang), t("ui.textview", lang), t("ui.sources", lang)],
+                                               key=state.key("tab"), on_change="rerun")
+    if chart_tab.open:
+        with chart_tab:
+            chart_panel(population, states, ctx, at, lang)
+    if text_tab.open:
+        with text_tab:
+            text_view(states, events, captions, ctx, at, lang)
+    if sources_tab.open:
+        with sources_tab:
+            sources_panel(tables, ctx, lang)
     state.write_url()

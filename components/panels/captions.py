@@ -12,7 +12,7 @@ from ..text import markdown_text, safe_url
 from . import state
 from .state import key
 
-MAX_CAPTIONS = 40
+PAGE = 20
 TEXT_LIMIT = 1500
 
 
@@ -28,9 +28,9 @@ def _clear_site() -> None:
 
 
 def source_link(ctx: MapContext, source_id: str) -> str:
-    if source_id not in ctx.sources.index:
+    row = ctx.sources.get(source_id)
+    if row is None:
         return markdown_text(source_id)
-    row = ctx.sources.loc[source_id]
     label = markdown_text(f"{row['publisher']}: {row['title']}", 140)
     url = safe_url(row["url"])
     return f"[{label}]({url.replace('(', '%28').replace(')', '%29')})" if url else label
@@ -39,14 +39,19 @@ def source_link(ctx: MapContext, source_id: str) -> str:
 def caption_card(row: dict, ctx: MapContext, lang: str, selected: bool) -> None:
     with st.container(border=True, key=f"atlas-caption-{row['caption_id']}"):
         flag = f"**▶ {t('ui.selected', lang)}** · " if selected else ""
-        st.markdown(f"{flag}**{markdown_text(format_date(row['date'], lang))}** · {markdown_text(ctx.place_name(row['place_id']))}")
         text = str(row["text"])
-        st.markdown(markdown_text(text, TEXT_LIMIT))
-        if len(text) > TEXT_LIMIT:
-            st.caption(t("text.cut", lang, n=f"{len(text):,}"))
-        st.caption(f"{markdown_text(row['credit'], 200)} · {source_link(ctx, row['source_id'])}")
+        cut = f"  \n*{t('text.cut', lang, n=f'{len(text):,}')}*" if len(text) > TEXT_LIMIT else ""
+        st.markdown(
+            f"{flag}**{markdown_text(format_date(row['date'], lang))}** · {markdown_text(ctx.place_name(row['place_id']))}\n\n"
+            f"{markdown_text(text, TEXT_LIMIT)}{cut}\n\n"
+            f":gray[{markdown_text(row['credit'], 200)} · {source_link(ctx, row['source_id'])}]"
+        )
         st.button(t("ui.show_on_map", lang), key=key(f"show.{row['caption_id']}"), on_click=_choose,
                   args=(row["caption_id"], row["place_id"]), type="primary" if selected else "secondary")
+
+
+def _more() -> None:
+    state.put("captions_shown", (state.get("captions_shown") or PAGE) + PAGE)
 
 
 def captions_panel(captions: pd.DataFrame, ctx: MapContext, lang: str) -> None:
@@ -64,8 +69,9 @@ def captions_panel(captions: pd.DataFrame, ctx: MapContext, lang: str) -> None:
     chosen = state.get("caption")
     if chosen in set(rows["caption_id"]):
         rows = pd.concat([rows[rows["caption_id"] == chosen], rows[rows["caption_id"] != chosen]])  # the chosen one on top
+    shown = state.get("captions_shown") or PAGE
     with st.container(height=620, key="atlas-captions-list"):
-        for row in rows.head(MAX_CAPTIONS).to_dict("records"):
+        for row in rows.head(shown).to_dict("records"):
             caption_card(row, ctx, lang, selected=row["caption_id"] == chosen)
-        if len(rows) > MAX_CAPTIONS:
-            st.caption(f"+ {len(rows) - MAX_CAPTIONS}")
+        if len(rows) > shown:
+            st.button(t("ui.more", lang, n=len(rows) - shown), key=key("btn.more_captions"), on_click=_more)

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from ..chart import chart_rows, population_chart
+from ..chart import chart_rows, population_spec
 from ..formatting import format_date, format_day, format_figure
 from ..i18n import t
 from ..layers import MapContext, site_summary
@@ -20,7 +20,7 @@ from .state import key
 TEXT_ROWS = 300
 
 
-def chart_panel(population: pd.DataFrame, sources: pd.DataFrame, states: dict[str, SiteState], ctx: MapContext, at: date, lang: str) -> None:
+def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: MapContext, at: date, lang: str) -> None:
     counted = [pid for pid in states if pid in set(population["place_id"])]
     if not counted:
         st.info(t("ui.no_population", lang))
@@ -30,8 +30,8 @@ def chart_panel(population: pd.DataFrame, sources: pd.DataFrame, states: dict[st
     if st.session_state.get(key("chart_site")) not in counted:
         st.session_state[key("chart_site")] = default
     place_id = st.selectbox(t("ui.population_site", lang), counted, format_func=ctx.place_name, key=key("chart_site"))
-    rows = chart_rows(population, sources, place_id, lang)
-    st.altair_chart(population_chart(rows, at, lang), width="stretch", key="atlas-population-chart")
+    rows = chart_rows(population, ctx.sources, place_id, lang)
+    st.vega_lite_chart(population_spec(rows, at, lang), width="stretch", key="atlas-population-chart")
 
 
 def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date, lang: str) -> None:
@@ -69,10 +69,10 @@ def sources_panel(tables: dict[str, pd.DataFrame], ctx: MapContext, lang: str) -
         if frame is not None and "source_id" in frame:
             cited |= set(frame["source_id"]) - {""}
     lines = []
-    for source_id in sorted(cited, key=lambda s: str(ctx.sources.at[s, "published"]) if s in ctx.sources.index else ""):
-        if source_id not in ctx.sources.index:
+    for source_id in sorted(cited, key=lambda s: str(ctx.sources.get(s, {}).get("published", ""))):
+        row = ctx.sources.get(source_id)
+        if row is None:
             continue
-        row = ctx.sources.loc[source_id]
         bits = [source_link(ctx, source_id)]
         if row["author"]:
             bits.append(markdown_text(row["author"]))

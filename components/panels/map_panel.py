@@ -33,7 +33,7 @@ def _on_click(places: pd.DataFrame) -> None:
 def focus(ctx: MapContext) -> tuple[tuple[float, float], int]:
     view = state.get("view")
     if view == "all":
-        return view_for_all(ctx.places)
+        return view_for_all(ctx.place_frame)
     if view == "site":
         location = ctx.location(state.get("site"))
         if location:
@@ -45,7 +45,7 @@ def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.Dat
                    layers: list[str]) -> list[folium.FeatureGroup]:
     groups = []
     if "context" in layers:
-        context_ids = [pid for pid in ctx.places.index if pid not in states]
+        context_ids = [pid for pid in ctx.places if pid not in states]
         groups.append(context_layer(context_ids, ctx))
     if "sites" in layers:
         groups.append(sites_layer(states, ctx))
@@ -59,7 +59,7 @@ def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.Dat
 
 def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], height: int = 600) -> None:
     center, zoom = focus(ctx)
-    places = ctx.places.reset_index(drop=True)
+    places = ctx.place_frame
     st_folium(
         base_map(state.get("basemap"), ctx.lang),
         key=MAP_KEY,

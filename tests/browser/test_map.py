@@ -104,6 +104,8 @@ def test_online_tiles_are_requested_only_when_chosen(page) -> None:
     open_map(page)
     assert page.requests.hosts() == {"127.0.0.1"}
     page.get_by_text("OpenStreetMap (needs internet)").click()
+    # A new basemap is a new map: the iframe is remounted, and for a moment there are two.
+    expect(page.locator(IFRAME)).to_have_count(1, timeout=20_000)
     page.frame_locator(IFRAME).locator("img.leaflet-tile").first.wait_for(state="attached", timeout=20_000)
     assert page.requests.hosts() == {"127.0.0.1", "tile.openstreetmap.org"}
     expect(page.frame_locator(IFRAME).locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
