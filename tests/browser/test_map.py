@@ -104,8 +104,30 @@ def test_online_tiles_are_requested_only_when_chosen(page) -> None:
     open_map(page)
     assert page.requests.hosts() == {"127.0.0.1"}
     page.get_by_text("OpenStreetMap (needs internet)").click()
-    # A new basemap is a new map: the iframe is remounted, and for a moment there are two.
-    expect(page.locator(IFRAME)).to_have_count(1, timeout=20_000)
-    page.frame_locator(IFRAME).locator("img.leaflet-tile").first.wait_for(state="attached", timeout=20_000)
+    # A new basemap is a new map: the iframe is remounted, and for a moment there are two. Wait for the
+    # end state itself (one map, holding tiles), since "one iframe" is also true before the remount starts.
+    page.wait_for_function(
+        """selector => { const frames = document.querySelectorAll(selector);
+            return frames.length === 1 && !!frames[0].contentDocument?.querySelector('img.leaflet-tile'); }""",
+        arg=IFRAME, timeout=20_000,
+    )
     assert page.requests.hosts() == {"127.0.0.1", "tile.openstreetmap.org"}
     expect(page.frame_locator(IFRAME).locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
+
+
+def test_play_steps_to_the_next_events_and_pause_stops(page) -> None:
+    """Play moves the date from event to event on its own; Pause holds it."""
+    open_map(page, "?date=2016-01-20")
+    thumb = page.locator('[data-testid="stSliderThumbValue"]')
+    expect(thumb).to_have_text("2016-01-20")
+    page.get_by_role("button", name="▶ Play").click()
+    expect(thumb).not_to_have_text("2016-01-20", timeout=15_000)
+    first_stop = thumb.inner_text()
+    expect(thumb).not_to_have_text(first_stop, timeout=15_000)
+    assert first_stop > "2016-01-20"
+    page.get_by_role("button", name="⏸ Pause").click()
+    expect(page.get_by_role("button", name="▶ Play")).to_be_visible()  # the paused page has rendered
+    page.wait_for_timeout(300)
+    held = thumb.inner_text()
+    page.wait_for_timeout(4_500)  # two steps' worth at the default 2 s: nothing may move
+    expect(thumb).to_have_text(held)
