@@ -188,7 +188,7 @@ def _ring_anchor(slot: int, slots: int = 10, size: int = 20) -> tuple[int, int]:
 
 
 def _event_line(row: dict, ctx: MapContext) -> str:
-    return f"{_date_html(row['date'], ctx.lang)}: {html_text(row['title'], 160)}"
+    return f"{_date_html(row['date'], ctx.lang)}: {html_text(row['title'], 160)} <i>({html_text(ctx.source_short(row['source_id']))})</i>"
 
 
 def _event_popup(rows: list[dict], ctx: MapContext) -> str:
