@@ -1,8 +1,8 @@
-"""Calais Atlas: wiring only. The page lives in components/panels; the logic in components/."""
+"""Calais Atlas: wiring only. Pages live in components/panels; the logic in components/."""
 
 import streamlit as st
 
-from components.panels.atlas_page import render
+from components.panels.pages import run
 
 st.set_page_config(page_title="Calais Atlas", page_icon="🗺️", layout="wide")
-render()
+run()

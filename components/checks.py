@@ -110,5 +110,8 @@ def looks_garbled(value: str) -> bool:
 
 
 def closest(value: str, candidates: list[str]) -> str | None:
+    """A likely intended value, for "did you mean". Typos keep their first letters, so only those candidates are compared."""
+    if len(candidates) > 500:
+        candidates = [c for c in candidates if c[:3] == value[:3]][:2000]
     matches = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
     return matches[0] if matches else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,12 @@ from .problems import Problem
 
 MAX_FIELD_CHARS = 2_000_000
 csv.field_size_limit(MAX_FIELD_CHARS)
+MAX_MB_ENV = "CALAIS_ATLAS_MAX_MB"
+DEFAULT_MAX_MB = 100
+
+
+def max_bytes() -> int:
+    return int(float(os.environ.get(MAX_MB_ENV) or DEFAULT_MAX_MB) * 1_000_000)
 
 
 @dataclass
@@ -64,17 +71,36 @@ def _delimiter(first_line: str, shown: str, problems: list[Problem]) -> str:
     return ","
 
 
+def _size(count: int) -> str:
+    return f"{count / 1e6:.0f} MB" if count >= 1e6 else f"{count / 1e3:.1f} KB"
+
+
 def read_csv(path: Path, *, required: bool = True) -> RawTable:
+    """Read a CSV file from disk; see parse_csv."""
     shown = display_path(path)
-    problems: list[Problem] = []
     if not path.exists():
+        return parse_csv(None, shown, required=required)
+    if path.is_dir():
+        return RawTable([], [], [Problem(shown, "is a folder, not a CSV file")], readable=False)
+    size = path.stat().st_size
+    if size > max_bytes():
+        return parse_csv(b"", shown, too_large=size)
+    return parse_csv(path.read_bytes(), shown, required=required)
+
+
+def parse_csv(data: bytes | None, shown: str, *, required: bool = True, too_large: int = 0) -> RawTable:
+    """Parse CSV bytes (None: the file is missing). Never raises: every defect becomes a Problem."""
+    problems: list[Problem] = []
+    if data is None:
         if required:
             problems.append(Problem(shown, "file not found; every data folder needs it (see data/README.md)"))
         return RawTable([], [], problems, readable=False)
-    if path.is_dir():
-        problems.append(Problem(shown, "is a folder, not a CSV file"))
+    if too_large or len(data) > max_bytes():
+        size = too_large or len(data)
+        problems.append(Problem(shown, f"is too large to read ({_size(size)}; the limit is {_size(max_bytes())}). "
+                                       f"Split it, or raise {MAX_MB_ENV} if the machine has the memory"))
         return RawTable([], [], problems, readable=False)
-    text = _decode(path.read_bytes(), shown, problems)
+    text = _decode(data, shown, problems)
     if not text.strip():
         problems.append(Problem(shown, "is empty; it needs a header row naming the columns (see data/README.md)"))
         return RawTable([], [], problems, readable=False)
@@ -86,7 +112,7 @@ def read_csv(path: Path, *, required: bool = True) -> RawTable:
     try:
         header = [name.strip() for name in next(reader)]
         for line, fields in enumerate(reader, start=2):
-            if any(value.strip() for value in fields):
+            if "".join(fields).strip():
                 rows.append((line, fields))
     except csv.Error as err:
         problems.append(

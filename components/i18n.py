@@ -138,3 +138,33 @@ MESSAGES.update({
     "ui.published": {"en": "published {date}", "fr": "publié {date}"},
     "ui.url_ignored": {"en": "Ignored from the link: {items}", "fr": "Ignoré dans le lien : {items}"},
 })
+
+MESSAGES.update({
+    "check.title": {"en": "Check your data", "fr": "Vérifier vos données"},
+    "check.intro": {
+        "en": "Upload one CSV file, or a zip of the whole data folder, to see what the atlas would make of it: every problem "
+              "with its file, row and column, what changes against the current data, and a preview on the map. "
+              "**Nothing is saved**: the files stay in this browser session, and the atlas's data are not touched.",
+        "fr": "Déposez un fichier CSV, ou un zip du dossier de données, pour voir ce que l'atlas en ferait : chaque problème "
+              "avec son fichier, sa ligne et sa colonne, les changements par rapport aux données actuelles, et un aperçu sur la "
+              "carte. **Rien n'est enregistré** : les fichiers restent dans cette session, les données de l'atlas ne changent pas.",
+    },
+    "check.upload": {"en": "CSV files or a zip of the data folder", "fr": "Fichiers CSV ou zip du dossier de données"},
+    "check.waiting": {"en": "Waiting for a file. Files you do not upload are taken from the current data.",
+                      "fr": "En attente d'un fichier. Les fichiers non déposés sont pris dans les données actuelles."},
+    "check.replacing": {"en": "Checking with your {files}; the other files are the current ones.",
+                        "fr": "Vérification avec vos fichiers {files} ; les autres sont les fichiers actuels."},
+    "check.clean": {"en": "No problems. Valid rows: {counts}.", "fr": "Aucun problème. Lignes valides : {counts}."},
+    "check.problems": {"en": "{n} problem(s). Valid rows: {counts}. Fix the rows below, then upload again.",
+                       "fr": "{n} problème(s). Lignes valides : {counts}. Corrigez les lignes ci-dessous, puis déposez à nouveau."},
+    "check.download_report": {"en": "Download the report (text)", "fr": "Télécharger le rapport (texte)"},
+    "check.changes": {"en": "What changes", "fr": "Ce qui change"},
+    "check.no_changes": {"en": "The valid rows are the same as in the current data.", "fr": "Les lignes valides sont identiques aux données actuelles."},
+    "check.diff_line": {"en": "{name}.csv: {added} added, {removed} removed, {changed} changed",
+                        "fr": "{name}.csv : {added} ajoutée(s), {removed} supprimée(s), {changed} modifiée(s)"},
+    "check.added": {"en": "Added", "fr": "Ajoutées"},
+    "check.removed": {"en": "Removed", "fr": "Supprimées"},
+    "check.before": {"en": "Before", "fr": "Avant"},
+    "check.after": {"en": "After", "fr": "Après"},
+    "check.preview": {"en": "Preview on the map (everything up to the date)", "fr": "Aperçu sur la carte (tout jusqu'à la date)"},
+})

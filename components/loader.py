@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .checks import closest
-from .csvread import display_path, read_csv
+from .csvread import display_path, parse_csv, read_csv
 from .problems import Problem
 from .schema import TABLES, Table
 from .validate import LINE, TableResult, validate_table
@@ -62,6 +62,7 @@ def _check_references(table: Table, result: TableResult, results: dict[str, Tabl
         missing = values.ne("") & ~values.isin(valid)
         if not missing.any():
             continue
+        suggestions = sorted(valid)
         target_file = f"{target_table}.csv"
         for index in result.frame.index[missing]:
             value = values[index]
@@ -70,7 +71,7 @@ def _check_references(table: Table, result: TableResult, results: dict[str, Tabl
             elif value in raw_keys.get(target_table, {}):
                 message = f"points to a row of {target_file} that has problems itself (line {raw_keys[target_table][value]})"
             else:
-                guess = closest(value, sorted(valid))
+                guess = closest(value, suggestions)
                 hint = f'; did you mean "{guess}"?' if guess else f"; add it to {target_file} first"
                 message = f"does not exist in {target_file}{hint}"
             result.problems.append(Problem(shown, message, line=int(result.frame.at[index, LINE]), column=column.name, value=value))
@@ -126,15 +127,24 @@ def _check_population(result: TableResult, shown: str) -> None:
 CROSS_CHECKS = {"places": _check_places, "population": _check_population}
 
 
-def load_dataset(directory: Path | str | None = None, tables: tuple[Table, ...] = TABLES) -> Dataset:
-    """Read and validate every table in ``directory``; never raises for bad data."""
+def load_dataset(directory: Path | str | None = None, tables: tuple[Table, ...] = TABLES,
+                 files: dict[str, bytes | None] | None = None) -> Dataset:
+    """Read and validate every table in ``directory``; never raises for bad data.
+
+    With ``files`` (file name -> bytes, None for missing), the tables come from memory instead, and
+    problems name them as ``directory/name``: uploads are checked without writing anything.
+    """
     directory = Path(directory) if directory is not None else default_data_dir()
     results: dict[str, TableResult] = {}
     raw_keys: dict[str, dict[str, int]] = {}
     for table in tables:
         path = directory / table.filename
-        shown = display_path(path)
-        raw = read_csv(path, required=not table.optional_file)
+        if files is None:
+            shown = display_path(path)
+            raw = read_csv(path, required=not table.optional_file)
+        else:
+            shown = f"{directory}/{table.filename}"
+            raw = parse_csv(files.get(table.filename), shown, required=not table.optional_file)
         result = validate_table(table, raw, shown)
         if table.key and not result.rejected.empty and table.key in result.rejected:
             raw_keys[table.name] = {

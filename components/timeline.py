@@ -118,6 +118,9 @@ class Span:
     stops: tuple[date, ...] = field(default=())  # event starts, for play and next/previous
 
 
+EMPTY_SPAN = Span(date(1999, 1, 1), date(2021, 12, 31))  # the story's years, for a folder with no dated rows
+
+
 def data_span(tables: dict[str, pd.DataFrame]) -> Span:
     """The range the slider covers: the first to the last dated row, and the event dates to step through."""
     starts, ends = [], []
@@ -127,8 +130,10 @@ def data_span(tables: dict[str, pd.DataFrame]) -> Span:
             starts.append(frame["date_start"].min())
             ends.append(frame["date_end"].max())
     if not starts:
-        today = date.today()
-        return Span(today, today)
+        return EMPTY_SPAN
     events = tables.get("events")
     stops = tuple(sorted({stamp.date() for stamp in events["date_start"]})) if events is not None and not events.empty else ()
-    return Span(min(starts).date(), max(ends).date(), stops)
+    first, last = min(starts).date(), max(ends).date()
+    if first == last:  # a single dated day still needs a slider with two ends
+        last = date.fromordinal(first.toordinal() + 1)
+    return Span(first, last, stops)

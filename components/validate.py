@@ -58,12 +58,13 @@ def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
         elif column.type == "number":
             frame[column.name] = pd.to_numeric(values.replace("", None), errors="coerce").astype("float64")
         elif column.type in ("date", "interval"):
-            parsed = values.map(lambda text: dates.parse_or_none(text) if text else None)
-            frame[f"{column.name}_start"] = pd.to_datetime(parsed.map(lambda d: d.start if d else None))
-            frame[f"{column.name}_end"] = pd.to_datetime(
-                parsed.map(lambda d: None if d is None else (pd.Timestamp.max.date() if d.open_end else d.end))
-            )
-            frame[f"{column.name}_precision"] = parsed.map(lambda d: d.precision if d else "")
+            parsed = {text: dates.parse_or_none(text) for text in values.unique() if text}
+            starts = {text: d.start for text, d in parsed.items() if d}
+            ends = {text: (pd.Timestamp.max.date() if d.open_end else d.end) for text, d in parsed.items() if d}
+            precisions = {text: d.precision for text, d in parsed.items() if d}
+            frame[f"{column.name}_start"] = pd.to_datetime(values.map(starts))
+            frame[f"{column.name}_end"] = pd.to_datetime(values.map(ends))
+            frame[f"{column.name}_precision"] = values.map(precisions).fillna("")
     return frame
 
 
@@ -89,14 +90,13 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
     if complete and not raw.rows and not problems:
         problems.append(Problem(shown, "has a header but no rows; add at least one row (see data/README.md)"))
 
-    positions = {}
+    positions: dict[str, int] = {}
     for index, name in enumerate(raw.header):
         positions.setdefault(name, index)
-    data = {
-        column.name: [fields[positions[column.name]] if column.name in positions else "" for _, fields in good]
-        for column in table.columns
-    }
-    frame = pd.DataFrame(data, dtype="object")
+    matrix = pd.DataFrame([fields for _, fields in good], columns=range(width), dtype="object") if good else pd.DataFrame(columns=range(width))
+    frame = pd.DataFrame(
+        {column.name: matrix[positions[column.name]] if column.name in positions else "" for column in table.columns}, dtype="object"
+    )
     frame[LINE] = [line for line, _ in good]
     keep = pd.Series(True, index=frame.index)
 
@@ -107,7 +107,7 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
             rejected_rows.append({LINE: int(frame.at[index, LINE]), "_reason": f"{column}: {message}", **frame.loc[index].to_dict()})
 
     for column in table.columns:
-        raw_values = frame[column.name].astype(str)
+        raw_values = frame[column.name]  # object dtype: converting to Arrow strings costs more than the checks
         stripped = raw_values.str.strip()
         if column.type in ("id", "ref"):
             for index in raw_values.index[raw_values != stripped]:
@@ -148,13 +148,13 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
     for column in table.columns:
         if not column.unique:
             continue
-        first_line: dict[str, int] = {}
-        for index in frame.index[keep]:
-            value = frame.at[index, column.name]
-            if value in first_line:
-                report(index, column.name, value, f"is used twice (first on line {first_line[value]}); ids must be unique", reject=True)
-            else:
-                first_line[value] = int(frame.at[index, LINE])
+        candidates = frame.loc[keep, [column.name, LINE]]
+        repeated = candidates[candidates[column.name].duplicated(keep="first")]
+        if repeated.empty:
+            continue
+        first_line = candidates.drop_duplicates(column.name).set_index(column.name)[LINE]
+        for index, value in zip(repeated.index, repeated[column.name]):
+            report(index, column.name, value, f"is used twice (first on line {int(first_line[value])}); ids must be unique", reject=True)
 
     kept = frame[keep].reset_index(drop=True)
     rejected = pd.DataFrame(rejected_rows)

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from jinja2.utils import htmlsafe_json_dumps
 from streamlit.testing.v1 import AppTest
 
 from serve import ROOT
@@ -20,6 +21,11 @@ def run_app(monkeypatch, data_dir: Path, query: dict[str, str] | None = None) ->
     for name, value in (query or {}).items():
         app.query_params[name] = value
     return app.run()
+
+
+def page_failed(app: AppTest) -> bool:
+    """True when the page raised, whether AppTest saw it or the guard in pages.py caught it."""
+    return bool(app.exception) or any("Something went wrong" in error.value for error in app.error)
 
 
 def map_args(app: AppTest) -> dict:
@@ -43,5 +49,5 @@ def set_date(app: AppTest, day: date) -> AppTest:
 
 
 def has_text(js: str, text: str) -> bool:
-    """True when ``text`` is in the generated JS, where tojson writes non-ASCII as \\u escapes."""
-    return json.dumps(text)[1:-1] in js
+    """True when ``text`` is in the generated JS, encoded as folium's tojson encodes it (\\u escapes for <>&' and non-ASCII)."""
+    return str(htmlsafe_json_dumps(text))[1:-1] in js

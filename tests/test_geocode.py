@@ -550,3 +550,53 @@ def test_report_summary_and_ok():
 
     report.flagged.append(("e", "answer is in \"us\""))
     assert not report.ok()
+
+
+# --- the maintainers' command ---------------------------------------------------------------------
+
+
+def _cli_env(monkeypatch, endpoint: str) -> None:
+    monkeypatch.setenv(geocode.ENDPOINT_ENV, endpoint)
+    monkeypatch.setenv(geocode.DELAY_ENV, "0.01")
+    monkeypatch.setenv(geocode.TIMEOUT_ENV, "2")
+
+
+def test_cli_geocode_writes_and_exits_zero(places_csv, fake_nominatim, monkeypatch, capsys):
+    """`calais-atlas geocode DIR` fills the missing places, prints a summary and exits 0 when all went well."""
+    from components.cli import main
+
+    fake_nominatim.reply(WISSANT_Q, WISSANT_ANSWER)
+    fake_nominatim.reply(BRACHAY_Q, BRACHAY_ANSWER)
+    fake_nominatim.reply(DUNKIRK_Q, found("51.0343684", "2.3767763", "Dunkerque, Nord, Hauts-de-France, France"))
+    _cli_env(monkeypatch, fake_nominatim.url)
+    code = main(["geocode", str(places_csv.parent)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.strip().endswith("places.csv updated")
+    assert "3 found" in out
+    assert WISSANT_WRITTEN in places_csv.read_text(encoding="utf-8")
+
+
+def test_cli_geocode_reports_a_dead_server_and_exits_one(places_csv, monkeypatch, capsys):
+    """With the server down the command names the endpoint, lists the failures, leaves the file as it was, exits 1."""
+    from components.cli import main
+
+    before = places_csv.read_bytes()
+    with unreachable_endpoint() as endpoint:
+        _cli_env(monkeypatch, endpoint)
+        code = main(["geocode", str(places_csv.parent)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"failed  wissant: server unreachable at {endpoint}" in out
+    assert "Traceback" not in out
+    assert places_csv.read_bytes() == before
+
+
+def test_cli_geocode_on_a_missing_folder_exits_two(tmp_path, capsys):
+    """A folder without places.csv gets one clear line on stderr and exit code 2, not a traceback."""
+    from components.cli import main
+
+    code = main(["geocode", str(tmp_path / "nowhere")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "places.csv" in err and "Traceback" not in err

@@ -42,7 +42,7 @@ def render() -> None:
 
     left, right = st.columns([2.6, 1], gap="small")
     with left:
-        map_panel(ctx, feature_groups(ctx, states, events, captions, state.active_layers()))
+        map_panel(ctx, feature_groups(ctx, states, events, captions, state.active_layers(), state.get("site")), basemap=state.get("basemap"))
         legend_strip(lang)
     with right:
         captions_panel(captions, ctx, lang)

@@ -42,7 +42,7 @@ def focus(ctx: MapContext) -> tuple[tuple[float, float], int]:
 
 
 def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
-                   layers: list[str]) -> list[folium.FeatureGroup]:
+                   layers: list[str], site: str | None = None) -> list[folium.FeatureGroup]:
     groups = []
     if "context" in layers:
         context_ids = [pid for pid in ctx.places if pid not in states]
@@ -53,24 +53,25 @@ def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.Dat
         groups.append(events_layer(events, ctx))
     if "captions" in layers:
         groups.append(captions_layer(captions, ctx))
-    groups.append(highlight_layer(state.get("site"), ctx))
+    groups.append(highlight_layer(site, ctx))
     return groups
 
 
-def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], height: int = 600) -> None:
-    center, zoom = focus(ctx)
+def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], *, key: str = MAP_KEY, view: tuple | None = None,
+              basemap: str = "offline", clickable: bool = True, height: int = 600) -> None:
+    center, zoom = view or focus(ctx)
     places = ctx.place_frame
     st_folium(
-        base_map(state.get("basemap"), ctx.lang),
-        key=MAP_KEY,
+        base_map(basemap, ctx.lang),
+        key=key,
         height=height,
         use_container_width=True,
-        returned_objects=RETURNED,
+        returned_objects=RETURNED if clickable else [],
         feature_group_to_add=groups,
         layer_control=folium.LayerControl(collapsed=True),
         center=center,
         zoom=zoom,
-        on_change=lambda: _on_click(places),
+        on_change=(lambda: _on_click(places)) if clickable else None,
     )
 
 

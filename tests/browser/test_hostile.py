@@ -1,0 +1,42 @@
+"""In Chromium: attack strings in the data render as text, and no dialog ever opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_support import IFRAME, map_frame, open_map
+from serve import running_app
+
+HOSTILE = Path(__file__).resolve().parent.parent / "fixtures" / "hostile"
+INJECTED = 'img[src="x"], [onload], [onerror], a[href^="javascript"]'
+SCRIPTS_WITH_ALERT = "Array.from(document.scripts).filter(s => s.textContent.includes('alert(')).length"
+
+
+@pytest.fixture(scope="module")
+def hostile_url(browser):
+    with running_app(HOSTILE) as url:
+        yield url
+
+
+def test_hostile_text_renders_as_text_and_never_runs(page, hostile_url) -> None:
+    """Tooltips, popups, the captions panel and every tab show the attack strings literally; no alert fires."""
+    page.base_url = hostile_url
+    frame = open_map(page, "?date=2021-11-30&window=upto")
+    for marker in frame.locator(".atlas-event, .atlas-caption, .atlas-context").all():
+        marker.hover(force=True)
+        marker.click(force=True)
+    expect(frame.locator(".leaflet-popup-content")).to_have_count(1)
+    popup_text = frame.locator(".leaflet-popup-content").inner_text()
+    assert "alert(" in popup_text  # the attack is shown, as text
+    expect(page.locator('[class*="st-key-atlas-caption-time-01"]')).to_contain_text("<script>alert('script')</script>")
+    for tab in ("What the map shows (text)", "Sources", "Population over time"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(700)
+    assert page.dialogs == []
+    assert page.locator(INJECTED).count() == 0
+    assert page.evaluate(SCRIPTS_WITH_ALERT) == 0
+    inner = map_frame(page)
+    assert inner.evaluate(f"document.querySelectorAll({INJECTED!r}).length") == 0

@@ -1,0 +1,55 @@
+"""Every text from the CSVs is shown as text: never markup, never script, never a live javascript: link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from apptest_helpers import groups_js, has_text, page_failed, run_app
+from components.text import html_text, markdown_text, safe_url
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+RAW = ("<script>", "<img src=x", "<svg onload", "</script>", "${alert")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ('"><svg onload=x>', "&quot;&gt;&lt;svg onload=x&gt;"),
+        ("${alert(1)}`", "&#36;{alert(1)}&#96;"),  # folium puts tooltips inside JS template literals
+        ("back\\slash", "back&#92;slash"),
+    ],
+)
+def test_html_text_escapes_html_and_template_literals(value: str, expected: str) -> None:
+    """html_text neutralises HTML and the characters that would end or interpolate a JS template literal."""
+    assert html_text(value) == expected
+
+
+def test_markdown_text_defuses_links_and_html() -> None:
+    """A markdown link to javascript: and inline HTML come out as literal characters."""
+    assert markdown_text("[x](javascript:alert(1)) <b>") == r"\[x\]\(javascript\:alert\(1\)\) \<b\>"
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [("https://bbc.com/a", True), ("http://x.fr", True), ("javascript:alert(1)", False), ("data:text/html,<b>", False),
+     ("JAVASCRIPT:alert(1)", False), ("https://x.fr/\"onmouseover=alert(1)", False), ("//evil.example", False)],
+)
+def test_only_http_links_are_links(url: str, safe: bool) -> None:
+    """Only http and https addresses become links."""
+    assert (safe_url(url) is not None) is safe
+
+
+def test_hostile_data_is_escaped_on_the_page_and_in_the_map(monkeypatch) -> None:
+    """With attack strings in every text column, the page's markdown and the map's JS carry no raw markup."""
+    app = run_app(monkeypatch, HOSTILE, {"date": "2021-11-30", "window": "upto"})
+    assert not page_failed(app)
+    js = groups_js(app)
+    for raw in RAW:
+        assert raw not in js
+    assert has_text(js, "alert(&#x27;script&#x27;)")  # present, escaped
+    for block in app.markdown:
+        if "alert(" in block.value:
+            assert "<" not in block.value.replace("\\<", ""), block.value
