@@ -91,7 +91,18 @@ def check_url(value: str, column: Column) -> str:
     return value
 
 
+def check_layers(value: str, column: Column) -> str:
+    from .schema import LAYER_NAMES
+
+    allowed = [name for name, _ in LAYER_NAMES]
+    unknown = [part.strip() for part in value.split(",") if part.strip() not in allowed]
+    if unknown:
+        raise CellError(f"names an unknown layer ({', '.join(unknown)}); use some of: {', '.join(allowed)}, separated by commas")
+    return value
+
+
 CHECKS: dict[str, Callable[[str, Column], str]] = {
+    "layers": check_layers,
     "id": check_id,
     "ref": check_text,
     "text": check_text,

@@ -213,5 +213,39 @@ CAPTIONS = Table(
     how_to_add="Add a row with the caption text exactly as published, the place it shows and the date it was taken.",
 )
 
-TABLES: tuple[Table, ...] = (SOURCES, PLACES, EVENTS, POPULATION, CAPTIONS)
+LAYER_NAMES = (("sites", "sites and population"), ("events", "events"), ("captions", "photo captions"), ("context", "context places"))
+VIEWS = (("coast", "the Channel coast, Wissant to Dunkirk"), ("all", "every place, Brachay included"), ("site", "centred on the chapter's place"))
+WINDOWS = (("around", "events within `months` months either side of the date"), ("upto", "every event up to the date"))
+
+CHAPTERS = Table(
+    name="chapters",
+    description=(
+        "The lesson: chapters an educator steps through. Each chapter sets the date, the map view, the layers and the "
+        "caption panel, and shows its narrative and a discussion question."
+    ),
+    key="chapter",
+    optional_file=True,
+    columns=(
+        Column("chapter", "integer", "Chapter number: the order of the lesson, from 1. It is also the link: ?chapter=3.", True, "3", minimum=1, unique=True),
+        Column("title", "text", "Short title, in English.", True, "The Jungle grows"),
+        Column("title_fr", "text", "The title in French, shown when the interface is in French.", False, "La « Jungle » grandit"),
+        Column("date", "date", "The day the slider moves to (a day: 2015-11-25).", True, "2015-11-25"),
+        Column("window", "enum", "Which events are shown around that date.", True, "around", values=WINDOWS),
+        Column("months", "integer", "For window=around: months either side of the date.", False, "3", minimum=0, maximum=120),
+        Column("place_id", "ref", "The place the chapter is about: selected, and its captions shown.", False, "calais-jungle", ref="places.place_id"),
+        Column("view", "enum", "What the map shows.", True, "site", values=VIEWS),
+        Column("layers", "layers", "Layers on, separated by commas; empty for all: sites, events, captions, context.", False, "sites,events"),
+        Column("caption_id", "ref", "A caption to highlight in the panel.", False, "time-01", ref="captions.caption_id"),
+        Column("narrative", "text", "What the class reads: two to five sober sentences, in English.", True),
+        Column("narrative_fr", "text", "The narrative in French.", False),
+        Column("question", "text", "A question to discuss, in English.", True),
+        Column("question_fr", "text", "The question in French.", False),
+        Column("teacher_notes", "text", "For the teacher only (hidden unless shown): context, pitfalls, what the sources do not say.", False),
+        Column("teacher_notes_fr", "text", "The teacher notes in French.", False),
+        Column("source_id", "ref", "The main source of the chapter.", True, "time-2016-lightbox", ref="sources.source_id"),
+    ),
+    how_to_add="Add a row with the next chapter number. Check it with `make validate`, then open `?chapter=N` in the app.",
+)
+
+TABLES: tuple[Table, ...] = (SOURCES, PLACES, EVENTS, POPULATION, CAPTIONS, CHAPTERS)
 TABLES_BY_NAME = {table.name: table for table in TABLES}
