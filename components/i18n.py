@@ -168,3 +168,25 @@ MESSAGES.update({
     "check.after": {"en": "After", "fr": "Après"},
     "check.preview": {"en": "Preview on the map (everything up to the date)", "fr": "Aperçu sur la carte (tout jusqu'à la date)"},
 })
+
+MESSAGES.update({
+    "lesson.handout": {"en": "lesson handout", "fr": "fiche de séance"},
+    "lesson.question": {"en": "Discuss:", "fr": "À discuter :"},
+    "lesson.notes": {"en": "Teacher notes:", "fr": "Notes pour l'enseignant :"},
+    "lesson.places": {"en": "Places in the lesson", "fr": "Lieux de la séance"},
+    "lesson.mode": {"en": "Lesson mode", "fr": "Mode leçon"},
+    "lesson.start": {"en": "Start the lesson ({n} chapters)", "fr": "Commencer la leçon ({n} chapitres)"},
+    "lesson.of": {"en": "Chapter {n} of {total}", "fr": "Chapitre {n} sur {total}"},
+    "lesson.prev": {"en": "◀ Previous chapter", "fr": "◀ Chapitre précédent"},
+    "lesson.next": {"en": "Next chapter ▶", "fr": "Chapitre suivant ▶"},
+    "lesson.leave": {"en": "Leave the lesson", "fr": "Quitter la leçon"},
+    "lesson.show_notes": {"en": "Show teacher notes", "fr": "Afficher les notes de l'enseignant"},
+    "lesson.present": {"en": "Presentation layout", "fr": "Mode présentation"},
+    "lesson.keys": {"en": "Keys: ← → or Page Up / Page Down (a presentation clicker) change chapter.",
+                    "fr": "Touches : ← → ou Page préc. / Page suiv. (télécommande de présentation) pour changer de chapitre."},
+    "export.title": {"en": "Export", "fr": "Exporter"},
+    "export.map": {"en": "This map (HTML, works offline)", "fr": "Cette carte (HTML, hors ligne)"},
+    "export.rows": {"en": "Rows shown (CSV)", "fr": "Lignes affichées (CSV)"},
+    "export.handout": {"en": "Lesson handout (printable)", "fr": "Fiche de séance (imprimable)"},
+    "export.handout_teacher": {"en": "Handout with teacher notes", "fr": "Fiche avec notes de l'enseignant"},
+})

@@ -12,7 +12,9 @@ from .captions import captions_panel
 from .controls import sidebar, time_bar
 from .data import current_dataset
 from .lower import chart_panel, sources_panel, text_view
-from .map_panel import feature_groups, legend_strip, map_panel
+from .export_panel import export_panel
+from .lesson import apply_chapter, lesson_panel, presentation_style, start_button
+from .map_panel import feature_groups, focus, legend_strip, map_panel
 from .problems import problems_panel
 from .style import apply_style
 
@@ -22,15 +24,23 @@ def render() -> None:
     tables = dataset.tables
     places, population = tables["places"], tables["population"]
     span = data_span(tables)
-    ignored = state.init_state(span.first, span.last, set(places["place_id"]), set(tables["captions"]["caption_id"]))
+    chapters = tables["chapters"]
+    first_run = not st.session_state.get(state.key("ready"))
+    ignored = state.init_state(span.first, span.last, set(places["place_id"]), set(tables["captions"]["caption_id"]),
+                               {int(n) for n in chapters["chapter"]})
+    if first_run and state.get("chapter"):
+        apply_chapter(chapters[chapters["chapter"] == state.get("chapter")].to_dict("records")[0], span)
     lang = state.lang()
 
     apply_style()
+    presentation_style()
     st.title(t("app.title", lang))
     st.caption(t("app.tagline", lang))
     if ignored:
         st.info(t("ui.url_ignored", lang, items=", ".join(ignored)))
     problems_panel(dataset, lang)
+    with st.sidebar:
+        start_button(chapters, span, lang)
     sidebar(places, lang)
     at = time_bar(span, lang)
 
@@ -39,10 +49,14 @@ def render() -> None:
     captions = in_window(tables["captions"], start, end)
     states = site_states(places, population, at)
     ctx = MapContext.build(places, tables["sources"], lang)
+    lesson_panel(chapters, span, ctx.place_name, lang)
+
+    def build_groups():
+        return feature_groups(ctx, states, events, captions, state.active_layers(), state.get("site"))
 
     left, right = st.columns([2.6, 1], gap="small")
     with left:
-        map_panel(ctx, feature_groups(ctx, states, events, captions, state.active_layers(), state.get("site")), basemap=state.get("basemap"))
+        map_panel(ctx, build_groups(), basemap=state.get("basemap"), height=760 if state.get("present") else 600)
         legend_strip(lang)
     with right:
         captions_panel(captions, ctx, lang)
@@ -60,4 +74,5 @@ def render() -> None:
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)
+    export_panel(ctx, at, states, events, captions, chapters, build_groups, focus(ctx), lang)
     state.write_url()

@@ -35,7 +35,7 @@ def _parse_date(text: str, first: date, last: date) -> date | None:
     return value if first <= value <= last else None
 
 
-def init_state(first: date, last: date, place_ids: set[str], caption_ids: set[str]) -> list[str]:
+def init_state(first: date, last: date, place_ids: set[str], caption_ids: set[str], chapter_ids: set[int] | None = None) -> list[str]:
     """Set defaults, overridden by the URL on a session's first run. Returns the URL items that were ignored."""
     if st.session_state.get(key("ready")):
         return []
@@ -68,6 +68,10 @@ def init_state(first: date, last: date, place_ids: set[str], caption_ids: set[st
     st.session_state[key("view")] = take("view", lambda raw: raw in ("coast", "all", "site")) or ("site" if st.session_state[key("site")] else "coast")
     st.session_state[key("playing")] = False
     st.session_state[key("speed")] = 2.0
+    chapter = take("chapter", lambda raw: raw.isdigit() and int(raw) in (chapter_ids or set()))
+    st.session_state[key("chapter")] = int(chapter) if chapter else 0
+    st.session_state[key("present")] = take("present", lambda raw: raw in ("0", "1")) == "1"
+    st.session_state[key("teacher")] = False
     st.session_state[key("ready")] = True
     return ignored
 
@@ -88,9 +92,11 @@ def write_url() -> None:
         "basemap": _get("basemap"),
         "lang": _get("lang"),
         "view": _get("view"),
+        "chapter": str(_get("chapter") or ""),
+        "present": "1" if _get("present") else "",
     }
     defaults = {"window": DEFAULT_WINDOW[0], "months": str(DEFAULT_WINDOW[1]), "layers": ",".join(LAYERS),
-                "basemap": "offline", "lang": "en", "view": "coast", "site": "", "caption": ""}
+                "basemap": "offline", "lang": "en", "view": "coast", "site": "", "caption": "", "chapter": "", "present": ""}
     for name, value in wanted.items():
         keep = value and value != defaults.get(name)
         if keep and st.query_params.get(name) != value:
