@@ -28,5 +28,8 @@ geocode: $(STAMP)
 docs: $(STAMP)
 	$(VENV)/bin/calais-atlas docs
 
+bench: $(STAMP)
+	$(PY) tests/bench/run.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache

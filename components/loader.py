@@ -67,7 +67,7 @@ def _check_references(table: Table, result: TableResult, results: dict[str, Tabl
         for index in result.frame.index[missing]:
             value = values[index]
             if results[target_table].frame.empty and results[target_table].problems:
-                message = f"cannot be checked: {target_file} could not be read (see its problem above)"
+                message = f"cannot be checked: {target_file} has no usable rows (see its problems above)"
             elif value in raw_keys.get(target_table, {}):
                 message = f"points to a row of {target_file} that has problems itself (line {raw_keys[target_table][value]})"
             else:

@@ -1,0 +1,408 @@
+"""The benchmark: how fast the atlas loads, reruns and redraws its map, on the shipped data and on synthetic data.
+
+    python tests/bench/run.py            # everything (about 10 minutes on 2 cores)
+    python tests/bench/run.py --quick    # shipped data + 1k events, fewer steps and viewers (about 3 minutes)
+    python tests/bench/run.py --only 10k,naive   # some parts; the results file keeps the others
+    make bench
+
+Parts (names for --only): the data sets ``shipped``, ``1k``, ``10k``, ``100k``; ``naive`` (the naive baseline,
+tests/bench/naive_app.py, on the data sets selected, or all of those run when none is named); ``concurrency``
+(30 viewers on one server, shipped data). Synthetic folders (1,000 places, 3,000 figures and captions,
+50 sources) are written by synth.py into a temporary folder and checked to have zero problems.
+
+Per data set:
+- load + validate: ``load_dataset(folder)``, median of 3 in one fresh process (server_timing.py);
+- AppTest: first run of app.py, then the rerun after a slider change, median over >= 10 reruns alternating two
+  days, in another fresh process; the st_folium ``json_args`` (script + feature_group + header + html) in bytes;
+- Chromium (browser_timing.py): cold start from ``streamlit run`` to markers drawn; slider step (End / Home)
+  to the map updated, median and p95 over >= 20 steps; whether the iframe was remounted; WebSocket bytes per
+  step; the static files the map fetched (Leaflet, jQuery, basemap GeoJSON), as sent and decoded;
+- the naive baseline, the same browser metrics, with timeouts: "timeout" is reported as such.
+
+Each measurement runs in its own process with a hard time limit, so a hung or very slow run cannot stop the others.
+Results: BENCHMARKS-results.json at the repo root and tests/bench/results.md (a table for BENCHMARKS.md).
+Not a test module: pytest does not collect it, and speed is not asserted anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+RESULTS_JSON = ROOT / "BENCHMARKS-results.json"
+RESULTS_MD = HERE / "results.md"
+DATASETS = {"shipped": None, "1k": 1_000, "10k": 10_000, "100k": 100_000}
+PARTS = (*DATASETS, "naive", "concurrency")
+PACKAGES = ("streamlit", "folium", "streamlit-folium", "pandas", "pyarrow", "branca", "playwright")
+
+# Naive baseline: (cold-start timeout s, per-step timeout s, budget s for all steps). Beyond 1k it is expected to
+# crawl; it is still run, with these limits, and reported honestly.
+NAIVE_LIMITS = {"shipped": (120, 60, None), "1k": (120, 60, 240), "10k": (120, 45, 90), "100k": (120, 45, 60)}
+
+T0 = time.perf_counter()
+
+
+def say(message: str) -> None:
+    print(f"[{time.perf_counter() - T0:6.0f} s] {message}", flush=True)
+
+
+def run_json(command: list[str], timeout: float, label: str) -> dict:
+    """Run a measuring script; its last stdout line is JSON. Stderr (progress) passes through.
+    Past ``timeout`` it gets SIGTERM (it stops its server and browser), then SIGKILL."""
+    process = subprocess.Popen([sys.executable, *command], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        out, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGTERM)
+        try:
+            out, _ = process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            out, _ = process.communicate()
+        say(f"  {label}: hard time limit of {timeout:.0f} s reached")
+        return {"status": f"timeout (hard limit {timeout:.0f} s)"}
+    lines = [line for line in out.splitlines() if line.startswith("{")]
+    if process.returncode != 0 or not lines:
+        return {"status": f"error: exit code {process.returncode}", "output": out[-1000:]}
+    return json.loads(lines[-1])
+
+
+def machine() -> dict:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), platform.processor())
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    mem_kb = next((int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal:")), 0)
+    try:
+        chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired) as err:
+        chromium = f"unavailable ({err})"
+    versions = {}
+    for name in PACKAGES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    git = {}
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        git["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "app.py", "components"], cwd=ROOT, capture_output=True, text=True).stdout
+        git["uncommitted_app_files"] = len(dirty.splitlines())
+    return {
+        "cpu": model, "cores": os.cpu_count(), "ram_gb": round(mem_kb / 2**20, 1), "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(), "chromium": chromium, "packages": versions, "git": git,
+    }
+
+
+def prepare(name: str, workdir: Path) -> Path:
+    count = DATASETS[name]
+    if count is None:
+        return ROOT / "data"
+    from synth import generate
+
+    folder = workdir / f"synth-{name}"
+    started = time.perf_counter()
+    counts = generate(folder, events=count, places=1000)
+    say(f"  generated {folder.name}: " + ", ".join(f"{n} {table}" for table, n in counts.items())
+        + f", 0 problems ({time.perf_counter() - started:.1f} s)")
+    return folder
+
+
+def ratio(naive: dict | None, real: dict | None, key: str) -> float | None:
+    if not naive or not real or naive.get(key) is None or not real.get(key):
+        return None
+    return round(naive[key] / real[key], 2)
+
+
+def measure_dataset(name: str, folder: Path, cfg: dict, with_real: bool, with_naive: bool) -> dict:
+    entry: dict = {"name": name, "measured_at": dt.datetime.now().isoformat(timespec="seconds")}
+    if with_real:
+        say(f"  {name}: load + validate")
+        loaded = run_json(["tests/bench/server_timing.py", str(folder), "--part", "load", "--loads", "3"], 300, f"{name} load")
+        entry["load"] = loaded.get("load", loaded)
+        say(f"  {name}: load {entry['load'].get('load_s_median')} s (samples {entry['load'].get('load_s_samples')}); "
+            f"{entry['load'].get('problems')} problems")
+        say(f"  {name}: AppTest, {cfg['reruns']} reruns x 2 pairs of days")
+        apptest = run_json(["tests/bench/server_timing.py", str(folder), "--part", "apptest", "--reruns", str(cfg["reruns"])], 600,
+                           f"{name} AppTest")
+        entry["apptest"] = apptest.get("apptest", apptest)
+        payload = entry["apptest"].get("map_payload_default_day") or {}
+        say(f"  {name}: AppTest first run {entry['apptest'].get('first_run_s')} s, rerun median {entry['apptest'].get('rerun_ms_median')} ms; "
+            f"json_args {payload.get('json_args_bytes')} bytes {entry['apptest'].get('error', '')}")
+        say(f"  {name}: Chromium, real app, {cfg['steps']} steps")
+        entry["browser"] = run_json(["tests/bench/browser_timing.py", str(folder), "--steps", str(cfg["steps"]), "--cold-timeout", "180",
+                                     "--step-timeout", "60"], 180 + 60 * cfg["steps"] + 60, f"{name} browser")
+    if with_naive:
+        cold, step, budget = NAIVE_LIMITS[name]
+        say(f"  {name}: Chromium, naive baseline, {cfg['steps']} steps (cold limit {cold} s, step limit {step} s"
+            + (f", budget {budget} s)" if budget else ")"))
+        command = ["tests/bench/browser_timing.py", str(folder), "--naive", "--steps", str(cfg["steps"]), "--cold-timeout", str(cold),
+                   "--step-timeout", str(step)] + (["--budget", str(budget)] if budget else [])
+        entry["naive"] = run_json(command, cold + (budget or step * cfg["steps"]) + step + 90, f"{name} naive")
+    return entry
+
+
+def finish_entry(entry: dict) -> dict:
+    real, naive = entry.get("browser"), entry.get("naive")
+    if real and naive:
+        entry["naive_over_real"] = {"slider_median": ratio(naive, real, "slider_ms_median"), "slider_p95": ratio(naive, real, "slider_ms_p95"),
+                                    "cold_start": ratio(naive, real, "cold_start_s")}
+    return entry
+
+
+# ---------------------------------------------------------------------------------------------------------- report
+
+
+def _fmt(value, unit: str = "", digits: int = 0) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        text = f"{value:,.{digits}f}"
+        return f"{text} {unit}".strip()
+    return str(value)
+
+
+def _kb(value) -> str:
+    return "–" if value is None else f"{value / 1000:,.1f} kB"
+
+
+def _status(run: dict | None) -> str:
+    if not run:
+        return "not run"
+    return run.get("status", "–")
+
+
+def markdown(results: dict) -> str:
+    m = results["machine"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Generated {results['generated_at']} by `python tests/bench/run.py{' --quick' if results.get('mode') == 'quick' else ''}` "
+        f"(mode: {results.get('mode')}). Raw numbers: `BENCHMARKS-results.json`.",
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {m['cpu']}, {m['cores']} cores; RAM {m['ram_gb']} GB; {m['os']}",
+        f"- Python {m['python']}; {m['chromium']} (headless, via Playwright {m['packages'].get('playwright')})",
+        "- " + ", ".join(f"{k} {v}" for k, v in m["packages"].items() if k != "playwright"),
+        f"- App at commit {m['git'].get('commit', '?')}" + (f", with {m['git']['uncommitted_app_files']} uncommitted files under app.py/components/"
+                                                           if m["git"].get("uncommitted_app_files") else ""),
+        "",
+    ]
+    datasets = [results["datasets"][name] for name in DATASETS if name in results["datasets"]]
+
+    lines += ["## Real app, per data set", "",
+              "| data | events | places | CSV size | load + validate (median of 3) | AppTest first run | AppTest rerun after slider (median, mid / ends) "
+              "| map json_args (default day) | map items | cold start (Chromium) | slider → map median | slider → map p95 | iframe reloaded | WebSocket per step (median) |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|--:|"]
+    for entry in datasets:
+        load, app, browser = entry.get("load") or {}, entry.get("apptest") or {}, entry.get("browser") or {}
+        rows = load.get("rows") or {}
+        payload = app.get("map_payload_default_day") or {}
+        mid, ends = app.get("rerun_ms_mid") or {}, app.get("rerun_ms_ends") or {}
+        ws = (browser.get("ws_bytes_per_step") or {}).get("median")
+        cold = _fmt(browser.get("cold_start_s"), "s", 1) if browser.get("cold_start_s") is not None else _status(browser)
+        lines.append(
+            f"| {entry['name']} | {_fmt(rows.get('events'))} | {_fmt(rows.get('places'))} | {_kb(load.get('csv_bytes'))} "
+            f"| {_fmt(load.get('load_s_median'), 's', 2)} | {_fmt(app.get('first_run_s'), 's', 2)} "
+            f"| {_fmt(mid.get('median'), 'ms')} / {_fmt(ends.get('median'), 'ms')} "
+            f"| {_kb(payload.get('json_args_bytes'))} | {_fmt(payload.get('map_items'))} | {cold} "
+            f"| {_fmt(browser.get('slider_ms_median'), 'ms')} | {_fmt(browser.get('slider_ms_p95'), 'ms')} "
+            f"| {_fmt(browser.get('iframe_reloaded'))} | {_kb(ws)} |")
+    errors = [f"- {e['name']}: {part}: {(e.get(part) or {}).get('error') or (e.get(part) or {}).get('status')}"
+              for e in datasets for part in ("apptest", "browser") if (e.get(part) or {}).get("error")
+              or ((e.get(part) or {}).get("status") not in (None, "ok"))]
+    if errors:
+        lines += ["", "Problems during the run:", "", *errors]
+
+    lines += ["", "### What is sent for the map (real app)", "",
+              "json_args is the st_folium component's arguments, sent over the WebSocket on every rerun (the feature_group part changes "
+              "with the slider; script and header are the stable base map). Static files are fetched once per page; sizes as sent "
+              "(Streamlit gzips them) and decoded.", "",
+              "| data | json_args total | script | feature_group | header | html | static: Leaflet | jQuery | basemap GeoJSON | offline fixes "
+              "| static total | streamlit-folium bundle |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for entry in datasets:
+        payload = (entry.get("apptest") or {}).get("map_payload_default_day") or {}
+        parts = payload.get("parts_bytes") or {}
+        assets = (entry.get("browser") or {}).get("assets") or {}
+        kinds = assets.get("by_kind") or {}
+
+        def pair(sizes: dict | None) -> str:
+            return "–" if not sizes else f"{sizes['wire'] / 1000:,.1f} / {sizes['decoded'] / 1000:,.1f} kB"
+
+        lines.append(f"| {entry['name']} | {_kb(payload.get('json_args_bytes'))} | {_kb(parts.get('script'))} | {_kb(parts.get('feature_group'))} "
+                     f"| {_kb(parts.get('header'))} | {_kb(parts.get('html'))} | {pair(kinds.get('leaflet'))} | {pair(kinds.get('jquery'))} "
+                     f"| {pair(kinds.get('basemap_geojson'))} | {pair(kinds.get('offline_fixes'))} | {pair(assets.get('static_total'))} "
+                     f"| {pair(assets.get('component_bundle'))} |")
+
+    naive_rows = [e for e in datasets if e.get("naive")]
+    if naive_rows:
+        lines += ["", "## Naive baseline vs real app (Chromium)", "",
+                  "The naive page (tests/bench/naive_app.py) rebuilds the whole folium map with one folium object per marker, tooltip "
+                  "and popup on every rerun, and calls st_folium without feature_group_to_add, so the iframe is remounted at each step. "
+                  "Same data, slider, window and assets.", "",
+                  "| data | real: slider median / p95 | naive: status | naive: cold start | naive: slider median / p95 | naive steps done "
+                  "| naive iframe reloaded | naive WebSocket per step | naive / real (median) | naive / real (p95) |",
+                  "|---|--:|---|--:|--:|--:|:-:|--:|--:|--:|"]
+        for entry in naive_rows:
+            real, naive = entry.get("browser") or {}, entry["naive"]
+            ratios = entry.get("naive_over_real") or {}
+            ws = (naive.get("ws_bytes_per_step") or {}).get("median")
+            lines.append(
+                f"| {entry['name']} | {_fmt(real.get('slider_ms_median'), 'ms')} / {_fmt(real.get('slider_ms_p95'), 'ms')} | {_status(naive)} "
+                f"| {_fmt(naive.get('cold_start_s'), 's', 1)} | {_fmt(naive.get('slider_ms_median'), 'ms')} / {_fmt(naive.get('slider_ms_p95'), 'ms')} "
+                f"| {naive.get('slider_steps', 0)} of {naive.get('steps_requested', '–')} | {_fmt(naive.get('iframe_reloaded'))} | {_kb(ws)} "
+                f"| {_fmt(ratios.get('slider_median'), '×', 1)} | {_fmt(ratios.get('slider_p95'), '×', 1)} |")
+
+    conc = results.get("concurrency")
+    if conc:
+        lines += ["", "## Concurrent viewers (shipped data, one server, one Chromium)", ""]
+        if conc.get("viewers_run") is None:
+            lines.append(f"Not completed: {conc.get('status')} {conc.get('output', '')[:300]}")
+        else:
+            open_s = conc.get("open_s") or {}
+            slider = conc.get("slider_ms") or {}
+            lines += [
+                "| viewers run | every viewer got its map | completed all steps | steps each | all pages open after | page open median / max "
+                "| slider → map median | slider → map p95 (all sessions) | iframe remounts | server RSS before → all open → after steps (peak) "
+                "| RSS per viewer |",
+                "|--:|:-:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+                f"| {conc['viewers_run']} | {_fmt(conc.get('every_viewer_got_map'))} ({conc.get('viewers_with_map')}) | {conc.get('viewers_completed_all_steps')} "
+                f"| {conc.get('steps_per_viewer')} | {_fmt(conc.get('all_open_s'), 's', 1)} | {_fmt(open_s.get('median'), 's', 1)} / {_fmt(open_s.get('max'), 's', 1)} "
+                f"| {_fmt(slider.get('median'), 'ms')} | {_fmt(conc.get('slider_ms_p95'), 'ms')} | {conc.get('iframe_reloads')} "
+                f"| {_fmt(conc.get('rss_before_mb'), 'MB')} → {_fmt(conc.get('rss_with_all_open_mb'), 'MB')} → {_fmt(conc.get('rss_after_steps_mb'), 'MB')} "
+                f"({_fmt(conc.get('rss_peak_mb'), 'MB')}) | {_fmt(conc.get('rss_per_viewer_mb'), 'MB', 2)} |",
+            ]
+            if conc.get("errors"):
+                lines += ["", "Errors:", "", *[f"- {error}" for error in conc["errors"]]]
+
+    lines += ["", "## How it was measured", "",
+              "- **Cold start**: from spawning `streamlit run` (Chromium already launched) to the first marker drawn in the map iframe; "
+              "includes server start, reading and validating the data, the first script run, the Streamlit frontend and Leaflet.",
+              "- **Slider → map**: keyboard End / Home on the focused date slider (so the map always changes), timed in the browser from "
+              "the keydown to the first DOM mutation in Leaflet's marker/overlay panes, or, when the iframe is remounted, to the new "
+              "map document having its markers drawn. The next step waits until the WebSocket has been quiet for 300 ms.",
+              "- **AppTest rerun**: `slider.set_value(day); at.run()` on app.py, without a browser; 'mid' alternates 2016-01-20 and "
+              "2015-06-20, 'ends' the slider's last and first days (the days the browser steps between).",
+              "- **json_args**: the st_folium element's arguments in the AppTest delta on the default day (2016-01-20), the map's share of "
+              "what the WebSocket carries per rerun; 'WebSocket per step' is everything the page received per browser step.",
+              "- **Concurrent viewers**: one browser context per viewer; all open together, then each does its steps with 0.1–0.6 s pauses; "
+              "server RSS from /proc (one warm-up viewer first, so the cached data counts once).",
+              "- Synthetic data: tests/bench/synth.py (seeded; 1,000 places, 3,000 population figures, 3,000 captions, 50 sources, "
+              "dates 1999–2021 at day, month, year and interval precision); every folder validates with zero problems.",
+              ""]
+    if results.get("notes"):
+        lines += ["## Notes", "", *[f"- {note}" for note in results["notes"]], ""]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="shipped data + 1k only, 10 steps, 8 viewers")
+    parser.add_argument("--only", default="", help=f"comma-separated parts: {', '.join(PARTS)}")
+    parser.add_argument("--steps", type=int, help="browser slider steps per run (default 20; 10 with --quick)")
+    parser.add_argument("--reruns", type=int, help="AppTest reruns per pair of days (default 10)")
+    parser.add_argument("--viewers", type=int, help="concurrent viewers (default 30; 8 with --quick)")
+    parser.add_argument("--keep-data", type=Path, help="write the synthetic folders here and keep them")
+    args = parser.parse_args(argv)
+
+    only = {part.strip() for part in args.only.split(",") if part.strip()}
+    unknown = only - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
+    allowed = ("shipped", "1k") if args.quick else tuple(DATASETS)
+    named = [name for name in DATASETS if name in only]
+    if only:
+        datasets = named or ([] if "naive" not in only else list(allowed))
+        real_too = bool(named)
+    else:
+        datasets, real_too = list(allowed), True
+    naive = (not only) or "naive" in only
+    concurrency = (not only) or "concurrency" in only
+    cfg = {"steps": args.steps or (10 if args.quick else 20), "reruns": args.reruns or 10,
+           "viewers": args.viewers or (8 if args.quick else 30), "concurrent_steps": 5}
+
+    results: dict = {}
+    if only and RESULTS_JSON.exists():
+        with contextlib.suppress(json.JSONDecodeError):
+            results = json.loads(RESULTS_JSON.read_text())
+    results.setdefault("datasets", {})
+    results.update({"generated_at": dt.datetime.now().isoformat(timespec="seconds"),
+                    "mode": ("quick" if args.quick else "full") + (f" (only {','.join(sorted(only))}, merged)" if only else ""),
+                    "settings": cfg, "machine": machine()})
+    say(f"benchmark: data sets {', '.join(datasets) or 'none'}; real app {'yes' if real_too else 'no'}; naive {'yes' if naive else 'no'}; "
+        f"concurrency {'yes' if concurrency else 'no'}; {cfg['steps']} steps, {cfg['reruns']} reruns, {cfg['viewers']} viewers")
+    say(f"machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, {results['machine']['ram_gb']} GB, {results['machine']['chromium']}")
+
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
+        workdir = args.keep_data or Path(tmp)
+        for name in datasets:
+            say(f"data set {name}")
+            folder = prepare(name, workdir)
+            with_naive = naive and (name in ("shipped", "1k") or not args.quick)
+            entry = measure_dataset(name, folder, cfg, real_too, with_naive)
+            previous = results["datasets"].get(name, {})
+            merged = {**previous, **entry} if only else entry
+            results["datasets"][name] = finish_entry(merged)
+            RESULTS_JSON.write_text(json.dumps(results, indent=2) + "\n")  # partial results survive an interrupted run
+        if concurrency:
+            say(f"concurrency: {cfg['viewers']} viewers x {cfg['concurrent_steps']} steps on the shipped data")
+            results["concurrency"] = run_json(["tests/bench/concurrency.py", str(ROOT / "data"), "--viewers", str(cfg["viewers"]),
+                                               "--steps", str(cfg["concurrent_steps"])], 900, "concurrency")
+            conc = results["concurrency"]
+            say(f"  every viewer got its map: {conc.get('every_viewer_got_map')} ({conc.get('viewers_with_map')}/{conc.get('viewers_run')}); "
+                f"slider p95 {conc.get('slider_ms_p95')} ms; RSS per viewer {conc.get('rss_per_viewer_mb')} MB")
+
+    results["notes"] = notes(results)
+    RESULTS_JSON.write_text(json.dumps(results, indent=2) + "\n")
+    RESULTS_MD.write_text(markdown(results))
+    say(f"wrote {RESULTS_JSON.relative_to(ROOT)} and {RESULTS_MD.relative_to(ROOT)}")
+    print()
+    print(RESULTS_MD.read_text())
+    return 0
+
+
+def notes(results: dict) -> list[str]:
+    """Plain observations derived from the numbers (oddities worth a line in BENCHMARKS.md)."""
+    out = []
+    for name, entry in results.get("datasets", {}).items():
+        for part in ("browser", "naive"):
+            run = entry.get(part) or {}
+            if run and run.get("status") != "ok":
+                out.append(f"{name}, {'naive baseline' if part == 'naive' else 'real app'} in Chromium: {run.get('status')}.")
+            if part == "browser" and run.get("iframe_reloaded"):
+                out.append(f"{name}: the real app's map iframe was remounted during the slider steps.")
+        app = entry.get("apptest") or {}
+        if app.get("error"):
+            out.append(f"{name}: AppTest failed: {app['error']}")
+        if (entry.get("load") or {}).get("problems"):
+            out.append(f"{name}: the folder reported {entry['load']['problems']} problems.")
+    conc = results.get("concurrency") or {}
+    if conc and conc.get("viewers_run") is not None and not conc.get("every_viewer_got_map"):
+        out.append(f"Concurrency: only {conc.get('viewers_with_map')} of {conc.get('viewers_run')} viewers got a map.")
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
