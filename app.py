@@ -4,5 +4,6 @@ import streamlit as st
 
 from components.panels.pages import run
 
-st.set_page_config(page_title="Calais Atlas", page_icon="🗺️", layout="wide")
+# No emoji or Material icon: the first needs a font Chromium may lack, the second is fetched from Google.
+st.set_page_config(page_title="Calais Atlas", layout="wide")
 run()

@@ -25,8 +25,8 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(f"{url}/{query}")
-        page.frame_locator(IFRAME).locator("path.atlas-site").first.wait_for(timeout=30_000)
-        page.wait_for_timeout(800)
+        page.frame_locator(IFRAME).locator("path.atlas-site").first.wait_for(state="attached", timeout=30_000)
+        page.wait_for_timeout(1500)  # let the basemap fetch and the zoom settle
         page.screenshot(path=str(output), full_page="full" in sys.argv)
         browser.close()
     print(output)

@@ -49,16 +49,17 @@ def render() -> None:
     captions = in_window(tables["captions"], start, end)
     states = site_states(places, population, at)
     ctx = MapContext.build(places, tables["sources"], lang)
-    lesson_panel(chapters, span, ctx.place_name, lang)
 
     def build_groups():
         return feature_groups(ctx, states, events, captions, state.active_layers(), state.get("site"))
 
-    left, right = st.columns([2.6, 1], gap="small")
+    in_lesson = bool(state.get("chapter"))
+    left, right = st.columns([1.7, 1] if in_lesson else [2.6, 1], gap="small")  # a lesson's text sits beside the map
     with left:
         map_panel(ctx, build_groups(), basemap=state.get("basemap"), height=760 if state.get("present") else 600)
         legend_strip(lang)
     with right:
+        lesson_panel(chapters, span, ctx.place_name, lang)
         captions_panel(captions, ctx, lang)
 
     # Lazy tabs: only the open one is rendered. A chart re-embedded on every slider step would hold up

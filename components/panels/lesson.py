@@ -93,24 +93,22 @@ def lesson_panel(chapters: pd.DataFrame, span: Span, ctx_name, lang: str) -> Non
     row = rows[numbers.index(number)]
     position = numbers.index(number)
     with st.container(border=True, key="atlas-lesson"):
-        head, buttons = st.columns([3, 2], vertical_alignment="top")
         place = f" · {ctx_name(row['place_id'])}" if row.get("place_id") else ""
-        head.markdown(f"**{t('lesson.of', lang, n=position + 1, total=len(rows))}** · "
-                      f"{markdown_text(format_day(chapter_day(row['date'], span), lang))}{markdown_text(place)}")
-        head.markdown(f"### {markdown_text(_text(row, 'title', lang))}")
-        prev_col, next_col = buttons.columns(2)
+        st.markdown(f"**{t('lesson.of', lang, n=position + 1, total=len(rows))}** · "
+                    f"{markdown_text(format_day(chapter_day(row['date'], span), lang))}{markdown_text(place)}")
+        st.markdown(f"### {markdown_text(_text(row, 'title', lang))}")
+        prev_col, next_col = st.columns(2)
         prev_col.button(t("lesson.prev", lang), key="atlas-lesson-prev", disabled=position == 0, width="stretch",
                         on_click=_go, args=(rows, numbers[max(position - 1, 0)], span))
         next_col.button(t("lesson.next", lang), key="atlas-lesson-next", disabled=position == len(rows) - 1, width="stretch",
                         on_click=_go, args=(rows, numbers[min(position + 1, len(rows) - 1)], span), type="primary")
         st.markdown(markdown_text(_text(row, "narrative", lang)))
         st.markdown(f"**{markdown_text(t('lesson.question', lang))}** {markdown_text(_text(row, 'question', lang))}")
-        controls = st.columns(3)
-        controls[0].toggle(t("lesson.show_notes", lang), key=key("teacher"))
-        controls[1].toggle(t("lesson.present", lang), key=key("present"))
-        controls[2].button(t("lesson.leave", lang), key="atlas-lesson-leave", on_click=_leave)
+        st.toggle(t("lesson.show_notes", lang), key=key("teacher"))
+        st.toggle(t("lesson.present", lang), key=key("present"))
+        st.button(t("lesson.leave", lang), key="atlas-lesson-leave", on_click=_leave)
         if state.get("teacher") and _text(row, "teacher_notes", lang):
-            st.info(markdown_text(_text(row, "teacher_notes", lang)), icon="📝")
+            st.info(markdown_text(_text(row, "teacher_notes", lang)))
         st.caption(t("lesson.keys", lang))
     components.html(KEYS_JS, height=0)
 

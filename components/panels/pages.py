@@ -13,8 +13,8 @@ log = logging.getLogger("calais_atlas")
 
 def run() -> None:
     pages = [
-        st.Page(atlas_page.render, title="Map", icon="🗺️", url_path="map", default=True),
-        st.Page(check_page.render, title="Check your data", icon="✅", url_path="check"),
+        st.Page(atlas_page.render, title="Map", url_path="map", default=True),
+        st.Page(check_page.render, title="Check your data", url_path="check"),
     ]
     page = st.navigation(pages)
     try:

@@ -22,7 +22,7 @@ def problems_frame(dataset: Dataset, lang: str) -> pd.DataFrame:
 def problems_panel(dataset: Dataset, lang: str) -> None:
     if dataset.ok:
         return
-    st.warning(t("ui.problems", lang, n=len(dataset.problems)), icon="⚠️")
+    st.warning(t("ui.problems", lang, n=len(dataset.problems)))
     with st.expander(t("ui.problems_detail", lang), expanded=len(dataset.problems) <= 5):
         st.dataframe(problems_frame(dataset, lang), hide_index=True, width="stretch", key="atlas-problems-table")
         for name, frame in dataset.rejected.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -33,7 +35,7 @@ def test_chapters_by_url_and_by_presenter_keys(page, lesson_url) -> None:
     expect(lesson).to_contain_text("Chapter 1 of 2")
     page.keyboard.press("ArrowRight")
     expect(lesson).to_contain_text("Chapter 2 of 2")
-    assert "chapter=2" in page.url
+    expect(page).to_have_url(re.compile(r"chapter=2"))
 
 
 def test_french_interface(page, lesson_url) -> None:
