@@ -44,7 +44,7 @@ def caption_card(row: dict, ctx: MapContext, lang: str, selected: bool) -> None:
         st.markdown(
             f"{flag}**{markdown_text(format_date(row['date'], lang))}** · {markdown_text(ctx.place_name(row['place_id']))}\n\n"
             f"{markdown_text(text, TEXT_LIMIT)}{cut}\n\n"
-            f":gray[{markdown_text(row['credit'], 200)} · {source_link(ctx, row['source_id'])}]"
+            f"*{markdown_text(row['credit'], 200)}* · {source_link(ctx, row['source_id'])}"
         )
         st.button(t("ui.show_on_map", lang), key=key(f"show.{row['caption_id']}"), on_click=_choose,
                   args=(row["caption_id"], row["place_id"]), type="primary" if selected else "secondary")

@@ -40,11 +40,31 @@ from serve import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_healthy  # noqa
 VIEWPORT = {"width": 1400, "height": 1000}
 MAP_DRAWN = ".leaflet-overlay-pane path.atlas-site, .leaflet-marker-pane > *"
 
+# A map counts as drawn when one of its markers has a box on screen. (Playwright's "visible" on the first match is not
+# enough: a CircleMarker outside the view is an empty SVG path, and with 1,000 places the first one often is.)
+_DRAWN_JS = """(doc) => {
+  if (!doc) return false;
+  for (const el of doc.querySelectorAll('%s')) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0) return true;
+  }
+  return false;
+}""" % MAP_DRAWN
+
+# In the top page: true once any map iframe has drawn markers (the component iframe is same-origin).
+MAP_VISIBLE = """() => {
+  const drawn = %s;
+  for (const frame of document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')) {
+    try { if (drawn(frame.contentDocument)) return true; } catch (error) {}
+  }
+  return false;
+}""" % _DRAWN_JS
+
 # Installed once per page (top document). keyAt: the last keydown; hit: the first map change after it.
 WATCH = """() => {
   if (window.__atlasWatch) return;
   const IFRAME = 'iframe[title="streamlit_folium.st_folium"]';
-  const DRAWN = '%s';
+  const drawn = %s;
   const watch = window.__atlasWatch = {keyAt: 0, hit: null, documents: 0, mutations: 0, errors: 0};
   const record = (kind) => {
     if (watch.keyAt && !watch.hit) watch.hit = {ms: Date.now() - watch.keyAt, kind: kind};
@@ -54,7 +74,7 @@ WATCH = """() => {
     for (const frame of document.querySelectorAll(IFRAME)) {
       try {
         const win = frame.contentWindow, doc = frame.contentDocument;
-        if (!win || !doc || win.__atlasWatched || !doc.querySelector(DRAWN)) continue;
+        if (!win || !doc || win.__atlasWatched || !drawn(doc)) continue;
         win.__atlasWatched = true;
         watch.documents += 1;
         record('new-document');
@@ -67,7 +87,7 @@ WATCH = """() => {
     requestAnimationFrame(scan);
   };
   scan();
-}""" % MAP_DRAWN
+}""" % _DRAWN_JS
 
 RESOURCES = """() => [
   ...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')
@@ -213,7 +233,7 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
                 page.goto(url, timeout=cold_timeout * 1000)
                 remaining = max(1.0, cold_timeout - (time.perf_counter() - started))
                 try:
-                    page.frame_locator(IFRAME).locator(MAP_DRAWN).first.wait_for(timeout=remaining * 1000)
+                    page.wait_for_function(MAP_VISIBLE, polling=50, timeout=remaining * 1000)
                 except PlaywrightTimeout:
                     result["status"] = "timeout (cold start)"
                     result["cold_start_s"] = None
