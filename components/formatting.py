@@ -55,10 +55,12 @@ def date_is_uncertain(text: str) -> bool:
     return parsed is None or parsed.precision != "day"
 
 
+@lru_cache(maxsize=65536)
 def format_count(number: int, lang: str = "en") -> str:
     return format_decimal(int(number), locale=lang)
 
 
+@lru_cache(maxsize=65536)
 def format_figure(count: int, qualifier: str, count_max: int | None = None, lang: str = "en") -> str:
     """'over 6,000', 'about 5,000', '1,500–2,000', 'planned: 1,500'."""
     amount = format_count(count, lang)

@@ -105,6 +105,10 @@ MESSAGES.update({
     "ui.captions_all": {"en": "All photos in the window. Click a site on the map to see only its photos.", "fr": "Toutes les photos de la période. Cliquez sur un site pour ne voir que les siennes."},
     "ui.captions_none": {"en": "No photo captions here in this time window.", "fr": "Aucune légende photo ici pour cette période."},
     "ui.show_on_map": {"en": "Show on map", "fr": "Voir sur la carte"},
+    "ui.grouped": {"en": "{n} events in this window: too many to draw one by one, so each grey disc counts a place's events. "
+                         "Its popup lists the latest; the text view lists the first 300. Narrow the window to see each event.",
+                   "fr": "{n} événements dans cette période : trop pour les dessiner un par un, chaque disque gris compte ceux d'un lieu. "
+                         "Sa fenêtre liste les derniers ; la vue texte liste les 300 premiers. Réduisez la période pour voir chaque événement."},
     "ui.more": {"en": "Show more ({n} left)", "fr": "Afficher plus ({n} restantes)"},
     "ui.selected": {"en": "Selected", "fr": "Sélectionné"},
     "ui.clear_site": {"en": "Show all photos", "fr": "Toutes les photos"},

@@ -20,6 +20,11 @@ from .timeline import SiteState
 
 MAX_LISTED = 12
 RING_PX = 24
+# Past these sizes the map would be unreadable and too heavy to send on every slider step (the 100,000-event
+# benchmark): events are grouped by place, only the largest sites are labelled, context places get compact.
+DETAIL_LIMIT = 250
+LABEL_LIMIT = 40
+COMPACT_PLACES = 300
 UNCERTAINTY_METRES = {"approximate": 1000, "area": 700}
 
 
@@ -45,7 +50,7 @@ class MapContext:
         row = self.sources.get(source_id)
         if row is None:
             return html_text(source_id)
-        label = f"{html_text(row['publisher'])}: {html_text(row['title'], 120)}"
+        label = f"{html_text(row['publisher'])}: {html_text(row['title'], 80)}"
         url = safe_url(row["url"])
         return f'<a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">{label}</a>' if url else label
 
@@ -142,12 +147,13 @@ def _place_tooltip(ctx: MapContext, place_id: str, extra: list[str]) -> str:
     return "<br>".join(lines)
 
 
-def _site_items(place_id: str, state: SiteState, location: tuple[float, float], ctx: MapContext) -> list[dict]:
+def _site_items(place_id: str, state: SiteState, location: tuple[float, float], ctx: MapContext, labelled: bool = True) -> list[dict]:
     figure, detail = site_summary(state, ctx)
     lines = [html_text(figure)] + _figure_lines(state, ctx)
     description = ctx.places[place_id]["description"]
-    text = {"tooltip": _place_tooltip(ctx, place_id, lines), "sticky": True,
-            "popup": _place_tooltip(ctx, place_id, lines + ([html_text(description, 600)] if description else []))}
+    short = [html_text(figure)] + ([html_text(detail)] if detail else [])
+    text = {"tooltip": _place_tooltip(ctx, place_id, short), "sticky": True,
+            "popup": _place_tooltip(ctx, place_id, lines + ([html_text(description, 400)] if description else []))}
     place_class = f"atlas-place-{place_id}"
     items = []
     if state.status == "counted":
@@ -162,21 +168,30 @@ def _site_items(place_id: str, state: SiteState, location: tuple[float, float], 
     else:
         items.append({**circle(*location, radius=6, color="#0b3a5c", weight=1.5, dashArray="1 3" if state.status == "not-yet" else None,
                                fillColor="#ffffff", fillOpacity=0.8, className=f"atlas-site atlas-site-{state.status} {place_class}"), **text})
-    if state.status in ("counted", "closed"):
+    if labelled and state.status in ("counted", "closed"):
         radius = circle_radius(state.high) if state.status == "counted" else 7
         detail_class = " atlas-detail" if _minor(ctx, place_id) else ""
         items.append(_label(location, ctx.place_name(place_id), figure, detail, f"atlas-site-label {place_class}{detail_class}", radius))
     return items
 
 
+def labelled_sites(states: dict[str, SiteState]) -> set[str]:
+    """Every site, or only the LABEL_LIMIT largest when there are more: labels beyond that pile up unread."""
+    if len(states) <= LABEL_LIMIT:
+        return set(states)
+    largest = sorted(states, key=lambda pid: (states[pid].status == "counted", states[pid].high or 0), reverse=True)
+    return set(largest[:LABEL_LIMIT])
+
+
 def sites_layer(states: dict[str, SiteState], ctx: MapContext) -> DataLayer:
     items = []
+    labelled = labelled_sites(states)
     for place_id, state in states.items():
         location = ctx.location(place_id)
         if location is None:
             continue
         uncertainty = _uncertainty_ring(ctx, place_id, location)
-        items += ([uncertainty] if uncertainty else []) + _site_items(place_id, state, location, ctx)
+        items += ([uncertainty] if uncertainty else []) + _site_items(place_id, state, location, ctx, place_id in labelled)
     return DataLayer(t("layer.sites", ctx.lang), items)
 
 
@@ -210,8 +225,36 @@ def _event_popup(rows: list[dict], ctx: MapContext) -> str:
     return '<div class="atlas-popup">' + "<hr>".join(parts) + "</div>"
 
 
+def events_grouped(events: pd.DataFrame) -> bool:
+    """True when the window holds too many place-and-category markers to draw one by one."""
+    return events.empty is False and len(events.groupby(["place_id", "category"], sort=False)) > DETAIL_LIMIT
+
+
+def _place_group_item(place_id: str, records: list[dict], location: tuple[float, float], ctx: MapContext) -> dict:
+    counts: dict[str, int] = {}
+    for row in records:
+        counts[row["category"]] = counts.get(row["category"], 0) + 1
+    breakdown = ", ".join(f"{n} × {html_text(t('category.' + c, ctx.lang))}" for c, n in sorted(counts.items(), key=lambda kv: -kv[1])[:5])
+    head = f"<b>{len(records)}</b> · {html_text(ctx.place_name(place_id))}<br>{breakdown}"
+    latest = sorted(records, key=lambda row: row["date_start"], reverse=True)[:3]
+    marker = icon(*location, f'<div class="atlas-group">{len(records)}</div>', (24, 24), (12, 12),
+                  f"atlas-event atlas-event-grouped atlas-place-{place_id}")
+    lines = "<br>".join(_event_line(row, ctx) for row in latest)  # compact: descriptions would weigh ~1 kB a place
+    return {**marker, "tooltip": head, "popup": f'<div class="atlas-popup">{head}<hr>{lines}</div>'}
+
+
 def events_layer(events: pd.DataFrame, ctx: MapContext) -> DataLayer:
-    """One marker per place and category; several events there are listed in its tooltip and popup."""
+    """One marker per place and category; several events there are listed in its tooltip and popup.
+
+    When there are more than DETAIL_LIMIT such markers, one marker per place carries the count and the breakdown.
+    """
+    if events_grouped(events):
+        items = []
+        for (place_id,), records in group_records(events, ("place_id",)).items():
+            location = ctx.location(place_id)
+            if location is not None:
+                items.append(_place_group_item(place_id, records, location, ctx))
+        return DataLayer(t("layer.events", ctx.lang), items)
     categories = list(CATEGORY_SYMBOLS)
     items = []
     for (place_id, category), records in group_records(events, ("place_id", "category")).items():
@@ -250,16 +293,17 @@ def captions_layer(captions: pd.DataFrame, ctx: MapContext) -> DataLayer:
 
 
 def context_layer(place_ids: list[str], ctx: MapContext) -> DataLayer:
+    compact = len(place_ids) > COMPACT_PLACES
     items = []
     for place_id in place_ids:
         location = ctx.location(place_id)
         if location is None:
             continue
-        uncertainty = _uncertainty_ring(ctx, place_id, location)
+        uncertainty = None if compact else _uncertainty_ring(ctx, place_id, location)
         if uncertainty:
             items.append(uncertainty)
         place = ctx.places[place_id]
-        extra = [html_text(place["description"], 400)] if place["description"] else []
+        extra = [html_text(place["description"], 400)] if place["description"] and not compact else []
         html = f'<div class="atlas-context-mark"></div><div class="atlas-context-name">{html_text(place["name"])}</div>'
         marker = icon(*location, html, (10, 10), (5, 5), f"atlas-context atlas-place-{place_id}{_minor(ctx, place_id)}")
         items.append({**marker, "tooltip": _place_tooltip(ctx, place_id, extra)})

@@ -23,6 +23,8 @@ CSS = """
 .atlas-context-mark{width:8px;height:8px;background:#555;border:1px solid #fff;outline:1px solid #555}
 .atlas-context-name{pointer-events:none;position:absolute;left:12px;top:-4px;font:11px/1.2 system-ui,sans-serif;color:#333;
   text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;white-space:nowrap}
+.atlas-group{width:22px;height:22px;border-radius:50%;background:#3a3a3a;color:#fff;border:2px solid #fff;
+  box-shadow:0 0 0 1px #3a3a3a;font:bold 10px/22px system-ui,sans-serif;text-align:center}
 .atlas-popup{max-height:320px;overflow:auto;font:13px/1.4 system-ui,sans-serif}
 .atlas-legend{position:absolute;left:52px;top:10px;z-index:1000;background:rgba(255,255,255,.95);padding:5px 8px;
   border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);font:11px/1.3 system-ui,sans-serif;color:#111;max-width:min(460px,80%)}

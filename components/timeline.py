@@ -63,13 +63,17 @@ def _status_from_active(place: dict, moment: pd.Timestamp) -> str | None:
     return None
 
 
+FIGURE_COLUMNS = ("figure_id", "place_id", "date", "date_start", "date_end", "count", "count_max", "qualifier", "what", "source_id", "quote")
+
+
 def figures_known_at(population: pd.DataFrame, at: date) -> dict[str, list[dict]]:
     """Every figure whose period has begun by ``at``, as plain records grouped by place (one pass over pandas)."""
-    known = population[population["date_start"] <= _stamp(at)]
+    known = population.loc[population["date_start"] <= _stamp(at), list(FIGURE_COLUMNS)]
+    counts = known["count"].astype("int64").tolist()
+    tops = known["count_max"].astype(object).where(known["count_max"].notna(), None).tolist()
     by_place: dict[str, list[dict]] = {}
-    for record in known.to_dict("records"):
-        record["count"] = int(record["count"])
-        record["count_max"] = None if pd.isna(record["count_max"]) else int(record["count_max"])
+    for record, count, top in zip(known.to_dict("records"), counts, tops):
+        record["count"], record["count_max"] = count, None if top is None else int(top)
         by_place.setdefault(record["place_id"], []).append(record)
     return by_place
 
@@ -132,7 +136,8 @@ def data_span(tables: dict[str, pd.DataFrame]) -> Span:
     if not starts:
         return EMPTY_SPAN
     events = tables.get("events")
-    stops = tuple(sorted({stamp.date() for stamp in events["date_start"]})) if events is not None and not events.empty else ()
+    stops = tuple(stamp.date() for stamp in pd.to_datetime(pd.Series(events["date_start"].unique())).sort_values()) \
+        if events is not None and not events.empty else ()
     first, last = min(starts).date(), max(ends).date()
     if first == last:  # a single dated day still needs a slider with two ends
         last = date.fromordinal(first.toordinal() + 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ..i18n import t
-from ..layers import MapContext
+from ..layers import MapContext, events_grouped
 from ..timeline import data_span, in_window, site_states, window_bounds
 from . import state
 from .captions import captions_panel
@@ -57,6 +57,8 @@ def render() -> None:
     left, right = st.columns([1.7, 1] if in_lesson else [2.6, 1], gap="small")  # a lesson's text sits beside the map
     with left:
         map_panel(ctx, build_groups(), basemap=state.get("basemap"), height=760 if state.get("present") else 600)
+        if events_grouped(events):
+            st.caption(t("ui.grouped", lang, n=f"{len(events):,}"))
         legend_strip(lang)
     with right:
         lesson_panel(chapters, span, ctx.place_name, lang)

@@ -21,7 +21,8 @@ TEXT_ROWS = 300
 
 
 def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: MapContext, at: date, lang: str) -> None:
-    counted = [pid for pid in states if pid in set(population["place_id"])]
+    with_figures = set(population["place_id"])
+    counted = [pid for pid in states if pid in with_figures]
     if not counted:
         st.info(t("ui.no_population", lang))
         return
