@@ -41,6 +41,13 @@ def app_url():
         yield url
 
 
+@pytest.fixture(scope="module")
+def folder_url(request, browser):
+    """A server on the module's own DATA_FOLDER (a fixture folder), for tests that need known data."""
+    with running_app(request.module.DATA_FOLDER) as url:
+        yield url
+
+
 class Requests:
     """Every request the page makes, by host."""
 

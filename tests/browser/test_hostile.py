@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from browser_support import IFRAME, map_frame, open_map
-from serve import running_app
 
-HOSTILE = Path(__file__).resolve().parent.parent / "fixtures" / "hostile"
+DATA_FOLDER = Path(__file__).resolve().parent.parent / "fixtures" / "hostile"
 INJECTED = 'img[src="x"], [onload], [onerror], a[href^="javascript"]'
 SCRIPTS_WITH_ALERT = "Array.from(document.scripts).filter(s => s.textContent.includes('alert(')).length"
 
 
-@pytest.fixture(scope="module")
-def hostile_url(browser):
-    with running_app(HOSTILE) as url:
-        yield url
-
-
-def test_hostile_text_renders_as_text_and_never_runs(page, hostile_url) -> None:
+def test_hostile_text_renders_as_text_and_never_runs(page, folder_url) -> None:
     """Tooltips, popups, the captions panel and every tab show the attack strings literally; no alert fires."""
-    page.base_url = hostile_url
+    page.base_url = folder_url
     frame = open_map(page, "?date=2021-11-30&window=upto")
     for marker in frame.locator(".atlas-event, .atlas-caption, .atlas-context").all():
         marker.hover(force=True)
