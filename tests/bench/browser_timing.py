@@ -38,6 +38,11 @@ from browser_support import IFRAME  # noqa: E402
 from serve import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, wait_healthy  # noqa: E402
 
 VIEWPORT = {"width": 1400, "height": 1000}
+# Streamlit keeps large messages in a browser-side cache for two script runs and then sends only their hash. Stepping
+# End / Home revisits the same two states, so the cache would spare every step after the second the transfer of the
+# map; a viewer dragging the slider reaches new dates whose map was never sent. The benchmark's servers therefore
+# turn the cache off (every step pays for its map, as at a new date); --message-cache keeps Streamlit's default.
+NO_MESSAGE_CACHE = {"STREAMLIT_GLOBAL_MIN_CACHED_MESSAGE_SIZE": "1e15"}
 MAP_DRAWN = ".leaflet-overlay-pane path.atlas-site, .leaflet-marker-pane > *"
 
 # A map counts as drawn when one of its markers has a box on screen. (Playwright's "visible" on the first match is not
@@ -204,7 +209,7 @@ def asset_sizes(entries: list[dict]) -> dict:
 
 
 def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold_timeout: float = 120.0,
-            step_timeout: float = 60.0, budget_s: float | None = None, progress=None) -> dict:
+            step_timeout: float = 60.0, budget_s: float | None = None, message_cache: bool = False, progress=None) -> dict:
     """Start a fresh server on ``data_dir`` and one Chromium page; return cold start, slider latencies and reload checks.
 
     Never raises for a slow app: a cold start beyond ``cold_timeout`` gives status "timeout (cold start)"; a step
@@ -213,12 +218,14 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
     from playwright.sync_api import Error as PlaywrightError, TimeoutError as PlaywrightTimeout, sync_playwright
 
     say = progress or (lambda message: None)
-    result: dict = {"app": Path(app).name, "data": str(data_dir), "status": "ok", "steps_requested": steps}
+    result: dict = {"app": Path(app).name, "data": str(data_dir), "status": "ok", "steps_requested": steps,
+                    "streamlit_message_cache": message_cache}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         result["chromium"] = browser.version
         try:
-            with app_server(data_dir, app, timeout=cold_timeout) as (url, process, started):
+            env = None if message_cache else NO_MESSAGE_CACHE
+            with app_server(data_dir, app, env=env, timeout=cold_timeout) as (url, process, started):
                 result["server_healthy_s"] = round(time.perf_counter() - started, 2)
                 page = browser.new_page(viewport=VIEWPORT)
                 ws_state = {"bytes": 0, "frames": 0, "last": time.monotonic()}
@@ -310,6 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-timeout", type=float, default=120.0)
     parser.add_argument("--step-timeout", type=float, default=60.0)
     parser.add_argument("--budget", type=float, default=None, help="seconds for all the steps together")
+    parser.add_argument("--message-cache", action="store_true", help="keep Streamlit's browser-side message cache on (default: off)")
     parser.add_argument("--serve", action="store_true", help="only start the server and print its URL")
     args = parser.parse_args(argv)
     stop_on_sigterm()
@@ -323,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
                         time.sleep(3600)
             return 0
         result = measure(args.data.resolve(), args.steps, app, cold_timeout=args.cold_timeout, step_timeout=args.step_timeout,
-                         budget_s=args.budget, progress=lambda message: print(message, file=sys.stderr, flush=True))
+                         budget_s=args.budget, message_cache=args.message_cache, progress=lambda message: print(message, file=sys.stderr, flush=True))
     print(json.dumps(result))
     return 0
 

@@ -6,7 +6,7 @@ One streamlit server, one Chromium, one browser context (own cookies, own Stream
 driven with Playwright's async API. A warm-up viewer opens and closes the map first, so the data is in the
 server's cache and the baseline memory counts it once. Then all viewers open the page together; when every
 one has its map (or has failed), all of them step the slider (End / Home) ``--steps`` times, each with a
-small random pause between steps, as people would. Server memory is the streamlit process's resident set
+small random pause between steps, as people would. Streamlit's message cache is off, as in browser_timing.py. Server memory is the streamlit process's resident set
 (psutil when installed, else VmRSS in /proc/<pid>/status), sampled every 0.25 s.
 """
 
@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 from browser_support import IFRAME  # noqa: E402
-from browser_timing import MAP_VISIBLE, WATCH, app_server, percentile, summary  # noqa: E402
+from browser_timing import MAP_VISIBLE, NO_MESSAGE_CACHE, WATCH, app_server, percentile, summary  # noqa: E402
 from serve import CHROMIUM, CHROMIUM_ARGS, ROOT  # noqa: E402
 
 # A smaller viewport than the single-viewer run: 30 full-size pages on a 2-core machine mostly measure painting.
@@ -111,7 +111,7 @@ async def run(data_dir: Path, viewers: int = 30, steps: int = 5, open_timeout: f
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            with app_server(data_dir) as (url, process, _):
+            with app_server(data_dir, env=NO_MESSAGE_CACHE) as (url, process, _):
                 result["rss_idle_mb"] = round(rss_bytes(process.pid) / 2**20, 1)
                 context, page, warm_s = await _open(browser, url, open_timeout)
                 await context.close()

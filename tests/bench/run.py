@@ -51,9 +51,10 @@ DATASETS = {"shipped": None, "1k": 1_000, "10k": 10_000, "100k": 100_000}
 PARTS = (*DATASETS, "naive", "concurrency")
 PACKAGES = ("streamlit", "folium", "streamlit-folium", "pandas", "pyarrow", "branca", "playwright")
 
-# Naive baseline: (cold-start timeout s, per-step timeout s, budget s for all steps). Beyond 1k it is expected to
-# crawl; it is still run, with these limits, and reported honestly.
-NAIVE_LIMITS = {"shipped": (120, 60, None), "1k": (120, 60, 240), "10k": (120, 45, 90), "100k": (120, 45, 60)}
+# Naive baseline: (cold-start timeout s, per-step timeout s, budget s for all the steps, most steps). Beyond the shipped
+# data each step takes seconds, so it gets fewer steps; beyond 1k it is expected to crawl: it is still run, within these
+# limits, and a limit reached is reported as such ("timeout ...").
+NAIVE_LIMITS = {"shipped": (120, 60, None, 20), "1k": (120, 60, 90, 6), "10k": (60, 30, 40, 4), "100k": (60, 30, 25, 3)}
 
 T0 = time.perf_counter()
 
@@ -106,7 +107,30 @@ def machine() -> dict:
     return {
         "cpu": model, "cores": os.cpu_count(), "ram_gb": round(mem_kb / 2**20, 1), "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(), "chromium": chromium, "packages": versions, "git": git,
+        "load_average_at_start": list(os.getloadavg()),
     }
+
+
+def code_fingerprint() -> str:
+    """Hash of app.py and components/: other people edit the app while the benchmark runs; a changed hash between two
+    data sets means they were measured on different code."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted([ROOT / "app.py", *(ROOT / "components").rglob("*.py")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def timed(entry: dict, part: str, function):
+    """Run one measurement; note how long it took and the machine's 1-minute load average before and after it."""
+    before, started = os.getloadavg()[0], time.perf_counter()
+    value = function()
+    entry.setdefault("context", {})[part] = {"load_avg_before": round(before, 2), "load_avg_after": round(os.getloadavg()[0], 2),
+                                             "wall_s": round(time.perf_counter() - started, 1), "code": code_fingerprint()}
+    return value
 
 
 def prepare(name: str, workdir: Path) -> Path:
@@ -133,27 +157,30 @@ def measure_dataset(name: str, folder: Path, cfg: dict, with_real: bool, with_na
     entry: dict = {"name": name, "measured_at": dt.datetime.now().isoformat(timespec="seconds")}
     if with_real:
         say(f"  {name}: load + validate")
-        loaded = run_json(["tests/bench/server_timing.py", str(folder), "--part", "load", "--loads", "3"], 300, f"{name} load")
+        loaded = timed(entry, "load", lambda: run_json(["tests/bench/server_timing.py", str(folder), "--part", "load", "--loads", "3"],
+                                                       300, f"{name} load"))
         entry["load"] = loaded.get("load", loaded)
         say(f"  {name}: load {entry['load'].get('load_s_median')} s (samples {entry['load'].get('load_s_samples')}); "
             f"{entry['load'].get('problems')} problems")
-        say(f"  {name}: AppTest, {cfg['reruns']} reruns x 2 pairs of days")
-        apptest = run_json(["tests/bench/server_timing.py", str(folder), "--part", "apptest", "--reruns", str(cfg["reruns"])], 600,
-                           f"{name} AppTest")
+        say(f"  {name}: AppTest, {cfg['reruns']} + 4 reruns")
+        apptest = timed(entry, "apptest", lambda: run_json(["tests/bench/server_timing.py", str(folder), "--part", "apptest", "--reruns",
+                                                            str(cfg["reruns"]), "--reruns-ends", "4"], 600, f"{name} AppTest"))
         entry["apptest"] = apptest.get("apptest", apptest)
         payload = entry["apptest"].get("map_payload_default_day") or {}
         say(f"  {name}: AppTest first run {entry['apptest'].get('first_run_s')} s, rerun median {entry['apptest'].get('rerun_ms_median')} ms; "
             f"json_args {payload.get('json_args_bytes')} bytes {entry['apptest'].get('error', '')}")
         say(f"  {name}: Chromium, real app, {cfg['steps']} steps")
-        entry["browser"] = run_json(["tests/bench/browser_timing.py", str(folder), "--steps", str(cfg["steps"]), "--cold-timeout", "180",
-                                     "--step-timeout", "60"], 180 + 60 * cfg["steps"] + 60, f"{name} browser")
+        entry["browser"] = timed(entry, "browser", lambda: run_json(
+            ["tests/bench/browser_timing.py", str(folder), "--steps", str(cfg["steps"]), "--cold-timeout", "180", "--step-timeout", "60",
+             *cfg["cache_flag"]], 180 + 60 * cfg["steps"] + 60, f"{name} browser"))
     if with_naive:
-        cold, step, budget = NAIVE_LIMITS[name]
-        say(f"  {name}: Chromium, naive baseline, {cfg['steps']} steps (cold limit {cold} s, step limit {step} s"
+        cold, step, budget, most = NAIVE_LIMITS[name]
+        steps = min(cfg["steps"], most if not cfg["quick"] or name == "shipped" else 5)
+        say(f"  {name}: Chromium, naive baseline, {steps} steps (cold limit {cold} s, step limit {step} s"
             + (f", budget {budget} s)" if budget else ")"))
-        command = ["tests/bench/browser_timing.py", str(folder), "--naive", "--steps", str(cfg["steps"]), "--cold-timeout", str(cold),
-                   "--step-timeout", str(step)] + (["--budget", str(budget)] if budget else [])
-        entry["naive"] = run_json(command, cold + (budget or step * cfg["steps"]) + step + 90, f"{name} naive")
+        command = ["tests/bench/browser_timing.py", str(folder), "--naive", "--steps", str(steps), "--cold-timeout", str(cold),
+                   "--step-timeout", str(step), *cfg["cache_flag"]] + (["--budget", str(budget)] if budget else [])
+        entry["naive"] = timed(entry, "naive", lambda: run_json(command, cold + (budget or step * steps) + step + 90, f"{name} naive"))
     return entry
 
 
@@ -195,13 +222,15 @@ def markdown(results: dict) -> str:
         "# Benchmark results",
         "",
         f"Generated {results['generated_at']} by `python tests/bench/run.py{' --quick' if results.get('mode') == 'quick' else ''}` "
-        f"(mode: {results.get('mode')}). Raw numbers: `BENCHMARKS-results.json`.",
+        f"(mode: {results.get('mode')}; the run took {_fmt(results.get('duration_s'), 's')}). Raw numbers: `BENCHMARKS-results.json`.",
         "",
         "## Machine",
         "",
-        f"- CPU: {m['cpu']}, {m['cores']} cores; RAM {m['ram_gb']} GB; {m['os']}",
+        f"- CPU: {m['cpu']}, {m['cores']} cores; RAM {m['ram_gb']} GB; {m['os']}; load average at start "
+        + " / ".join(f"{x:.2f}" for x in m.get("load_average_at_start", [])),
         f"- Python {m['python']}; {m['chromium']} (headless, via Playwright {m['packages'].get('playwright')})",
         "- " + ", ".join(f"{k} {v}" for k, v in m["packages"].items() if k != "playwright"),
+        "- Browser and server share the machine's cores: with many viewers the browser's own work dominates the latencies.",
         f"- App at commit {m['git'].get('commit', '?')}" + (f", with {m['git']['uncommitted_app_files']} uncommitted files under app.py/components/"
                                                            if m["git"].get("uncommitted_app_files") else ""),
         "",
@@ -253,6 +282,21 @@ def markdown(results: dict) -> str:
                      f"| {pair(kinds.get('basemap_geojson'))} | {pair(kinds.get('offline_fixes'))} | {pair(assets.get('static_total'))} "
                      f"| {pair(assets.get('component_bundle'))} |")
 
+    lines += ["", "### Conditions", "",
+              "Other work on the same 2-core machine slows a measurement down: the load average (1 min) before each part, and the AppTest "
+              "rerun's wall time against its CPU time, show when that happened. `code` is a hash of app.py and components/ at the time.",
+              "", "| data | code | load avg before: AppTest / browser / naive | AppTest rerun wall / CPU (median, mid) | wall time: AppTest / browser / naive |",
+              "|---|---|--:|--:|--:|"]
+    for entry in datasets:
+        context = entry.get("context") or {}
+        app = entry.get("apptest") or {}
+        codes = sorted({part.get("code") for part in context.values() if part.get("code")})
+        lines.append(
+            f"| {entry['name']} | {', '.join(codes) or '–'} "
+            f"| {' / '.join(_fmt((context.get(p) or {}).get('load_avg_before'), '', 2) for p in ('apptest', 'browser', 'naive'))} "
+            f"| {_fmt((app.get('rerun_ms_mid') or {}).get('median'), 'ms')} / {_fmt((app.get('rerun_cpu_ms_mid') or {}).get('median'), 'ms')} "
+            f"| {' / '.join(_fmt((context.get(p) or {}).get('wall_s'), 's') for p in ('apptest', 'browser', 'naive'))} |")
+
     naive_rows = [e for e in datasets if e.get("naive")]
     if naive_rows:
         lines += ["", "## Naive baseline vs real app (Chromium)", "",
@@ -300,6 +344,10 @@ def markdown(results: dict) -> str:
               "- **Slider → map**: keyboard End / Home on the focused date slider (so the map always changes), timed in the browser from "
               "the keydown to the first DOM mutation in Leaflet's marker/overlay panes, or, when the iframe is remounted, to the new "
               "map document having its markers drawn. The next step waits until the WebSocket has been quiet for 300 ms.",
+              "- **Streamlit's message cache is off** in the browser runs (`STREAMLIT_GLOBAL_MIN_CACHED_MESSAGE_SIZE=1e15` on the "
+              "benchmark's server; the app's own config is untouched). Streamlit keeps large messages in the browser for two runs and "
+              "then sends only a hash; End / Home revisits the same two states, so with the cache every step after the second would "
+              "skip the map's transfer, which a viewer reaching a new date never does. `run.py --message-cache` measures the default.",
               "- **AppTest rerun**: `slider.set_value(day); at.run()` on app.py, without a browser; 'mid' alternates 2016-01-20 and "
               "2015-06-20, 'ends' the slider's last and first days (the days the browser steps between).",
               "- **json_args**: the st_folium element's arguments in the AppTest delta on the default day (2016-01-20), the map's share of "
@@ -324,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, help="browser slider steps per run (default 20; 10 with --quick)")
     parser.add_argument("--reruns", type=int, help="AppTest reruns per pair of days (default 10)")
     parser.add_argument("--viewers", type=int, help="concurrent viewers (default 30; 8 with --quick)")
+    parser.add_argument("--message-cache", action="store_true",
+                        help="keep Streamlit's browser-side message cache on in the browser runs (off by default: see browser_timing.py)")
     parser.add_argument("--keep-data", type=Path, help="write the synthetic folders here and keep them")
     args = parser.parse_args(argv)
 
@@ -340,8 +390,9 @@ def main(argv: list[str] | None = None) -> int:
         datasets, real_too = list(allowed), True
     naive = (not only) or "naive" in only
     concurrency = (not only) or "concurrency" in only
-    cfg = {"steps": args.steps or (10 if args.quick else 20), "reruns": args.reruns or 10,
-           "viewers": args.viewers or (8 if args.quick else 30), "concurrent_steps": 5}
+    cfg = {"quick": args.quick, "steps": args.steps or (10 if args.quick else 20), "reruns": args.reruns or 10,
+           "viewers": args.viewers or (8 if args.quick else 30), "concurrent_steps": 5,
+           "streamlit_message_cache": args.message_cache, "cache_flag": ["--message-cache"] if args.message_cache else []}
 
     results: dict = {}
     if only and RESULTS_JSON.exists():
@@ -368,12 +419,16 @@ def main(argv: list[str] | None = None) -> int:
             RESULTS_JSON.write_text(json.dumps(results, indent=2) + "\n")  # partial results survive an interrupted run
         if concurrency:
             say(f"concurrency: {cfg['viewers']} viewers x {cfg['concurrent_steps']} steps on the shipped data")
-            results["concurrency"] = run_json(["tests/bench/concurrency.py", str(ROOT / "data"), "--viewers", str(cfg["viewers"]),
-                                               "--steps", str(cfg["concurrent_steps"])], 900, "concurrency")
+            holder: dict = {}
+            results["concurrency"] = timed(holder, "concurrency", lambda: run_json(
+                ["tests/bench/concurrency.py", str(ROOT / "data"), "--viewers", str(cfg["viewers"]), "--steps", str(cfg["concurrent_steps"])],
+                900, "concurrency"))
+            results["concurrency"]["context"] = holder["context"]["concurrency"]
             conc = results["concurrency"]
             say(f"  every viewer got its map: {conc.get('every_viewer_got_map')} ({conc.get('viewers_with_map')}/{conc.get('viewers_run')}); "
                 f"slider p95 {conc.get('slider_ms_p95')} ms; RSS per viewer {conc.get('rss_per_viewer_mb')} MB")
 
+    results["duration_s"] = round(time.perf_counter() - T0)
     results["notes"] = notes(results)
     RESULTS_JSON.write_text(json.dumps(results, indent=2) + "\n")
     RESULTS_MD.write_text(markdown(results))
@@ -398,6 +453,16 @@ def notes(results: dict) -> list[str]:
             out.append(f"{name}: AppTest failed: {app['error']}")
         if (entry.get("load") or {}).get("problems"):
             out.append(f"{name}: the folder reported {entry['load']['problems']} problems.")
+        rerun = (app.get("rerun_ms_mid") or {}).get("median")
+        cpu = (app.get("rerun_cpu_ms_mid") or {}).get("median")
+        if rerun and cpu and rerun > 1.5 * cpu:
+            out.append(f"{name}: the AppTest rerun took {rerun:,.0f} ms of wall time for {cpu:,.0f} ms of CPU: the machine was busy "
+                       "with other work during that measurement; the browser numbers of the same data set may be inflated too.")
+    codes = {part.get("code") for entry in results.get("datasets", {}).values() for part in (entry.get("context") or {}).values()}
+    codes.discard(None)
+    if len(codes) > 1:
+        out.append(f"The app's code changed while the results were collected ({len(codes)} versions of app.py + components/: "
+                   f"{', '.join(sorted(codes))}); compare data sets measured on the same version.")
     conc = results.get("concurrency") or {}
     if conc and conc.get("viewers_run") is not None and not conc.get("every_viewer_got_map"):
         out.append(f"Concurrency: only {conc.get('viewers_with_map')} of {conc.get('viewers_run')} viewers got a map.")

@@ -2,8 +2,8 @@
 
     python tests/bench/synth.py OUT_DIR --events 10000 --places 1000 [--seed 7]
 
-Everything is drawn from one seeded random generator, so a given set of arguments always writes the
-same bytes. Places are spread over the Channel coast (lon -2..5, lat 48..52); camps and centres have
+Everything is drawn from seeded random generators (one per table), so a given set of arguments always
+writes the same bytes, and folders of different sizes share the same places, figures and captions. Places are spread over the Channel coast (lon -2..5, lat 48..52); camps and centres have
 ``active`` intervals, some open-ended; population figures carry qualifiers, ranges and disagreeing
 same-period figures from different sources; dates are ISO at day, month, year and interval precision
 between 1999 and 2021. The folder is loaded with ``components.loader.load_dataset`` at the end and
@@ -319,15 +319,19 @@ def generate(out: Path, events: int, places: int = 1000, *, sources: int = 50, f
     """Write the six CSVs into ``out``; return the row counts. Raises AssertionError if the folder has any problem."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    source_rows = make_sources(rng, sources)
-    place_rows = make_places(rng, places, source_rows)
-    event_rows = make_events(rng, events, place_rows, source_rows)
-    figure_rows = make_population(rng, figures, place_rows, source_rows)
-    caption_rows = make_captions(rng, captions, place_rows, event_rows, source_rows)
+    def rng(table: str) -> random.Random:
+        # One stream per table: the places, figures and captions are the same whatever the number of events,
+        # so data sets of different sizes differ only in their events.
+        return random.Random(f"{seed}:{table}")
+
+    source_rows = make_sources(rng("sources"), sources)
+    place_rows = make_places(rng("places"), places, source_rows)
+    event_rows = make_events(rng("events"), events, place_rows, source_rows)
+    figure_rows = make_population(rng("population"), figures, place_rows, source_rows)
+    caption_rows = make_captions(rng("captions"), captions, place_rows, event_rows, source_rows)
     tables = [(SOURCES, source_rows), (PLACES, place_rows), (EVENTS, event_rows), (POPULATION, figure_rows), (CAPTIONS, caption_rows)]
     if chapters:
-        tables.append((CHAPTERS, make_chapters(rng, chapters, place_rows, caption_rows, source_rows)))
+        tables.append((CHAPTERS, make_chapters(rng("chapters"), chapters, place_rows, caption_rows, source_rows)))
     else:
         (out / CHAPTERS.filename).unlink(missing_ok=True)
     for table, rows in tables:
