@@ -374,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--viewers", type=int, help="concurrent viewers (default 30; 8 with --quick)")
     parser.add_argument("--message-cache", action="store_true",
                         help="keep Streamlit's browser-side message cache on in the browser runs (off by default: see browser_timing.py)")
+    parser.add_argument("--out-json", type=Path, default=RESULTS_JSON, help=f"default: {RESULTS_JSON.relative_to(ROOT)}")
+    parser.add_argument("--out-md", type=Path, default=RESULTS_MD, help=f"default: {RESULTS_MD.relative_to(ROOT)}")
     parser.add_argument("--keep-data", type=Path, help="write the synthetic folders here and keep them")
     args = parser.parse_args(argv)
 
@@ -395,9 +397,10 @@ def main(argv: list[str] | None = None) -> int:
            "streamlit_message_cache": args.message_cache, "cache_flag": ["--message-cache"] if args.message_cache else []}
 
     results: dict = {}
-    if only and RESULTS_JSON.exists():
+    out_json, out_md = args.out_json.resolve(), args.out_md.resolve()
+    if only and out_json.exists():
         with contextlib.suppress(json.JSONDecodeError):
-            results = json.loads(RESULTS_JSON.read_text())
+            results = json.loads(out_json.read_text())
     results.setdefault("datasets", {})
     results.update({"generated_at": dt.datetime.now().isoformat(timespec="seconds"),
                     "mode": ("quick" if args.quick else "full") + (f" (only {','.join(sorted(only))}, merged)" if only else ""),
@@ -416,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
             previous = results["datasets"].get(name, {})
             merged = {**previous, **entry} if only else entry
             results["datasets"][name] = finish_entry(merged)
-            RESULTS_JSON.write_text(json.dumps(results, indent=2) + "\n")  # partial results survive an interrupted run
+            out_json.write_text(json.dumps(results, indent=2) + "\n")  # partial results survive an interrupted run
         if concurrency:
             say(f"concurrency: {cfg['viewers']} viewers x {cfg['concurrent_steps']} steps on the shipped data")
             holder: dict = {}
@@ -430,11 +433,11 @@ def main(argv: list[str] | None = None) -> int:
 
     results["duration_s"] = round(time.perf_counter() - T0)
     results["notes"] = notes(results)
-    RESULTS_JSON.write_text(json.dumps(results, indent=2) + "\n")
-    RESULTS_MD.write_text(markdown(results))
-    say(f"wrote {RESULTS_JSON.relative_to(ROOT)} and {RESULTS_MD.relative_to(ROOT)}")
+    out_json.write_text(json.dumps(results, indent=2) + "\n")
+    out_md.write_text(markdown(results))
+    say(f"wrote {out_json} and {out_md}")
     print()
-    print(RESULTS_MD.read_text())
+    print(out_md.read_text())
     return 0
 
 
