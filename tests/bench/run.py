@@ -222,7 +222,8 @@ def markdown(results: dict) -> str:
         "# Benchmark results",
         "",
         f"Generated {results['generated_at']} by `python tests/bench/run.py{' --quick' if results.get('mode') == 'quick' else ''}` "
-        f"(mode: {results.get('mode')}; the run took {_fmt(results.get('duration_s'), 's')}). Raw numbers: `BENCHMARKS-results.json`.",
+        f"(mode: {results.get('mode')}; the run took {_fmt(results.get('duration_s'), 's')}). Raw numbers: "
+        f"`{results.get('json_file', 'BENCHMARKS-results.json')}`.",
         "",
         "## Machine",
         "",
@@ -432,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"slider p95 {conc.get('slider_ms_p95')} ms; RSS per viewer {conc.get('rss_per_viewer_mb')} MB")
 
     results["duration_s"] = round(time.perf_counter() - T0)
+    results["json_file"] = out_json.relative_to(ROOT).as_posix() if out_json.is_relative_to(ROOT) else str(out_json)
     results["notes"] = notes(results)
     out_json.write_text(json.dumps(results, indent=2) + "\n")
     out_md.write_text(markdown(results))
