@@ -8,7 +8,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from . import dates
-from .schema import ID_PATTERN, Column
+from .schema import ID_PATTERN, LAYER_NAMES, Column
 
 _ID = re.compile(ID_PATTERN)
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
@@ -92,8 +92,6 @@ def check_url(value: str, column: Column) -> str:
 
 
 def check_layers(value: str, column: Column) -> str:
-    from .schema import LAYER_NAMES
-
     allowed = [name for name, _ in LAYER_NAMES]
     unknown = [part.strip() for part in value.split(",") if part.strip() not in allowed]
     if unknown:

@@ -18,7 +18,7 @@ import pandas as pd
 from .assets import CSS, JS, STATIC_DIR
 from .basemap import add_basemap
 from .formatting import format_date, format_day
-from .i18n import t
+from .i18n import t, translated
 from .layers import MapContext, site_summary
 from .legend import add_legend
 from .text import safe_url
@@ -97,11 +97,6 @@ def _svg_map(ctx: MapContext, place_ids: list[str]) -> str:
             + "".join(marks) + "</svg>")
 
 
-def _text(row: dict, column: str, lang: str) -> str:
-    translated = row.get(f"{column}_fr") if lang == "fr" else None
-    return str(translated or row.get(column) or "")
-
-
 def handout_html(chapters: pd.DataFrame, ctx: MapContext, lang: str, teacher: bool = False) -> str:
     """A printable lesson handout: chapters with their questions, a map and a list of places, the sources."""
     esc = html.escape
@@ -110,11 +105,11 @@ def handout_html(chapters: pd.DataFrame, ctx: MapContext, lang: str, teacher: bo
     parts = [f"<h1>{esc(t('app.title', lang))}: {esc(t('lesson.handout', lang))}</h1>", f"<p>{esc(t('app.tagline', lang))}</p>"]
     for row in rows:
         place = ctx.place_name(row["place_id"]) if row.get("place_id") else ""
-        parts.append(f'<section class="chapter"><h2>{row["chapter"]}. {esc(_text(row, "title", lang))}</h2>'
+        parts.append(f'<section class="chapter"><h2>{row["chapter"]}. {esc(translated(row, "title", lang))}</h2>'
                      f'<p class="meta">{esc(format_day(date.fromisoformat(row["date"]), lang))}{" · " + esc(place) if place else ""}</p>'
-                     f"<p>{esc(_text(row, 'narrative', lang))}</p>"
-                     f'<p class="question"><b>{esc(t("lesson.question", lang))}</b> {esc(_text(row, "question", lang))}</p>'
-                     + (f'<p class="notes"><b>{esc(t("lesson.notes", lang))}</b> {esc(_text(row, "teacher_notes", lang))}</p>' if teacher else "")
+                     f"<p>{esc(translated(row, 'narrative', lang))}</p>"
+                     f'<p class="question"><b>{esc(t("lesson.question", lang))}</b> {esc(translated(row, "question", lang))}</p>'
+                     + (f'<p class="notes"><b>{esc(t("lesson.notes", lang))}</b> {esc(translated(row, "teacher_notes", lang))}</p>' if teacher else "")
                      + f'<p class="source">{esc(t("source", lang))}: {esc(ctx.source_short(row["source_id"]))}</p></section>')
     parts.append(f"<h2>{esc(t('lesson.places', lang))}</h2>{_svg_map(ctx, place_ids)}<ol>")
     parts += [f"<li>{esc(ctx.place_name(pid))}</li>" for pid in place_ids]

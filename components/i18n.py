@@ -55,6 +55,12 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def translated(row: dict, column: str, lang: str) -> str:
+    """A data row's ``<column>_fr`` when the interface is French and it is filled, else ``<column>``."""
+    french = row.get(f"{column}_fr") if lang == "fr" else None
+    return str(french or row.get(column) or "")
+
+
 def t(key: str, lang: str = "en", **values: object) -> str:
     """The message for ``key`` in ``lang``; English when French is missing, the key itself when unknown."""
     entry = MESSAGES.get(key)

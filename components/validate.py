@@ -17,6 +17,7 @@ from .problems import Problem
 from .schema import Table
 
 LINE = "_line"
+GARBLED = "looks garbled (text saved in the wrong encoding, e.g. 'Ã©' for 'é' or 'Ò…Ó' for quotes); retype the accents or quotes"
 
 
 @dataclass
@@ -129,19 +130,9 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
             except CellError as err:
                 verdicts[value] = str(err)
         if column.type == "text":
-            for value in stripped.unique():
-                if value and looks_garbled(value):
-                    verdicts[value] = None
-                    for index in stripped.index[stripped == value]:
-                        problems.append(
-                            Problem(
-                                shown,
-                                "looks garbled (text saved in the wrong encoding, e.g. 'Ã©' for 'é' or 'Ò…Ó' for quotes); retype the accents or quotes",
-                                line=int(frame.at[index, LINE]),
-                                column=column.name,
-                                value=value,
-                            )
-                        )
+            garbled = {value for value in stripped.unique() if value and looks_garbled(value)}
+            for index in stripped.index[stripped.isin(garbled)]:
+                report(index, column.name, stripped[index], GARBLED, reject=False)
         bad = stripped.map(verdicts).notna()
         for index in stripped.index[bad]:
             value = stripped[index]

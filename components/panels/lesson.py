@@ -10,7 +10,7 @@ import streamlit.components.v1 as components
 
 from .. import dates
 from ..formatting import format_day
-from ..i18n import t
+from ..i18n import t, translated
 from ..text import markdown_text
 from ..timeline import Span
 from . import state
@@ -69,11 +69,6 @@ def _leave() -> None:
     state.put("present", False)
 
 
-def _text(row: dict, column: str, lang: str) -> str:
-    translated = row.get(f"{column}_fr") if lang == "fr" else None
-    return str(translated or row.get(column) or "")
-
-
 def start_button(chapters: pd.DataFrame, span: Span, lang: str) -> None:
     if chapters.empty or state.get("chapter"):
         return
@@ -96,19 +91,19 @@ def lesson_panel(chapters: pd.DataFrame, span: Span, ctx_name, lang: str) -> Non
         place = f" · {ctx_name(row['place_id'])}" if row.get("place_id") else ""
         st.markdown(f"**{t('lesson.of', lang, n=position + 1, total=len(rows))}** · "
                     f"{markdown_text(format_day(chapter_day(row['date'], span), lang))}{markdown_text(place)}")
-        st.markdown(f"### {markdown_text(_text(row, 'title', lang))}")
+        st.markdown(f"### {markdown_text(translated(row, 'title', lang))}")
         prev_col, next_col = st.columns(2)
         prev_col.button(t("lesson.prev", lang), key="atlas-lesson-prev", disabled=position == 0, width="stretch",
                         on_click=_go, args=(rows, numbers[max(position - 1, 0)], span))
         next_col.button(t("lesson.next", lang), key="atlas-lesson-next", disabled=position == len(rows) - 1, width="stretch",
                         on_click=_go, args=(rows, numbers[min(position + 1, len(rows) - 1)], span), type="primary")
-        st.markdown(markdown_text(_text(row, "narrative", lang)))
-        st.markdown(f"**{markdown_text(t('lesson.question', lang))}** {markdown_text(_text(row, 'question', lang))}")
+        st.markdown(markdown_text(translated(row, "narrative", lang)))
+        st.markdown(f"**{markdown_text(t('lesson.question', lang))}** {markdown_text(translated(row, 'question', lang))}")
         st.toggle(t("lesson.show_notes", lang), key=key("teacher"))
         st.toggle(t("lesson.present", lang), key=key("present"))
         st.button(t("lesson.leave", lang), key="atlas-lesson-leave", on_click=_leave)
-        if state.get("teacher") and _text(row, "teacher_notes", lang):
-            st.info(markdown_text(_text(row, "teacher_notes", lang)))
+        if state.get("teacher") and translated(row, "teacher_notes", lang):
+            st.info(markdown_text(translated(row, "teacher_notes", lang)))
         st.caption(t("lesson.keys", lang))
     components.html(KEYS_JS, height=0)
 
