@@ -31,6 +31,9 @@ def render() -> None:
     if first_run and state.get("chapter"):
         apply_chapter(chapters[chapters["chapter"] == state.get("chapter")].to_dict("records")[0], span)
     lang = state.lang()
+    # Widget values and callbacks are applied before the script runs, so the shareable state is final here. Writing
+    # the URL now, not at the end, keeps it right even when a newer rerun interrupts this one.
+    state.write_url()
 
     apply_style()
     presentation_style()
@@ -78,4 +81,3 @@ def render() -> None:
         with sources_tab:
             sources_panel(tables, ctx, lang)
     export_panel(ctx, at, states, events, captions, chapters, build_groups, focus(ctx), lang)
-    state.write_url()
