@@ -1,8 +1,8 @@
-"""Calais Atlas: wiring only. Pages live in components/panels; the logic in components/."""
+"""Calais Atlas: wiring only. Pages live in components/ui; the logic in components/."""
 
 import streamlit as st
 
-from components.panels.pages import run
+from components.ui.pages import run
 
 # No emoji or Material icon: the first needs a font Chromium may lack, the second is fetched from Google.
 st.set_page_config(page_title="Calais Atlas", layout="wide")

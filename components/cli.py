@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .loader import DATA_ENV, default_data_dir, load_dataset
+from components.data.loader import DATA_ENV, default_data_dir, load_dataset
 
 
 def _plural(count: int, word: str) -> str:
@@ -31,7 +31,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
-    from .geocode import GeocodeError, geocode_places
+    from components.geocode.run import GeocodeError, geocode_places
 
     directory = Path(args.directory) if args.directory else default_data_dir()
     try:
@@ -48,7 +48,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from .docs import render_readme
+    from components.data.docs import render_readme
 
     directory = Path(args.directory) if args.directory else default_data_dir()
     target = directory / "README.md"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import count_class, groups_js, page_failed, run_app
-from components.loader import load_dataset
+from components.data.loader import load_dataset
 from datafolders import DEFECTS, MINIMAL, build_data_folder
 
 ALL_OF_IT = {"date": "2021-11-30", "window": "upto"}  # every event and caption of the minimal data is in the window

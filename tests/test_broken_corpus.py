@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from components.cli import main
-from components.loader import load_dataset
+from components.data.loader import load_dataset
 from datafolders import BROKEN, DEFECTS, build_data_folder
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.basemap import LAND
-from components.symbols import OUTLINE
+from components.map.basemap import LAND
+from components.map.symbols import OUTLINE
 
 
 def _luminance(hex_colour: str) -> float:

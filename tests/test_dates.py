@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from components import dates
+from components.data import dates
 
 
 @pytest.mark.parametrize(

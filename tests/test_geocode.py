@@ -22,8 +22,8 @@ from fake_nominatim import (
 )
 from fake_nominatim import fake_nominatim  # noqa: F401  (the pytest fixture)
 
-from components import geocode
-from components.geocode import GeocodeError, GeocodeReport, geocode_places, make_geocoder
+from components.geocode import run as geocode
+from components.geocode.run import GeocodeError, GeocodeReport, geocode_places, make_geocoder
 
 TODAY = datetime.date(2026, 11, 24)
 

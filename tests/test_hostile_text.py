@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import groups_js, has_text, page_failed, run_app
-from components.text import html_text, markdown_text, safe_url
+from components.model.escaping import html_text, markdown_text, safe_url
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 RAW = ("<script>", "<img src=x", "<svg onload", "</script>", "${alert")

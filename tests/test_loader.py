@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from components.docs import render_readme
-from components.loader import load_dataset
+from components.data.docs import render_readme
+from components.data.loader import load_dataset
 from datafolders import ROOT, build_data_folder
 
 
@@ -87,7 +87,7 @@ def test_data_readme_matches_the_schema() -> None:
 def test_core_never_imports_streamlit() -> None:
     """The core modules load, validate and geocode without pulling in streamlit."""
     code = (
-        "import sys; import components.loader, components.cli, components.dates, components.docs;"
+        "import sys; import components.data.loader, components.cli, components.data.dates, components.data.docs;"
         "assert 'streamlit' not in sys.modules, 'streamlit imported by the core'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

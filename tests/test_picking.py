@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.picking import place_at
+from components.model.picking import place_at
 
 PLACES = pd.DataFrame(
     {

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.loader import load_dataset
-from components.timeline import data_span, in_window, site_states, window_bounds
+from components.data.loader import load_dataset
+from components.model.timeline import data_span, in_window, site_states, window_bounds
 from datafolders import MINIMAL
 
 

@@ -6,9 +6,9 @@ import io
 import zipfile
 from pathlib import Path
 
-from components.diff import diff_tables
-from components.loader import load_dataset
-from components.upload import current_files, read_uploads
+from components.data.diff import diff_tables
+from components.data.loader import load_dataset
+from components.data.upload import current_files, read_uploads
 from datafolders import MINIMAL
 
 

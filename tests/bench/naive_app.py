@@ -8,7 +8,7 @@ and the iframe is remounted.
 
 Everything else is kept equal to the real app so that only the map strategy differs: the same data
 (CALAIS_ATLAS_DATA, loaded once and cached), the same slider (label "Date", same range and default),
-the same 3-month window around the date (components.timeline), the same site states, the same local
+the same 3-month window around the date (components.model.timeline), the same site states, the same local
 Leaflet/jQuery and Natural Earth basemap (works offline), the same height, centre, zoom and returned
 objects (clicks only).
 
@@ -33,15 +33,15 @@ import folium  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from components.assets import use_local_assets  # noqa: E402
-from components.basemap import add_basemap  # noqa: E402
-from components.loader import default_data_dir, load_dataset  # noqa: E402
-from components.text import html_text  # noqa: E402
-from components.timeline import data_span, in_window, site_states, window_bounds  # noqa: E402
+from components.map.assets import use_local_assets  # noqa: E402
+from components.map.basemap import add_basemap  # noqa: E402
+from components.data.loader import default_data_dir, load_dataset  # noqa: E402
+from components.model.escaping import html_text  # noqa: E402
+from components.model.timeline import data_span, in_window, site_states, window_bounds  # noqa: E402
 
-DEFAULT_DATE = date(2016, 1, 20)  # the real app's default (components/panels/state.py)
+DEFAULT_DATE = date(2016, 1, 20)  # the real app's default (components/ui/state.py)
 CENTER, ZOOM = (50.965, 2.02), 10  # components/mapview.py
-RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # components/panels/map_panel.py
+RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # components/ui/map_panel.py
 COLOURS = {"camp": "#0072B2", "demolition": "#D55E00", "clash": "#E69F00", "protest": "#CC79A7", "politics": "#56B4E9",
            "policy": "#F0E442", "death": "#000000", "humanitarian": "#009E73", "daily-life": "#BBBBBB"}
 

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from components.schema import CAPTIONS, CHAPTERS, EVENT_CATEGORIES, EVENTS, PLACES, POPULATION, SOURCES  # noqa: E402
+from components.data.schema import CAPTIONS, CHAPTERS, EVENT_CATEGORIES, EVENTS, PLACES, POPULATION, SOURCES  # noqa: E402
 
 FIRST, LAST = date(1999, 1, 1), date(2021, 12, 31)
 BBOX = (-2.0, 48.0, 5.0, 52.0)  # lon_min, lat_min, lon_max, lat_max
@@ -338,7 +338,7 @@ def generate(out: Path, events: int, places: int = 1000, *, sources: int = 50, f
         _write(out, table, rows)
     counts = {table.name: len(rows) for table, rows in tables}
     if check:
-        from components.loader import load_dataset
+        from components.data.loader import load_dataset
 
         dataset = load_dataset(out)
         problems = [str(problem) for problem in dataset.problems]

@@ -1,0 +1,1 @@
+"""The data layer: the CSV schema, reading, validation and loading. Plain Python, no Streamlit."""

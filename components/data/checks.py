@@ -1,0 +1,126 @@
+"""Checks for one cell, by column type. Each returns the cleaned value, or raises CellError saying what to write."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from components.data import dates
+from components.data.schema import ID_PATTERN, LAYER_NAMES, Column
+
+_ID = re.compile(ID_PATTERN)
+_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+$")
+_GARBLED = re.compile(r"Ã[\x80-\xbf]|â€|[ÒÓÕ]")
+
+
+class CellError(ValueError):
+    pass
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def check_id(value: str, column: Column) -> str:
+    if not _ID.match(value):
+        raise CellError(f'is not a valid id (use lowercase letters, digits and hyphens, e.g. "{_slug(value) or "calais-jungle"}")')
+    return value
+
+
+def check_text(value: str, column: Column) -> str:
+    return value
+
+
+def check_integer(value: str, column: Column) -> str:
+    if _THOUSANDS.match(value):
+        digits = re.sub(r"\D", "", value)
+        raise CellError(f"has a thousands separator (write {digits})")
+    if not re.fullmatch(r"-?\d+", value):
+        raise CellError("is not a whole number (write digits only, e.g. 2500; put 'about' or 'over' in qualifier)")
+    _check_range(int(value), column)
+    return value
+
+
+def check_number(value: str, column: Column) -> str:
+    if _DECIMAL_COMMA.match(value):
+        raise CellError(f"uses a decimal comma (write {value.replace(',', '.')})")
+    try:
+        number = float(value)
+    except ValueError:
+        raise CellError("is not a number (write decimal degrees with a point, e.g. 50.9513)") from None
+    _check_range(number, column)
+    return value
+
+
+def _check_range(number: float, column: Column) -> None:
+    low, high = column.minimum, column.maximum
+    if (low is not None and number < low) or (high is not None and number > high):
+        if low is not None and high is not None:
+            bounds = f"between {low:g} and {high:g}"
+        else:
+            bounds = f"at least {low:g}" if low is not None else f"at most {high:g}"
+        raise CellError(f"is out of range ({column.name} must be {bounds})")
+
+
+def check_date(value: str, column: Column) -> str:
+    try:
+        dates.parse(value)
+    except dates.DateError as err:
+        raise CellError(str(err)) from None
+    return value
+
+
+def check_enum(value: str, column: Column) -> str:
+    if value in column.allowed:
+        return value
+    lowered = value.lower().replace("_", "-").replace(" ", "-")
+    if lowered in column.allowed:
+        raise CellError(f'is not allowed (write "{lowered}")')
+    close = difflib.get_close_matches(lowered, column.allowed, n=1)
+    hint = f'; did you mean "{close[0]}"?' if close else ""
+    raise CellError(f"is not allowed (choose one of: {', '.join(column.allowed)}{hint})")
+
+
+def check_url(value: str, column: Column) -> str:
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise CellError("is not a web address (only http:// and https:// links are accepted)")
+    return value
+
+
+def check_layers(value: str, column: Column) -> str:
+    allowed = [name for name, _ in LAYER_NAMES]
+    unknown = [part.strip() for part in value.split(",") if part.strip() not in allowed]
+    if unknown:
+        raise CellError(f"names an unknown layer ({', '.join(unknown)}); use some of: {', '.join(allowed)}, separated by commas")
+    return value
+
+
+CHECKS: dict[str, Callable[[str, Column], str]] = {
+    "layers": check_layers,
+    "id": check_id,
+    "ref": check_text,
+    "text": check_text,
+    "integer": check_integer,
+    "number": check_number,
+    "date": check_date,
+    "interval": check_date,
+    "enum": check_enum,
+    "url": check_url,
+}
+
+
+def looks_garbled(value: str) -> bool:
+    """True for text that went through the wrong encoding: 'Ã©' for 'é', 'Ò…Ó' for curly quotes."""
+    return bool(_GARBLED.search(value))
+
+
+def closest(value: str, candidates: list[str]) -> str | None:
+    """A likely intended value, for "did you mean". Typos keep their first letters, so only those candidates are compared."""
+    if len(candidates) > 500:
+        candidates = [c for c in candidates if c[:3] == value[:3]][:2000]
+    matches = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
+    return matches[0] if matches else None

@@ -1,0 +1,163 @@
+"""Load a data folder into typed tables plus the list of every problem found.
+
+Rows that cannot be shown are kept in ``Dataset.rejected`` with the reason, so nothing
+disappears without a line in the report.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from components.data.checks import closest
+from components.data.csvread import display_path, parse_csv, read_csv
+from components.data.problem import Problem
+from components.data.schema import TABLES, Table
+from components.data.validate import LINE, TableResult, validate_table
+
+DATA_ENV = "CALAIS_ATLAS_DATA"
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get(DATA_ENV) or "data")
+
+
+@dataclass
+class Dataset:
+    directory: Path
+    tables: dict[str, pd.DataFrame]
+    rejected: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def row_counts(self) -> dict[str, int]:
+        return {name: len(frame) for name, frame in self.tables.items()}
+
+
+def _reject(result: TableResult, mask: pd.Series, reason: str) -> None:
+    dropped = result.frame[mask].copy()
+    dropped["_reason"] = reason
+    result.rejected = pd.concat([result.rejected, dropped], ignore_index=True) if not result.rejected.empty else dropped
+    result.frame = result.frame[~mask].reset_index(drop=True)
+
+
+def _check_references(table: Table, result: TableResult, results: dict[str, TableResult], shown: str, raw_keys: dict[str, dict[str, int]]) -> None:
+    for column in table.columns:
+        if column.type != "ref" or column.ref is None:
+            continue
+        target_table, target_column = column.ref.split(".")
+        if target_table not in results:
+            continue
+        valid = set(results[target_table].frame[target_column])
+        values = result.frame[column.name]
+        missing = values.ne("") & ~values.isin(valid)
+        if not missing.any():
+            continue
+        suggestions = sorted(valid)
+        target_file = f"{target_table}.csv"
+        for index in result.frame.index[missing]:
+            value = values[index]
+            if results[target_table].frame.empty and results[target_table].problems:
+                message = f"cannot be checked: {target_file} has no usable rows (see its problems above)"
+            elif value in raw_keys.get(target_table, {}):
+                message = f"points to a row of {target_file} that has problems itself (line {raw_keys[target_table][value]})"
+            else:
+                guess = closest(value, suggestions)
+                hint = f'; did you mean "{guess}"?' if guess else f"; add it to {target_file} first"
+                message = f"does not exist in {target_file}{hint}"
+            result.problems.append(Problem(shown, message, line=int(result.frame.at[index, LINE]), column=column.name, value=value))
+        if column.required:
+            _reject(result, missing, f"{column.name}: unknown reference")
+        else:
+            result.frame.loc[missing, column.name] = ""
+
+
+def _check_places(result: TableResult, shown: str) -> None:
+    frame = result.frame
+    already = {(problem.line, problem.column) for problem in result.problems}
+    for index in frame.index:
+        lat, lon = frame.at[index, "lat"], frame.at[index, "lon"]
+        line = int(frame.at[index, LINE])
+        if (line, "lat") in already or (line, "lon") in already:
+            continue
+        if pd.isna(lat) and pd.isna(lon):
+            result.problems.append(
+                Problem(shown, "is empty: this place has no coordinates yet, so it is not on the map; type lat and lon, or fill geocode_query and run `calais-atlas geocode`", line=line, column="lat")
+            )
+        elif pd.isna(lat) or pd.isna(lon):
+            missing = "lat" if pd.isna(lat) else "lon"
+            result.problems.append(Problem(shown, "is empty while the other coordinate is set; a place needs both lat and lon", line=line, column=missing))
+    _check_shared_points(result, shown)
+
+
+def _check_shared_points(result: TableResult, shown: str) -> None:
+    """Two places on one point cannot be told apart on the map, nor by a click."""
+    frame = result.frame.dropna(subset=["lat", "lon"])
+    first: dict[tuple[float, float], tuple[str, int]] = {}
+    for place_id, lat, lon, line in zip(frame["place_id"], frame["lat"], frame["lon"], frame[LINE]):
+        point = (round(lat, 5), round(lon, 5))
+        if point in first:
+            other, other_line = first[point]
+            result.problems.append(Problem(shown, f'is the same point as "{other}" (line {other_line}); give each place its own point '
+                                                  "(mark it approximate or area when the exact spot is not known)", line=int(line), column="lat", value=f"{lat}, {lon}"))
+        else:
+            first[point] = (place_id, int(line))
+
+
+def _check_population(result: TableResult, shown: str) -> None:
+    frame = result.frame
+    backwards = frame["count_max"].notna() & (frame["count_max"] < frame["count"])
+    for index in frame.index[backwards.fillna(False)]:
+        result.problems.append(
+            Problem(shown, f"is smaller than count ({frame.at[index, 'count']}); count_max is the upper end of a range",
+                    line=int(frame.at[index, LINE]), column="count_max", value=str(frame.at[index, "count_max"]))
+        )
+    frame.loc[backwards.fillna(False), "count_max"] = pd.NA
+
+
+CROSS_CHECKS = {"places": _check_places, "population": _check_population}
+
+
+def load_dataset(directory: Path | str | None = None, tables: tuple[Table, ...] = TABLES,
+                 files: dict[str, bytes | None] | None = None) -> Dataset:
+    """Read and validate every table in ``directory``; never raises for bad data.
+
+    With ``files`` (file name -> bytes, None for missing), the tables come from memory instead, and
+    problems name them as ``directory/name``: uploads are checked without writing anything.
+    """
+    directory = Path(directory) if directory is not None else default_data_dir()
+    results: dict[str, TableResult] = {}
+    raw_keys: dict[str, dict[str, int]] = {}
+    for table in tables:
+        path = directory / table.filename
+        if files is None:
+            shown = display_path(path)
+            raw = read_csv(path, required=not table.optional_file)
+        else:
+            shown = f"{directory}/{table.filename}"
+            raw = parse_csv(files.get(table.filename), shown, required=not table.optional_file)
+        result = validate_table(table, raw, shown)
+        if table.key and not result.rejected.empty and table.key in result.rejected:
+            raw_keys[table.name] = {
+                str(key).strip(): int(line) for key, line in zip(result.rejected[table.key], result.rejected[LINE]) if isinstance(key, str)
+            }
+        _check_references(table, result, results, shown, raw_keys)
+        if table.name in CROSS_CHECKS:
+            CROSS_CHECKS[table.name](result, shown)
+        result.problems.sort(key=lambda problem: problem.line or 0)
+        results[table.name] = result
+    return Dataset(
+        directory=directory,
+        tables={name: result.frame for name, result in results.items()},
+        rejected={name: result.rejected for name, result in results.items() if not result.rejected.empty},
+        problems=[problem for result in results.values() for problem in result.problems],
+    )

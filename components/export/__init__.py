@@ -1,0 +1,1 @@
+"""Classroom exports as plain strings: standalone map, rows shown, handout. No Streamlit."""

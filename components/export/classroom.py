@@ -1,0 +1,127 @@
+"""Exports for the classroom, as plain strings: a standalone map that works offline, the rows shown, a handout.
+
+No streamlit here; the panel passes these functions to deferred download buttons.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from datetime import date
+
+import folium
+import pandas as pd
+
+from components.map.assets import CSS, JS, STATIC_DIR
+from components.map.basemap import add_basemap
+from components.model.formatting import format_date, format_day
+from components.model.i18n import t, translated
+from components.map.layers import MapContext, site_summary
+from components.map.legend import add_legend
+from components.model.escaping import safe_url
+from components.model.timeline import SiteState
+
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+def standalone_map(groups: list[folium.FeatureGroup], center: tuple[float, float], zoom: int, lang: str) -> str:
+    """One HTML file with Leaflet, jQuery, the basemap and the layers inlined: it opens offline, from a USB stick."""
+    folium_map = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True)
+    folium_map.default_js, folium_map.default_css = [], []
+    head = folium_map.get_root().header
+    for _, path in CSS:
+        head.add_child(folium.Element(f"<style>{(STATIC_DIR / path).read_text(encoding='utf-8')}</style>"))
+    for _, path in JS:
+        script = (STATIC_DIR / path).read_text(encoding="utf-8").replace("</script", "<\\/script")
+        head.add_child(folium.Element(f"<script>{script}</script>"))
+    add_basemap(folium_map, "offline", inline=True)
+    add_legend(folium_map, lang)
+    for group in groups:
+        group.add_to(folium_map)
+    folium.LayerControl(collapsed=True).add_to(folium_map)
+    return folium_map.get_root().render()
+
+
+def _cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run as a formula."""
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def shown_rows_csv(at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext) -> str:
+    """The sites, events and captions the map shows at ``at``, one CSV, each row with its date and source."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["layer", "date", "place_id", "place", "what", "detail", "source"])
+    for place_id, site in states.items():
+        figure, detail = site_summary(site, ctx)
+        sources = "; ".join(ctx.source_short(f["source_id"]) for f in site.figures)
+        writer.writerow([_cell(v) for v in ("site", at.isoformat(), place_id, ctx.place_name(place_id), figure, detail, sources)])
+    for row in events.to_dict("records"):
+        writer.writerow([_cell(v) for v in ("event", row["date"], row["place_id"], ctx.place_name(row["place_id"]), row["title"],
+                                            row["description"], ctx.source_short(row["source_id"]))])
+    for row in captions.to_dict("records"):
+        writer.writerow([_cell(v) for v in ("caption", row["date"], row["place_id"], ctx.place_name(row["place_id"]), row["text"],
+                                            row["credit"], ctx.source_short(row["source_id"]))])
+    return out.getvalue()
+
+
+def _svg_map(ctx: MapContext, place_ids: list[str]) -> str:
+    """A small print map: the coast from the Natural Earth lines, and numbered places (equirectangular, Channel coast)."""
+    west, east, south, north = 1.45, 2.55, 50.82, 51.12
+    width, height = 640, round(640 * (north - south) / ((east - west) * 0.63))
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return round((lon - west) / (east - west) * width, 1), round((north - lat) / (north - south) * height, 1)
+
+    lines = []
+    geo = json.loads((STATIC_DIR / "basemap" / "region-lines.geojson").read_text(encoding="utf-8"))
+    for feature in geo["features"]:
+        geometry = feature["geometry"]
+        parts = geometry["coordinates"] if geometry["type"] == "MultiLineString" else [geometry["coordinates"]]
+        for part in parts:
+            if any(west - 0.3 < lon < east + 0.3 and south - 0.3 < lat < north + 0.3 for lon, lat in part):
+                lines.append("M" + " L".join(f"{x},{y}" for x, y in (xy(lon, lat) for lon, lat in part)))
+    marks = []
+    for number, place_id in enumerate(place_ids, start=1):
+        location = ctx.location(place_id)
+        if location and west < location[1] < east and south < location[0] < north:
+            x, y = xy(location[1], location[0])
+            marks.append(f'<circle cx="{x}" cy="{y}" r="5" fill="#0072B2" stroke="#000"/>'
+                         f'<text x="{x + 7}" y="{y - 6}" font-size="13" font-family="sans-serif">{number}</text>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="Map of the Channel coast">'
+            f'<rect width="{width}" height="{height}" fill="#eef4f8"/><path d="{" ".join(lines)}" fill="none" stroke="#555" stroke-width="1"/>'
+            + "".join(marks) + "</svg>")
+
+
+def handout_html(chapters: pd.DataFrame, ctx: MapContext, lang: str, teacher: bool = False) -> str:
+    """A printable lesson handout: chapters with their questions, a map and a list of places, the sources."""
+    esc = html.escape
+    rows = chapters.sort_values("chapter").to_dict("records")
+    place_ids = list(dict.fromkeys(r["place_id"] for r in rows if r.get("place_id")))
+    parts = [f"<h1>{esc(t('app.title', lang))}: {esc(t('lesson.handout', lang))}</h1>", f"<p>{esc(t('app.tagline', lang))}</p>"]
+    for row in rows:
+        place = ctx.place_name(row["place_id"]) if row.get("place_id") else ""
+        parts.append(f'<section class="chapter"><h2>{row["chapter"]}. {esc(translated(row, "title", lang))}</h2>'
+                     f'<p class="meta">{esc(format_day(date.fromisoformat(row["date"]), lang))}{" · " + esc(place) if place else ""}</p>'
+                     f"<p>{esc(translated(row, 'narrative', lang))}</p>"
+                     f'<p class="question"><b>{esc(t("lesson.question", lang))}</b> {esc(translated(row, "question", lang))}</p>'
+                     + (f'<p class="notes"><b>{esc(t("lesson.notes", lang))}</b> {esc(translated(row, "teacher_notes", lang))}</p>' if teacher else "")
+                     + f'<p class="source">{esc(t("source", lang))}: {esc(ctx.source_short(row["source_id"]))}</p></section>')
+    parts.append(f"<h2>{esc(t('lesson.places', lang))}</h2>{_svg_map(ctx, place_ids)}<ol>")
+    parts += [f"<li>{esc(ctx.place_name(pid))}</li>" for pid in place_ids]
+    parts.append(f"</ol><h2>{esc(t('ui.sources', lang))}</h2><ul>")
+    for source_id in dict.fromkeys(r["source_id"] for r in rows):
+        row = ctx.sources.get(source_id, {})
+        url = safe_url(row.get("url"))
+        link = f' <a href="{esc(url)}">{esc(url)}</a>' if url else ""
+        published = format_date(str(row.get("published") or ""), lang)
+        parts.append(f"<li>{esc(str(row.get('publisher', '')))}: <i>{esc(str(row.get('title', source_id)))}</i> {esc(published)}{link}</li>")
+    parts.append("</ul>")
+    style = ("body{font:12pt/1.45 Georgia,serif;max-width:46em;margin:2em auto;color:#111}h1{font-size:20pt}h2{font-size:14pt;margin-top:1.2em}"
+             ".meta,.source{color:#333;font-size:10pt}.question{border-left:3px solid #0072B2;padding-left:.6em}"
+             ".notes{background:#f3f3f3;padding:.4em}@media print{.chapter{break-inside:avoid}a{color:#000}}")
+    return f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(t("app.title", lang))}</title><style>{style}</style></head><body>{"".join(parts)}</body></html>'

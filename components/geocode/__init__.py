@@ -1,0 +1,1 @@
+"""Geocoding places.csv through geopy's Nominatim. Plain Python, no Streamlit."""

@@ -1,0 +1,1 @@
+"""Folium builders: the base map, its assets and the layers. They return folium objects; no Streamlit."""

@@ -1,0 +1,34 @@
+"""Serve Leaflet and jQuery from the app itself: offline, folium's CDN links leave an invisible map.
+
+Inside the st_folium iframe (/component/streamlit_folium.st_folium/index.html) the relative
+URL ../../app/static/ reaches Streamlit's static folder. Exports inline the same files instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import folium
+
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+IFRAME_PREFIX = "../../app/static/"
+
+# leaflet-offline.js fixes Leaflet's guessed image path; leaflet-offline.css paints the sea (a <style>
+# in the map header loses to leaflet.css, which st_folium loads later).
+JS = (
+    ("leaflet", "vendor/leaflet/leaflet.js"),
+    ("leaflet_offline", "offline/leaflet-offline.js"),
+    ("jquery", "vendor/jquery/jquery.min.js"),
+)
+CSS = (("leaflet_css", "vendor/leaflet/leaflet.css"), ("leaflet_offline_css", "offline/leaflet-offline.css"))
+
+
+def use_local_assets(folium_map: folium.Map, prefix: str = IFRAME_PREFIX) -> folium.Map:
+    """Point this map instance (never the class: that would leak into every map) at local files."""
+    folium_map.default_js = [(name, prefix + path) for name, path in JS]
+    folium_map.default_css = [(name, prefix + path) for name, path in CSS]
+    return folium_map
+
+
+def asset_paths() -> list[Path]:
+    return [STATIC_DIR / path for _, path in (*JS, *CSS)]

@@ -1,0 +1,78 @@
+"""The offline basemap: Natural Earth land and borders (public domain), under a sea-coloured background.
+
+The browser fetches the GeoJSON from the app's static folder, so the map script stays small and
+identical on every rerun; a standalone export inlines it instead. OpenStreetMap tiles are an option
+when online, with the Natural Earth layer underneath, so a failed tile still leaves coastlines.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import folium
+from branca.element import MacroElement
+from folium.template import Template
+
+from components.map.assets import IFRAME_PREFIX, STATIC_DIR
+
+LAND = "#f4f1ea"
+BORDER = "#8c8c8c"
+BASEMAPS = ("offline", "osm")
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+NATURAL_EARTH = "Basemap: Natural Earth (public domain)"
+
+# Fills carry no outline: their straight clipping edges would show. Coast and border lines come separately.
+_FILL = {"fillColor": LAND, "fillOpacity": 1, "stroke": False}
+_LINES = {"color": BORDER, "weight": 0.9, "fill": False}
+LAYERS = (("europe-outer.geojson", _FILL), ("europe-outer-lines.geojson", _LINES), ("region.geojson", _FILL), ("region-lines.geojson", _LINES))
+
+
+@lru_cache(maxsize=None)
+def _geojson(name: str) -> dict:
+    return json.loads((STATIC_DIR / "basemap" / name).read_text(encoding="utf-8"))
+
+
+class Basemap(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var pane = map.getPane('atlas-basemap') || map.createPane('atlas-basemap');
+            pane.style.zIndex = 250;
+            var layers = {{ this.layers|tojson }};
+            Promise.all(layers.map(function (layer) {
+                return layer.data ? Promise.resolve(layer.data) : fetch(layer.url).then(function (answer) { return answer.json(); });
+            })).then(function (loaded) {
+                loaded.forEach(function (data, index) {
+                    L.geoJSON(data, {pane: 'atlas-basemap', interactive: false, style: layers[index].style}).addTo(map);
+                });
+                map.getContainer().classList.add('atlas-basemap-ready');
+            });
+            map.attributionControl.addAttribution({{ this.credit|tojson }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, prefix: str = IFRAME_PREFIX, inline: bool = False):
+        super().__init__()
+        self._name = "Basemap"
+        self.credit = NATURAL_EARTH
+        self.layers = [
+            {"url": f"{prefix}basemap/{name}", "style": style, **({"data": _geojson(name)} if inline else {})} for name, style in LAYERS
+        ]
+
+
+def add_basemap(folium_map: folium.Map, basemap: str = "offline", prefix: str = IFRAME_PREFIX, inline: bool = False) -> folium.Map:
+    Basemap(prefix, inline).add_to(folium_map)
+    if basemap == "osm":
+        folium.TileLayer(
+            "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            attr=OSM_ATTRIBUTION,
+            name="OpenStreetMap",
+            max_zoom=19,
+            control=False,
+        ).add_to(folium_map)
+    return folium_map

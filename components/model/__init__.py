@@ -1,0 +1,1 @@
+"""The model: what the atlas shows at a date, in which words. Plain Python, no Streamlit."""

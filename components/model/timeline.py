@@ -1,0 +1,144 @@
+"""Time logic: which rows fall in the window, and each site's population as of a date.
+
+Rules, in the words a reader would use:
+- an event is shown when its date (a day, a month, a year or a span) overlaps the window;
+- a site's population is the latest head count on or before the date (its period has begun);
+- head counts for the same period from different sources are shown together as a range;
+- a camp whose active interval ended before the date is closed, whatever it counted before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from components.data.schema import HEAD_COUNTS
+
+WINDOW_MODES = ("around", "upto")
+DEFAULT_WINDOW = ("around", 3)
+
+
+def _stamp(day: date | pd.Timestamp) -> pd.Timestamp:
+    return pd.Timestamp(day)
+
+
+def window_bounds(at: date, mode: str = "around", months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """'upto': everything up to the date. 'around': the given number of months either side of it."""
+    moment = _stamp(at)
+    if mode == "upto":
+        return pd.Timestamp.min, moment
+    offset = pd.DateOffset(months=max(0, int(months)))
+    return moment - offset, moment + offset
+
+
+def in_window(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, column: str = "date") -> pd.DataFrame:
+    """Rows whose date overlaps [start, end], oldest first."""
+    mask = (frame[f"{column}_start"] <= end) & (frame[f"{column}_end"] >= start)
+    return frame[mask].sort_values(f"{column}_start", kind="stable")
+
+
+@dataclass(frozen=True)
+class SiteState:
+    place_id: str
+    status: str  # counted | closed | not-yet | no-figure
+    figures: tuple[dict, ...] = ()  # the head counts shown (several when sources disagree)
+    others: tuple[dict, ...] = ()  # capacities and plans known at the date: shown, never sized
+    low: int | None = None
+    high: int | None = None
+    changed_on: str = ""  # the active interval's text, for closed and not-yet sites
+
+    @property
+    def disagree(self) -> bool:
+        return len({(f["count"], f.get("count_max")) for f in self.figures}) > 1
+
+
+def _status_from_active(place: dict, moment: pd.Timestamp) -> str | None:
+    start, end = place.get("active_start"), place.get("active_end")
+    if pd.notna(start) and moment < start:
+        return "not-yet"
+    if pd.notna(end) and moment > end:
+        return "closed"
+    return None
+
+
+FIGURE_COLUMNS = ("figure_id", "place_id", "date", "date_start", "date_end", "count", "count_max", "qualifier", "what", "source_id", "quote")
+
+
+def figures_known_at(population: pd.DataFrame, at: date) -> dict[str, list[dict]]:
+    """Every figure whose period has begun by ``at``, as plain records grouped by place (one pass over pandas)."""
+    known = population.loc[population["date_start"] <= _stamp(at), list(FIGURE_COLUMNS)]
+    counts = known["count"].astype("int64").tolist()
+    tops = known["count_max"].astype(object).where(known["count_max"].notna(), None).tolist()
+    by_place: dict[str, list[dict]] = {}
+    for record, count, top in zip(known.to_dict("records"), counts, tops):
+        record["count"], record["count_max"] = count, None if top is None else int(top)
+        by_place.setdefault(record["place_id"], []).append(record)
+    return by_place
+
+
+def site_state(place: dict, figures: list[dict], at: date) -> SiteState:
+    """The state of one site at ``at``, from the figures known for it by then."""
+    place_id = place["place_id"]
+    status = _status_from_active(place, _stamp(at))
+    if status:
+        return SiteState(place_id, status, changed_on=place.get("active", ""))
+    heads = [f for f in figures if f["what"] in HEAD_COUNTS]
+    others = [f for f in figures if f["what"] not in HEAD_COUNTS]
+    if others:
+        newest = max(f["date_start"] for f in others)
+        others = [f for f in others if f["date_start"] == newest]
+    if not heads:
+        return SiteState(place_id, "no-figure", others=tuple(others))
+    period = max((f["date_start"], f["date_end"]) for f in heads)
+    same_period = [f for f in heads if (f["date_start"], f["date_end"]) == period]
+    low = min(f["count"] for f in same_period)
+    high = max(f["count_max"] or f["count"] for f in same_period)
+    return SiteState(place_id, "counted", tuple(same_period), tuple(others), low, high)
+
+
+def site_ids(places: pd.DataFrame, population: pd.DataFrame) -> list[str]:
+    """Sites are camps, plus any place with a population figure."""
+    counted = set(population["place_id"])
+    mask = places["kind"].eq("camp") | places["place_id"].isin(counted)
+    return list(places.loc[mask, "place_id"])
+
+
+def site_states(places: pd.DataFrame, population: pd.DataFrame, at: date) -> dict[str, SiteState]:
+    figures = figures_known_at(population, at)
+    ids = set(site_ids(places, population))
+    return {
+        place["place_id"]: site_state(place, figures.get(place["place_id"], []), at)
+        for place in places.to_dict("records")
+        if place["place_id"] in ids
+    }
+
+
+@dataclass(frozen=True)
+class Span:
+    first: date
+    last: date
+    stops: tuple[date, ...] = field(default=())  # event starts, for play and next/previous
+
+
+EMPTY_SPAN = Span(date(1999, 1, 1), date(2021, 12, 31))  # the story's years, for a folder with no dated rows
+
+
+def data_span(tables: dict[str, pd.DataFrame]) -> Span:
+    """The range the slider covers: the first to the last dated row, and the event dates to step through."""
+    starts, ends = [], []
+    for name in ("events", "population", "captions"):
+        frame = tables.get(name)
+        if frame is not None and not frame.empty:
+            starts.append(frame["date_start"].min())
+            ends.append(frame["date_end"].max())
+    if not starts:
+        return EMPTY_SPAN
+    events = tables.get("events")
+    stops = tuple(stamp.date() for stamp in pd.to_datetime(pd.Series(events["date_start"].unique())).sort_values()) \
+        if events is not None and not events.empty else ()
+    first, last = min(starts).date(), max(ends).date()
+    if first == last:  # a single dated day still needs a slider with two ends
+        last = date.fromordinal(first.toordinal() + 1)
+    return Span(first, last, stops)

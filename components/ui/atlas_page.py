@@ -1,0 +1,83 @@
+"""The atlas page, composed from the panels. Reads the data, then the URL, then draws."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.model.i18n import t
+from components.map.layers import MapContext, events_grouped
+from components.model.timeline import data_span, in_window, site_states, window_bounds
+from components.ui import state
+from components.ui.captions import captions_panel
+from components.ui.controls import sidebar, time_bar
+from components.ui.dataset import current_dataset
+from components.ui.tabs import chart_panel, sources_panel, text_view
+from components.ui.export_panel import export_panel
+from components.ui.lesson import apply_chapter, lesson_panel, presentation_style, start_button
+from components.ui.map_panel import feature_groups, focus, legend_strip, map_panel
+from components.ui.problems_panel import problems_panel
+from components.ui.style import apply_style
+
+
+def render() -> None:
+    dataset = current_dataset()
+    tables = dataset.tables
+    places, population = tables["places"], tables["population"]
+    span = data_span(tables)
+    chapters = tables["chapters"]
+    first_run = not st.session_state.get(state.key("ready"))
+    ignored = state.init_state(span.first, span.last, set(places["place_id"]), set(tables["captions"]["caption_id"]),
+                               {int(n) for n in chapters["chapter"]})
+    if first_run and state.get("chapter"):
+        apply_chapter(chapters[chapters["chapter"] == state.get("chapter")].to_dict("records")[0], span)
+    lang = state.lang()
+    # Widget values and callbacks are applied before the script runs, so the shareable state is final here. Writing
+    # the URL now, not at the end, keeps it right even when a newer rerun interrupts this one.
+    state.write_url()
+
+    apply_style()
+    presentation_style()
+    st.title(t("app.title", lang))
+    st.caption(t("app.tagline", lang))
+    if ignored:
+        st.info(t("ui.url_ignored", lang, items=", ".join(ignored)))
+    problems_panel(dataset, lang)
+    with st.sidebar:
+        start_button(chapters, span, lang)
+    sidebar(places, lang)
+    at = time_bar(span, lang)
+
+    start, end = window_bounds(at, state.get("window"), state.get("months"))
+    events = in_window(tables["events"], start, end)
+    captions = in_window(tables["captions"], start, end)
+    states = site_states(places, population, at)
+    ctx = MapContext.build(places, tables["sources"], lang)
+
+    def build_groups():
+        return feature_groups(ctx, states, events, captions, state.active_layers(), state.get("site"))
+
+    in_lesson = bool(state.get("chapter"))
+    left, right = st.columns([1.7, 1] if in_lesson else [2.6, 1], gap="small")  # a lesson's text sits beside the map
+    with left:
+        map_panel(ctx, build_groups(), basemap=state.get("basemap"), height=760 if state.get("present") else 600)
+        if events_grouped(events):
+            st.caption(t("ui.grouped", lang, n=f"{len(events):,}"))
+        legend_strip(lang)
+    with right:
+        lesson_panel(chapters, span, ctx.place_name, lang)
+        captions_panel(captions, ctx, lang)
+
+    # Lazy tabs: only the open one is rendered. A chart re-embedded on every slider step would hold up
+    # the map, whose iframe shares the page's main thread.
+    chart_tab, text_tab, sources_tab = st.tabs([t("ui.population", lang), t("ui.textview", lang), t("ui.sources", lang)],
+                                               key=state.key("tab"), on_change="rerun")
+    if chart_tab.open:
+        with chart_tab:
+            chart_panel(population, states, ctx, at, lang)
+    if text_tab.open:
+        with text_tab:
+            text_view(states, events, captions, ctx, at, lang)
+    if sources_tab.open:
+        with sources_tab:
+            sources_panel(tables, ctx, lang)
+    export_panel(ctx, at, states, events, captions, chapters, build_groups, focus(ctx), lang)

@@ -1,0 +1,77 @@
+"""The captions panel beside the map, linked both ways with the map's selected site."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.model.formatting import format_date
+from components.model.i18n import t
+from components.map.layers import MapContext
+from components.model.escaping import markdown_text, safe_url
+from components.ui import state
+from components.ui.state import key
+
+PAGE = 20
+TEXT_LIMIT = 1500
+
+
+def _choose(caption_id: str, place_id: str) -> None:
+    state.put("caption", caption_id)
+    state.put("site", place_id)
+    state.put("view", "site")
+
+
+def _clear_site() -> None:
+    state.put("site", "")
+    state.put("caption", "")
+
+
+def source_link(ctx: MapContext, source_id: str) -> str:
+    row = ctx.sources.get(source_id)
+    if row is None:
+        return markdown_text(source_id)
+    label = markdown_text(f"{row['publisher']}: {row['title']}", 140)
+    url = safe_url(row["url"])
+    return f"[{label}]({url.replace('(', '%28').replace(')', '%29')})" if url else label
+
+
+def caption_card(row: dict, ctx: MapContext, lang: str, selected: bool) -> None:
+    with st.container(border=True, key=f"atlas-caption-{row['caption_id']}"):
+        flag = f"**▶ {t('ui.selected', lang)}** · " if selected else ""
+        text = str(row["text"])
+        cut = f"  \n*{t('text.cut', lang, n=f'{len(text):,}')}*" if len(text) > TEXT_LIMIT else ""
+        st.markdown(
+            f"{flag}**{markdown_text(format_date(row['date'], lang))}** · {markdown_text(ctx.place_name(row['place_id']))}\n\n"
+            f"{markdown_text(text, TEXT_LIMIT)}{cut}\n\n"
+            f"*{markdown_text(row['credit'], 200)}* · {source_link(ctx, row['source_id'])}"
+        )
+        st.button(t("ui.show_on_map", lang), key=key(f"show.{row['caption_id']}"), on_click=_choose,
+                  args=(row["caption_id"], row["place_id"]), type="primary" if selected else "secondary")
+
+
+def _more() -> None:
+    state.put("captions_shown", (state.get("captions_shown") or PAGE) + PAGE)
+
+
+def captions_panel(captions: pd.DataFrame, ctx: MapContext, lang: str) -> None:
+    st.subheader(t("ui.captions", lang))
+    site = state.get("site")
+    rows = captions[captions["place_id"] == site] if site else captions
+    if site:
+        st.markdown(f"**{markdown_text(t('ui.captions_for', lang, place=ctx.place_name(site)))}**")
+        st.button(t("ui.clear_site", lang), key=key("btn.clear_site"), on_click=_clear_site)
+    else:
+        st.caption(t("ui.captions_all", lang))
+    if rows.empty:
+        st.info(t("ui.captions_none", lang))
+        return
+    chosen = state.get("caption")
+    if chosen in set(rows["caption_id"]):
+        rows = pd.concat([rows[rows["caption_id"] == chosen], rows[rows["caption_id"] != chosen]])  # the chosen one on top
+    shown = state.get("captions_shown") or PAGE
+    with st.container(height=620, key="atlas-captions-list"):
+        for row in rows.head(shown).to_dict("records"):
+            caption_card(row, ctx, lang, selected=row["caption_id"] == chosen)
+        if len(rows) > shown:
+            st.button(t("ui.more", lang, n=len(rows) - shown), key=key("btn.more_captions"), on_click=_more)

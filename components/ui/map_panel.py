@@ -1,0 +1,89 @@
+"""The map: a stable base plus swapped FeatureGroups, so the slider never remounts the iframe."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import folium
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from components.map.legend import CSS as LEGEND_CSS, legend_html
+from components.map.layers import MapContext, captions_layer, context_layer, events_layer, highlight_layer, sites_layer
+from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, base_map, view_for_all
+from components.model.picking import place_at
+from components.model.timeline import SiteState
+from components.ui import state
+
+MAP_KEY = "atlas.map"
+RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # only clicks rerun the page; pans and zooms do not
+def _on_click(places: pd.DataFrame) -> None:
+    returned = st.session_state.get(MAP_KEY) or {}
+    clicked = returned.get("last_object_clicked")
+    if not clicked:
+        return
+    place_id = place_at(places, clicked["lat"], clicked["lng"], returned.get("last_object_clicked_tooltip"))
+    if place_id:
+        state.put("site", place_id)
+        state.put("caption", "")
+
+
+def focus(ctx: MapContext) -> tuple[tuple[float, float], int]:
+    view = state.get("view")
+    if view == "all":
+        return view_for_all(ctx.place_frame)
+    if view == "site":
+        location = ctx.location(state.get("site"))
+        if location:
+            return location, PLACE_ZOOM
+    return CHANNEL_CENTER, CHANNEL_ZOOM
+
+
+def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
+                   layers: list[str], site: str | None = None) -> list[folium.FeatureGroup]:
+    groups = []
+    if "context" in layers:
+        context_ids = [pid for pid in ctx.places if pid not in states]
+        groups.append(context_layer(context_ids, ctx))
+    if "sites" in layers:
+        groups.append(sites_layer(states, ctx))
+    if "events" in layers:
+        groups.append(events_layer(events, ctx))
+    if "captions" in layers:
+        groups.append(captions_layer(captions, ctx))
+    groups.append(highlight_layer(site, ctx))
+    return groups
+
+
+def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], *, key: str = MAP_KEY, view: tuple | None = None,
+              basemap: str = "offline", clickable: bool = True, height: int = 600) -> None:
+    center, zoom = view or focus(ctx)
+    places = ctx.place_frame
+    st_folium(
+        base_map(basemap, ctx.lang),
+        key=key,
+        height=height,
+        use_container_width=True,
+        returned_objects=RETURNED if clickable else [],
+        feature_group_to_add=groups,
+        layer_control=folium.LayerControl(collapsed=True),
+        center=center,
+        zoom=zoom,
+        on_change=(lambda: _on_click(places)) if clickable else None,
+    )
+
+
+def _svg_as_image(match: re.Match) -> str:
+    # st.html sanitises inline <svg>; an <img> with a data URI survives and looks the same.
+    encoded = base64.b64encode(match.group(0).encode()).decode()
+    return f'<img src="data:image/svg+xml;base64,{encoded}" width="16" height="16" alt="">'
+
+
+def legend_strip(lang: str) -> None:
+    """The same legend as inside the map, always open under it: the symbols must not hide the coast."""
+    body = re.sub(r"<svg.*?</svg>", _svg_as_image, legend_html(lang, open_=True), flags=re.S)
+    body = body.replace('class="atlas-legend"', 'class="atlas-legend atlas-legend-strip"')
+    st.html(LEGEND_CSS.replace("{minor}", "") + body + "<style>.atlas-legend-strip{position:static;max-width:none;box-shadow:none;"
+            "border:1px solid #ddd}.atlas-legend-strip ul{grid-template-columns:repeat(auto-fill,minmax(230px,1fr))}</style>")

@@ -1,0 +1,27 @@
+"""The app's pages and the guard that keeps tracebacks away from viewers."""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from components.ui import atlas_page
+
+from components.ui import check_page
+
+log = logging.getLogger("calais_atlas")
+
+
+def run() -> None:
+    pages = [
+        st.Page(atlas_page.render, title="Map", url_path="map", default=True),
+        st.Page(check_page.render, title="Check your data", url_path="check"),
+    ]
+    page = st.navigation(pages)
+    try:
+        page.run()
+    except Exception:  # noqa: BLE001 - the page must stay usable; the traceback goes to the server log
+        log.exception("page failed")
+        st.error("Something went wrong while drawing this page. The data were not changed. Reload the page; "
+                 "if this persists, run `make validate` and check the server log.")

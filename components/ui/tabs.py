@@ -1,0 +1,84 @@
+"""Below the map: population chart, text view of what the map shows, and the sources."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components.model.population_chart import chart_rows, population_spec
+from components.model.formatting import format_date, format_day, format_figure
+from components.model.i18n import t
+from components.map.layers import MapContext, site_summary
+from components.model.escaping import markdown_text
+from components.model.timeline import SiteState
+from components.ui import state
+from components.ui.captions import source_link
+from components.ui.state import key
+
+TEXT_ROWS = 300
+
+
+def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: MapContext, at: date, lang: str) -> None:
+    with_figures = set(population["place_id"])
+    counted = [pid for pid in states if pid in with_figures]
+    if not counted:
+        st.info(t("ui.no_population", lang))
+        return
+    selected = state.get("site")
+    default = selected if selected in counted else ("calais-jungle" if "calais-jungle" in counted else counted[0])
+    if st.session_state.get(key("chart_site")) not in counted:
+        st.session_state[key("chart_site")] = default
+    place_id = st.selectbox(t("ui.population_site", lang), counted, format_func=ctx.place_name, key=key("chart_site"))
+    rows = chart_rows(population, ctx.sources, place_id, lang)
+    st.vega_lite_chart(population_spec(rows, at, lang), width="stretch", key="atlas-population-chart")
+
+
+def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date, lang: str) -> None:
+    """The map as tables: readable by a screen reader and by keyboard, following the slider."""
+    st.markdown(f"#### {t('text.sites', lang, date=format_day(at, lang))}")
+    sites = []
+    for place_id, site in states.items():
+        figure, detail = site_summary(site, ctx)
+        sites.append({t("col.site", lang): ctx.place_name(place_id), t("col.population", lang): figure, t("col.figure_date", lang): detail})
+    st.table(pd.DataFrame(sites))
+    st.markdown(f"#### {t('text.events', lang, n=len(events))}")
+    if not events.empty:
+        shown = events.head(TEXT_ROWS)
+        st.table(pd.DataFrame({
+            t("col.date", lang): [format_date(d, lang) for d in shown["date"]],
+            t("col.place", lang): [ctx.place_name(p) for p in shown["place_id"]],
+            t("col.category", lang): [t(f"category.{c}", lang) for c in shown["category"]],
+            t("col.event", lang): [str(x)[:300] for x in shown["title"]],
+            t("col.source", lang): [ctx.source_short(s) for s in shown["source_id"]],
+        }))
+    st.markdown(f"#### {t('text.captions', lang, n=len(captions))}")
+    if not captions.empty:
+        shown = captions.head(TEXT_ROWS)
+        st.table(pd.DataFrame({
+            t("col.date", lang): [format_date(d, lang) for d in shown["date"]],
+            t("col.place", lang): [ctx.place_name(p) for p in shown["place_id"]],
+            t("col.caption", lang): [str(x)[:400] for x in shown["text"]],
+        }))
+
+
+def sources_panel(tables: dict[str, pd.DataFrame], ctx: MapContext, lang: str) -> None:
+    cited = set()
+    for name in ("places", "events", "population", "captions"):
+        frame = tables.get(name)
+        if frame is not None and "source_id" in frame:
+            cited |= set(frame["source_id"]) - {""}
+    lines = []
+    for source_id in sorted(cited, key=lambda s: str(ctx.sources.get(s, {}).get("published", ""))):
+        row = ctx.sources.get(source_id)
+        if row is None:
+            continue
+        bits = [source_link(ctx, source_id)]
+        if row["author"]:
+            bits.append(markdown_text(row["author"]))
+        if row["published"]:
+            bits.append(markdown_text(t("ui.published", lang, date=format_date(row["published"], lang))))
+        bits.append(f"`{source_id}`")
+        lines.append("- " + " · ".join(bits))
+    st.markdown("\n".join(lines))
