@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test validate geocode docs bench screenshot clean
+.PHONY: run test lint validate geocode docs bench screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# ruff for style and bugs; import-linter for the layers (pyproject.toml names them).
+lint: $(STAMP)
+	$(VENV)/bin/ruff check components app.py tests
+	$(VENV)/bin/lint-imports
 
 validate: $(STAMP)
 	$(VENV)/bin/calais-atlas validate
