@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from apptest_helpers import count_class, groups_js, page_failed, run_app
+from datafolders import DEFECTS, build_data_folder
+
 from components.data.loader import load_dataset
-from datafolders import DEFECTS, MINIMAL, build_data_folder
 
 ALL_OF_IT = {"date": "2021-11-30", "window": "upto"}  # every event and caption of the minimal data is in the window
 
@@ -25,7 +25,8 @@ def test_app_lists_problems_and_keeps_valid_rows(defect: str, tmp_path: Path, mo
     dataset = load_dataset(folder)
     app = run_app(monkeypatch, folder, ALL_OF_IT)
     assert not page_failed(app)
-    assert any(f"{len(dataset.problems)} problem(s) in the data" in warning.value for warning in app.warning)
+    count = len(dataset.problems)
+    assert any(f"{count} problem{'' if count == 1 else 's'} in the data" in warning.value for warning in app.warning)
     listed = app.dataframe[0].value  # the problems table comes first; rejected rows follow
     assert list(listed["Problem"]) == [problem.message for problem in dataset.problems]
 
@@ -52,7 +53,7 @@ def test_editing_a_csv_while_the_app_runs(tmp_path: Path, monkeypatch) -> None:
     events.write_text(good + "half-saved,2016-02", encoding="utf-8")  # an editor caught mid-write
     app.run()
     assert not page_failed(app)
-    assert any("1 problem(s)" in warning.value for warning in app.warning)
+    assert any("1 problem in the data" in warning.value for warning in app.warning)
     assert count_class(groups_js(app), "atlas-event") == 3  # the valid rows are still drawn
     events.write_text(good, encoding="utf-8")
     app.run()

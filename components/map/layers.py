@@ -279,7 +279,7 @@ def captions_layer(captions: pd.DataFrame, ctx: MapContext) -> DataLayer:
         location = ctx.location(place_id)
         if location is None:
             continue
-        count = t("photos", ctx.lang, n=len(records)) if len(records) > 1 else t("photo", ctx.lang)
+        count = t("photos", ctx.lang, count=len(records))
         head = f"<b>{html_text(count)}</b> · {html_text(ctx.place_name(place_id))}"
         lines = [f"{_date_html(row['date'], ctx.lang)}: {html_text(row['text'], 110)}" for row in records[:6]]
         popup = "<hr>".join(

@@ -1,10 +1,26 @@
-"""Interface text in English and French. Data text stays in its own language."""
+"""Interface text in English and French. Data text stays in its own language.
+
+Every message has one key and a text in every language of ``LANGS``. A message that counts something
+has its plural forms instead of one text: ``{"one": ..., "other": ...}`` for English and
+``{"one": ..., "many": ..., "other": ...}`` for French, the categories of each language's CLDR rule
+(French "one" covers 0 and 1; "many" is for whole millions: "1 000 000 de lignes"). ``t(key, lang,
+count=n)`` picks the form through Babel and writes ``{count}`` as the number in that language.
+tests/test_i18n_catalogue.py keeps the catalogue and the code in step.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+
+from babel import Locale
+from babel.numbers import format_decimal
+
 LANGS = ("en", "fr")
 
-MESSAGES: dict[str, dict[str, str]] = {
+Text = str | dict[str, str]  # one text, or its plural forms by CLDR category
+
+MESSAGES: dict[str, dict[str, Text]] = {
+    # -- the map: labels, popups, legend
     "since": {"en": "since {date}", "fr": "depuis {date}"},
     "qualifier.about": {"en": "about {amount}", "fr": "environ {amount}"},
     "qualifier.over": {"en": "over {amount}", "fr": "plus de {amount}"},
@@ -18,15 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.not_yet": {"en": "not yet open (opens {date})", "fr": "pas encore ouvert (ouvre {date})"},
     "status.no_figure": {"en": "no figure yet", "fr": "pas encore de chiffre"},
     "status.disagree": {"en": "sources disagree", "fr": "les sources divergent"},
-    "as_of": {"en": "figure of {date}", "fr": "chiffre de {date}"},
     "source": {"en": "Source", "fr": "Source"},
-    "sources": {"en": "Sources", "fr": "Sources"},
-    "place": {"en": "Place", "fr": "Lieu"},
-    "date": {"en": "Date", "fr": "Date"},
-    "date_uncertain": {"en": "date known only to the {precision}", "fr": "date connue seulement à {precision}"},
-    "precision.month": {"en": "month", "fr": "au mois près"},
-    "precision.year": {"en": "year", "fr": "l'année près"},
-    "precision.interval": {"en": "span shown", "fr": "la période indiquée"},
     "location.exact": {"en": "exact location", "fr": "emplacement exact"},
     "location.approximate": {"en": "approximate location (within about 1 km)", "fr": "emplacement approximatif (à 1 km près)"},
     "location.area": {"en": "a zone; the point is its middle", "fr": "une zone ; le point en marque le centre"},
@@ -50,26 +58,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "category.death": {"en": "Death", "fr": "Décès"},
     "category.humanitarian": {"en": "Aid and shelter", "fr": "Aide et abri"},
     "category.daily-life": {"en": "Daily life", "fr": "Vie quotidienne"},
-    "photos": {"en": "{n} photo captions", "fr": "{n} légendes photo"},
-    "photo": {"en": "1 photo caption", "fr": "1 légende photo"},
-}
-
-
-def translated(row: dict, column: str, lang: str) -> str:
-    """A data row's ``<column>_fr`` when the interface is French and it is filled, else ``<column>``."""
-    french = row.get(f"{column}_fr") if lang == "fr" else None
-    return str(french or row.get(column) or "")
-
-
-def t(key: str, lang: str = "en", **values: object) -> str:
-    """The message for ``key`` in ``lang``; English when French is missing, the key itself when unknown."""
-    entry = MESSAGES.get(key)
-    if entry is None:
-        return key.format(**values) if values else key
-    text = entry.get(lang) or entry["en"]
-    return text.format(**values) if values else text
-
-MESSAGES.update({
+    "photos": {
+        "en": {"one": "{count} photo caption", "other": "{count} photo captions"},
+        "fr": {"one": "{count} légende photo", "many": "{count} de légendes photo", "other": "{count} légendes photo"},
+    },
+    # -- the atlas page
+    "page.map": {"en": "Map", "fr": "Carte"},
     "app.title": {"en": "Calais Atlas", "fr": "Atlas de Calais"},
     "app.tagline": {
         "en": "The migrant camps of the Channel coast, 1999–2021: where they were, how many people lived there, and what happened. Every figure names its source.",
@@ -90,8 +84,15 @@ MESSAGES.update({
     "window.upto": {"en": "Everything up to the date", "fr": "Tout jusqu'à la date"},
     "ui.months": {"en": "Months either side", "fr": "Mois de part et d'autre"},
     "ui.window_explain_around": {
-        "en": "Showing events from {start} to {end}: {months} months either side of {date}, so what happened nearby in time stays visible as you move.",
-        "fr": "Événements du {start} au {end} : {months} mois de part et d'autre du {date}, pour garder en vue ce qui s'est passé autour de cette date.",
+        "en": {
+            "one": "Showing events from {start} to {end}: {count} month either side of {date}, so what happened nearby in time stays visible as you move.",
+            "other": "Showing events from {start} to {end}: {count} months either side of {date}, so what happened nearby in time stays visible as you move.",
+        },
+        "fr": {
+            "one": "Événements du {start} au {end} : {count} mois de part et d'autre du {date}, pour garder en vue ce qui s'est passé autour de cette date.",
+            "many": "Événements du {start} au {end} : {count} de mois de part et d'autre du {date}, pour garder en vue ce qui s'est passé autour de cette date.",
+            "other": "Événements du {start} au {end} : {count} mois de part et d'autre du {date}, pour garder en vue ce qui s'est passé autour de cette date.",
+        },
     },
     "ui.window_explain_upto": {
         "en": "Showing every event up to {date}. Population is always the latest figure on or before the date.",
@@ -111,11 +112,26 @@ MESSAGES.update({
     "ui.captions_all": {"en": "All photos in the window. Click a site on the map to see only its photos.", "fr": "Toutes les photos de la période. Cliquez sur un site pour ne voir que les siennes."},
     "ui.captions_none": {"en": "No photo captions here in this time window.", "fr": "Aucune légende photo ici pour cette période."},
     "ui.show_on_map": {"en": "Show on map", "fr": "Voir sur la carte"},
-    "ui.grouped": {"en": "{n} events in this window: too many to draw one by one, so each grey disc counts a place's events. "
-                         "Its popup lists the latest; the text view lists the first 300. Narrow the window to see each event.",
-                   "fr": "{n} événements dans cette période : trop pour les dessiner un par un, chaque disque gris compte ceux d'un lieu. "
-                         "Sa fenêtre liste les derniers ; la vue texte liste les 300 premiers. Réduisez la période pour voir chaque événement."},
-    "ui.more": {"en": "Show more ({n} left)", "fr": "Afficher plus ({n} restantes)"},
+    "ui.grouped": {
+        "en": {
+            "one": "{count} event in this window: too many to draw one by one, so each grey disc counts a place's events. "
+                   "Its popup lists the latest; the text view lists the first 300. Narrow the window to see each event.",
+            "other": "{count} events in this window: too many to draw one by one, so each grey disc counts a place's events. "
+                     "Its popup lists the latest; the text view lists the first 300. Narrow the window to see each event.",
+        },
+        "fr": {
+            "one": "{count} événement dans cette période : trop pour les dessiner un par un, chaque disque gris compte ceux d'un lieu. "
+                   "Sa fenêtre liste les derniers ; la vue texte liste les 300 premiers. Réduisez la période pour voir chaque événement.",
+            "many": "{count} d'événements dans cette période : trop pour les dessiner un par un, chaque disque gris compte ceux d'un lieu. "
+                    "Sa fenêtre liste les derniers ; la vue texte liste les 300 premiers. Réduisez la période pour voir chaque événement.",
+            "other": "{count} événements dans cette période : trop pour les dessiner un par un, chaque disque gris compte ceux d'un lieu. "
+                     "Sa fenêtre liste les derniers ; la vue texte liste les 300 premiers. Réduisez la période pour voir chaque événement.",
+        },
+    },
+    "ui.more": {
+        "en": {"one": "Show more ({count} left)", "other": "Show more ({count} left)"},
+        "fr": {"one": "Afficher plus ({count} restante)", "many": "Afficher plus ({count} restantes)", "other": "Afficher plus ({count} restantes)"},
+    },
     "ui.selected": {"en": "Selected", "fr": "Sélectionné"},
     "ui.clear_site": {"en": "Show all photos", "fr": "Toutes les photos"},
     "ui.population": {"en": "Population over time", "fr": "Population dans le temps"},
@@ -123,7 +139,17 @@ MESSAGES.update({
     "ui.no_population": {"en": "No head count for this place.", "fr": "Aucun chiffre de population pour ce lieu."},
     "ui.textview": {"en": "What the map shows (text)", "fr": "Ce que montre la carte (texte)"},
     "ui.sources": {"en": "Sources", "fr": "Sources"},
-    "ui.problems": {"en": "{n} problem(s) in the data. Valid rows are shown; the rest are listed below.", "fr": "{n} problème(s) dans les données. Les lignes valides sont affichées ; les autres sont listées ci-dessous."},
+    "ui.problems": {
+        "en": {
+            "one": "{count} problem in the data. Valid rows are shown; the rest are listed below.",
+            "other": "{count} problems in the data. Valid rows are shown; the rest are listed below.",
+        },
+        "fr": {
+            "one": "{count} problème dans les données. Les lignes valides sont affichées ; les autres sont listées ci-dessous.",
+            "many": "{count} de problèmes dans les données. Les lignes valides sont affichées ; les autres sont listées ci-dessous.",
+            "other": "{count} problèmes dans les données. Les lignes valides sont affichées ; les autres sont listées ci-dessous.",
+        },
+    },
     "ui.problems_detail": {"en": "Problems and rows not shown", "fr": "Problèmes et lignes non affichées"},
     "ui.rejected": {"en": "Rows not shown", "fr": "Lignes non affichées"},
     "col.file": {"en": "File", "fr": "Fichier"},
@@ -144,12 +170,14 @@ MESSAGES.update({
     "text.sites": {"en": "Sites at {date}", "fr": "Sites au {date}"},
     "text.events": {"en": "Events in the window ({n})", "fr": "Événements de la période ({n})"},
     "text.captions": {"en": "Photo captions in the window ({n})", "fr": "Légendes photo de la période ({n})"},
-    "text.cut": {"en": "(text cut: {n} characters in all)", "fr": "(texte coupé : {n} caractères au total)"},
+    "text.cut": {
+        "en": {"one": "(text cut: {count} character in all)", "other": "(text cut: {count} characters in all)"},
+        "fr": {"one": "(texte coupé : {count} caractère au total)", "many": "(texte coupé : {count} de caractères au total)",
+               "other": "(texte coupé : {count} caractères au total)"},
+    },
     "ui.published": {"en": "published {date}", "fr": "publié {date}"},
     "ui.url_ignored": {"en": "Ignored from the link: {items}", "fr": "Ignoré dans le lien : {items}"},
-})
-
-MESSAGES.update({
+    # -- the check page
     "check.title": {"en": "Check your data", "fr": "Vérifier vos données"},
     "check.intro": {
         "en": "Upload one CSV file, or a zip of the whole data folder, to see what the atlas would make of it: every problem "
@@ -162,30 +190,52 @@ MESSAGES.update({
     "check.upload": {"en": "CSV files or a zip of the data folder", "fr": "Fichiers CSV ou zip du dossier de données"},
     "check.waiting": {"en": "Waiting for a file. Files you do not upload are taken from the current data.",
                       "fr": "En attente d'un fichier. Les fichiers non déposés sont pris dans les données actuelles."},
-    "check.replacing": {"en": "Checking with your {files}; the other files are the current ones.",
-                        "fr": "Vérification avec vos fichiers {files} ; les autres sont les fichiers actuels."},
+    "check.replacing": {
+        "en": {"one": "Checking with your {files}; the other files are the current ones.",
+               "other": "Checking with your {files}; the other files are the current ones."},
+        "fr": {"one": "Vérification avec votre fichier {files} ; les autres sont les fichiers actuels.",
+               "many": "Vérification avec vos fichiers {files} ; les autres sont les fichiers actuels.",
+               "other": "Vérification avec vos fichiers {files} ; les autres sont les fichiers actuels."},
+    },
     "check.clean": {"en": "No problems. Valid rows: {counts}.", "fr": "Aucun problème. Lignes valides : {counts}."},
-    "check.problems": {"en": "{n} problem(s). Valid rows: {counts}. Fix the rows below, then upload again.",
-                       "fr": "{n} problème(s). Lignes valides : {counts}. Corrigez les lignes ci-dessous, puis déposez à nouveau."},
+    "check.problems": {
+        "en": {"one": "{count} problem. Valid rows: {counts}. Fix the rows below, then upload again.",
+               "other": "{count} problems. Valid rows: {counts}. Fix the rows below, then upload again."},
+        "fr": {"one": "{count} problème. Lignes valides : {counts}. Corrigez les lignes ci-dessous, puis déposez à nouveau.",
+               "many": "{count} de problèmes. Lignes valides : {counts}. Corrigez les lignes ci-dessous, puis déposez à nouveau.",
+               "other": "{count} problèmes. Lignes valides : {counts}. Corrigez les lignes ci-dessous, puis déposez à nouveau."},
+    },
     "check.download_report": {"en": "Download the report (text)", "fr": "Télécharger le rapport (texte)"},
     "check.changes": {"en": "What changes", "fr": "Ce qui change"},
     "check.no_changes": {"en": "The valid rows are the same as in the current data.", "fr": "Les lignes valides sont identiques aux données actuelles."},
-    "check.diff_line": {"en": "{name}.csv: {added} added, {removed} removed, {changed} changed",
-                        "fr": "{name}.csv : {added} ajoutée(s), {removed} supprimée(s), {changed} modifiée(s)"},
+    "check.diff_line": {"en": "{name}.csv: {added}, {removed}, {changed}", "fr": "{name}.csv : {added}, {removed}, {changed}"},
+    "check.diff_added": {
+        "en": {"one": "{count} added", "other": "{count} added"},
+        "fr": {"one": "{count} ajoutée", "many": "{count} ajoutées", "other": "{count} ajoutées"},
+    },
+    "check.diff_removed": {
+        "en": {"one": "{count} removed", "other": "{count} removed"},
+        "fr": {"one": "{count} supprimée", "many": "{count} supprimées", "other": "{count} supprimées"},
+    },
+    "check.diff_changed": {
+        "en": {"one": "{count} changed", "other": "{count} changed"},
+        "fr": {"one": "{count} modifiée", "many": "{count} modifiées", "other": "{count} modifiées"},
+    },
     "check.added": {"en": "Added", "fr": "Ajoutées"},
     "check.removed": {"en": "Removed", "fr": "Supprimées"},
     "check.before": {"en": "Before", "fr": "Avant"},
     "check.after": {"en": "After", "fr": "Après"},
     "check.preview": {"en": "Preview on the map (everything up to the date)", "fr": "Aperçu sur la carte (tout jusqu'à la date)"},
-})
-
-MESSAGES.update({
+    # -- lessons and exports
     "lesson.handout": {"en": "lesson handout", "fr": "fiche de séance"},
     "lesson.question": {"en": "Discuss:", "fr": "À discuter :"},
     "lesson.notes": {"en": "Teacher notes:", "fr": "Notes pour l'enseignant :"},
     "lesson.places": {"en": "Places in the lesson", "fr": "Lieux de la séance"},
-    "lesson.mode": {"en": "Lesson mode", "fr": "Mode leçon"},
-    "lesson.start": {"en": "Start the lesson ({n} chapters)", "fr": "Commencer la leçon ({n} chapitres)"},
+    "lesson.start": {
+        "en": {"one": "Start the lesson ({count} chapter)", "other": "Start the lesson ({count} chapters)"},
+        "fr": {"one": "Commencer la leçon ({count} chapitre)", "many": "Commencer la leçon ({count} de chapitres)",
+               "other": "Commencer la leçon ({count} chapitres)"},
+    },
     "lesson.of": {"en": "Chapter {n} of {total}", "fr": "Chapitre {n} sur {total}"},
     "lesson.prev": {"en": "◀ Previous chapter", "fr": "◀ Chapitre précédent"},
     "lesson.next": {"en": "Next chapter ▶", "fr": "Chapitre suivant ▶"},
@@ -199,4 +249,52 @@ MESSAGES.update({
     "export.rows": {"en": "Rows shown (CSV)", "fr": "Lignes affichées (CSV)"},
     "export.handout": {"en": "Lesson handout (printable)", "fr": "Fiche de séance (imprimable)"},
     "export.handout_teacher": {"en": "Handout with teacher notes", "fr": "Fiche avec notes de l'enseignant"},
-})
+}
+
+
+def translated(row: dict, column: str, lang: str) -> str:
+    """A data row's ``<column>_fr`` when the interface is French and it is filled, else ``<column>``."""
+    french = row.get(f"{column}_fr") if lang == "fr" else None
+    return str(french or row.get(column) or "")
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+def plural_forms(lang: str) -> frozenset[str]:
+    """The CLDR plural categories ``lang`` distinguishes: {'one', 'other'} for English, {'one', 'many', 'other'} for French."""
+    return _locale(lang).plural_form.tags | {"other"}
+
+
+def plural_form(count: int, lang: str) -> str:
+    """'one', 'many' or 'other' for ``count`` in ``lang``, by CLDR rules: French says "0 problème", English "0 problems"."""
+    return _locale(lang).plural_form(count)
+
+
+def t(key: str, lang: str = "en", *, count: int | None = None, **values: object) -> str:
+    """The message for ``key`` in ``lang``, its placeholders filled from ``values``.
+
+    A message with plural forms needs ``count``: it picks the form and fills ``{count}``, written as a number of
+    ``lang`` ("1,500" in English, "1 500" in French). ``count`` for a message without plural forms is a TypeError.
+
+    An unknown key, or a language a message lacks, is a KeyError: a missing text must fail loudly, not show
+    "category.kayak" to a reader. Keys built from data, t(f"category.{c}"), cannot reach a page unknown: they only
+    take values of the schema's enums (a row with any other value is rejected by the loader and listed as a
+    problem, so it is never drawn), and tests/test_i18n_catalogue.py checks that every enum value and every
+    constant they iterate over (layers, basemaps, window modes) has its key in every language. Should one slip
+    through anyway, pages.py's guard shows an error instead of a traceback.
+    """
+    try:
+        text = MESSAGES[key][lang]
+    except KeyError:
+        raise KeyError(f"no interface text {key!r} in {lang!r}: add it to components/model/i18n.py in every language") from None
+    if isinstance(text, dict):
+        if count is None:
+            raise TypeError(f"interface text {key!r} has plural forms: pass count=")
+        text = text[plural_form(count, lang)]
+        values["count"] = format_decimal(count, locale=lang)
+    elif count is not None:
+        raise TypeError(f"interface text {key!r} has no plural forms: count= is only for messages that have them")
+    return text.format(**values)

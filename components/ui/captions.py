@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.model.formatting import format_date
-from components.model.i18n import t
 from components.map.layers import MapContext
 from components.model.escaping import markdown_text, safe_url
+from components.model.formatting import format_date
+from components.model.i18n import t
 from components.ui import state
 from components.ui.state import key
 
@@ -40,7 +40,7 @@ def caption_card(row: dict, ctx: MapContext, lang: str, selected: bool) -> None:
     with st.container(border=True, key=f"atlas-caption-{row['caption_id']}"):
         flag = f"**▶ {t('ui.selected', lang)}** · " if selected else ""
         text = str(row["text"])
-        cut = f"  \n*{t('text.cut', lang, n=f'{len(text):,}')}*" if len(text) > TEXT_LIMIT else ""
+        cut = f"  \n*{t('text.cut', lang, count=len(text))}*" if len(text) > TEXT_LIMIT else ""
         st.markdown(
             f"{flag}**{markdown_text(format_date(row['date'], lang))}** · {markdown_text(ctx.place_name(row['place_id']))}\n\n"
             f"{markdown_text(text, TEXT_LIMIT)}{cut}\n\n"
@@ -74,4 +74,4 @@ def captions_panel(captions: pd.DataFrame, ctx: MapContext, lang: str) -> None:
         for row in rows.head(shown).to_dict("records"):
             caption_card(row, ctx, lang, selected=row["caption_id"] == chosen)
         if len(rows) > shown:
-            st.button(t("ui.more", lang, n=len(rows) - shown), key=key("btn.more_captions"), on_click=_more)
+            st.button(t("ui.more", lang, count=len(rows) - shown), key=key("btn.more_captions"), on_click=_more)

@@ -6,13 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from components.data.diff import diff_tables
-from components.model.i18n import t
-from components.map.layers import MapContext
 from components.data.loader import default_data_dir, load_dataset
+from components.data.upload import current_files, read_uploads
+from components.map.layers import MapContext
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
 from components.model.escaping import markdown_text
+from components.model.i18n import t
 from components.model.timeline import data_span, in_window, site_states, window_bounds
-from components.data.upload import current_files, read_uploads
+from components.ui import state
 from components.ui.dataset import current_dataset
 from components.ui.map_panel import feature_groups, map_panel
 from components.ui.problems_panel import problems_frame
@@ -22,20 +23,16 @@ from components.ui.style import apply_style
 UPLOAD_LABEL = "upload"
 
 
-def _language() -> str:
-    lang = st.session_state.get("atlas.lang") or st.query_params.get("lang", "en")
-    return lang if lang in ("en", "fr") else "en"
-
-
 def _report(candidate, lang: str) -> None:
     counts = ", ".join(f"{count} {name}" for name, count in candidate.row_counts().items())
     if candidate.ok:
         st.success(t("check.clean", lang, counts=counts))
         return
-    st.error(t("check.problems", lang, n=len(candidate.problems), counts=counts))
+    st.error(t("check.problems", lang, count=len(candidate.problems), counts=counts))
     st.dataframe(problems_frame(candidate, lang), hide_index=True, width="stretch", key="check-problems-table")
     report = "\n".join(str(problem) for problem in candidate.problems) + "\n"
-    st.download_button(t("check.download_report", lang), report, file_name="validation-report.txt", mime="text/plain", key="check.report")
+    st.download_button(t("check.download_report", lang), report, file_name="validation-report.txt", mime="text/plain",
+                       key="check.report")
 
 
 def _changes(current, candidate, lang: str) -> None:
@@ -45,14 +42,18 @@ def _changes(current, candidate, lang: str) -> None:
         st.info(t("check.no_changes", lang))
         return
     for diff in diffs:
-        title = t("check.diff_line", lang, name=diff.name, added=len(diff.added), removed=len(diff.removed), changed=len(diff.changed))
+        title = t("check.diff_line", lang, name=diff.name, added=t("check.diff_added", lang, count=len(diff.added)),
+                  removed=t("check.diff_removed", lang, count=len(diff.removed)),
+                  changed=t("check.diff_changed", lang, count=len(diff.changed)))
         with st.expander(title, expanded=len(diffs) == 1):
             if diff.added:
                 st.markdown(f"**{t('check.added', lang)}:** " + ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.added[:200]))
             if diff.removed:
-                st.markdown(f"**{t('check.removed', lang)}:** " + ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.removed[:200]))
+                st.markdown(f"**{t('check.removed', lang)}:** "
+                            + ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.removed[:200]))
             if diff.changed:
-                rows = [{"id": key, t("col.column", lang): column, t("check.before", lang): before[:300], t("check.after", lang): after[:300]}
+                rows = [{"id": key, t("col.column", lang): column,
+                         t("check.before", lang): before[:300], t("check.after", lang): after[:300]}
                         for key, changes in list(diff.changed.items())[:500] for column, before, after in changes]
                 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"check-diff-{diff.name}")
 
@@ -62,16 +63,18 @@ def _preview(candidate, lang: str) -> None:
     tables = candidate.tables
     span = data_span(tables)
     default = min(max(DEFAULT_DATE, span.first), span.last)
-    at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=default, key="check.date", format="YYYY-MM-DD")
+    at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=default, key="check.date",
+                   format="YYYY-MM-DD")
     start, end = window_bounds(at, "upto", 0)
     ctx = MapContext.build(tables["places"], tables["sources"], lang)
     states = site_states(tables["places"], tables["population"], at)
-    groups = feature_groups(ctx, states, in_window(tables["events"], start, end), in_window(tables["captions"], start, end), list(LAYERS))
+    events, captions = in_window(tables["events"], start, end), in_window(tables["captions"], start, end)
+    groups = feature_groups(ctx, states, events, captions, list(LAYERS))
     map_panel(ctx, groups, key="check.map", view=(CHANNEL_CENTER, CHANNEL_ZOOM), clickable=False, height=480)
 
 
 def render() -> None:
-    lang = _language()
+    lang = state.lang()
     apply_style()
     st.title(t("check.title", lang))
     st.markdown(t("check.intro", lang))
@@ -84,7 +87,7 @@ def render() -> None:
         st.warning(note)
     if not uploaded.files:
         return
-    st.caption(t("check.replacing", lang, files=", ".join(sorted(uploaded.files))))
+    st.caption(t("check.replacing", lang, count=len(uploaded.files), files=", ".join(sorted(uploaded.files))))
     candidate = load_dataset(UPLOAD_LABEL, files=current_files(default_data_dir()) | uploaded.files)
     _report(candidate, lang)
     _changes(current_dataset(), candidate, lang)

@@ -37,7 +37,7 @@ def sidebar(places: pd.DataFrame, lang: str) -> None:
             st.checkbox(t(f"layer.{layer}", lang), key=key(f"layer.{layer}"))
         st.radio(t("ui.basemap", lang), BASEMAPS, format_func=lambda name: t(f"basemap.{name}", lang), key=key("basemap"))
         located = places.dropna(subset=["lat", "lon"]).sort_values("name")
-        names = dict(zip(located["place_id"], located["name"]))
+        names = dict(zip(located["place_id"], located["name"], strict=True))
         st.selectbox(t("ui.goto", lang), ["", *names], format_func=lambda pid: names.get(pid, t("ui.goto_none", lang)),
                      key=key("site"), on_change=_choose_site)
         left, right = st.columns(2)
@@ -76,7 +76,8 @@ def time_bar(span: Span, lang: str) -> date:
     cols[1].button(t("ui.pause" if playing else "ui.play", lang), key=key("btn.play"), on_click=_toggle_play, width="stretch",
                    type="primary" if playing else "secondary")
     cols[2].button(t("ui.next", lang), key=key("btn.next"), on_click=_step, args=(span.stops, 1), width="stretch")
-    cols[3].selectbox(t("ui.speed", lang), SPEEDS, key=key("speed"), label_visibility="collapsed", format_func=lambda s: f"{s:g} s")
+    cols[3].selectbox(t("ui.speed", lang), SPEEDS, key=key("speed"), label_visibility="collapsed",
+                      format_func=lambda s: f"{s:g} s")
     cols[4].markdown(f"### {format_day(at, lang)}")
     mode, months = state.get("window"), state.get("months")
     start, end = window_bounds(at, mode, months)
@@ -84,7 +85,7 @@ def time_bar(span: Span, lang: str) -> date:
         explain = t("ui.window_explain_upto", lang, date=format_day(at, lang))
     else:
         explain = t("ui.window_explain_around", lang, start=format_day(start.date(), lang), end=format_day(end.date(), lang),
-                    months=months, date=format_day(at, lang))
+                    count=months, date=format_day(at, lang))
     st.caption(f"{explain} {t('ui.population_rule', lang)}")
     if playing:
         _ticker(span.stops)

@@ -9,9 +9,9 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from components.data import dates
+from components.model.escaping import markdown_text
 from components.model.formatting import format_day
 from components.model.i18n import t, translated
-from components.model.escaping import markdown_text
 from components.model.timeline import Span
 from components.ui import state
 from components.ui.state import LAYERS, key
@@ -24,7 +24,8 @@ if (!doc.__atlasLessonKeys) {
   doc.__atlasLessonKeys = true;
   doc.addEventListener('keydown', (event) => {
     const el = doc.activeElement;
-    if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable || el.getAttribute('role') === 'slider')) return;
+    const typing = el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+    if (typing || (el && el.getAttribute('role') === 'slider')) return;
     const step = {ArrowRight: 'next', PageDown: 'next', ArrowLeft: 'prev', PageUp: 'prev'}[event.key];
     const button = step && doc.querySelector('.st-key-atlas-lesson-' + step + ' button');
     if (button && !button.disabled) { event.preventDefault(); button.click(); }
@@ -73,8 +74,8 @@ def start_button(chapters: pd.DataFrame, span: Span, lang: str) -> None:
     if chapters.empty or state.get("chapter"):
         return
     rows = chapters.sort_values("chapter").to_dict("records")
-    st.button(t("lesson.start", lang, n=len(rows)), key="atlas-lesson-start", on_click=_go, args=(rows, int(rows[0]["chapter"]), span),
-              type="primary", width="stretch")
+    st.button(t("lesson.start", lang, count=len(rows)), key="atlas-lesson-start", on_click=_go,
+              args=(rows, int(rows[0]["chapter"]), span), type="primary", width="stretch")
 
 
 def lesson_panel(chapters: pd.DataFrame, span: Span, ctx_name, lang: str) -> None:

@@ -6,17 +6,18 @@ import logging
 
 import streamlit as st
 
-from components.ui import atlas_page
-
-from components.ui import check_page
+from components.model.i18n import t
+from components.ui import atlas_page, check_page, state
 
 log = logging.getLogger("calais_atlas")
 
 
 def run() -> None:
+    # Titled in the viewer's language; the url paths stay English so links work in both.
+    lang = state.lang()
     pages = [
-        st.Page(atlas_page.render, title="Map", url_path="map", default=True),
-        st.Page(check_page.render, title="Check your data", url_path="check"),
+        st.Page(atlas_page.render, title=t("page.map", lang), url_path="map", default=True),
+        st.Page(check_page.render, title=t("check.title", lang), url_path="check"),
     ]
     page = st.navigation(pages)
     try:

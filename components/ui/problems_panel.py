@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.model.i18n import t
 from components.data.loader import Dataset
+from components.model.i18n import t
 
 
 def problems_frame(dataset: Dataset, lang: str) -> pd.DataFrame:
@@ -22,11 +22,13 @@ def problems_frame(dataset: Dataset, lang: str) -> pd.DataFrame:
 def problems_panel(dataset: Dataset, lang: str) -> None:
     if dataset.ok:
         return
-    st.warning(t("ui.problems", lang, n=len(dataset.problems)))
+    st.warning(t("ui.problems", lang, count=len(dataset.problems)))
     with st.expander(t("ui.problems_detail", lang), expanded=len(dataset.problems) <= 5):
         st.dataframe(problems_frame(dataset, lang), hide_index=True, width="stretch", key="atlas-problems-table")
         for name, frame in dataset.rejected.items():
             st.markdown(f"**{t('ui.rejected', lang)}: {name}.csv**")
-            shown = frame.drop(columns=[c for c in frame.columns if c.endswith(("_start", "_end", "_precision"))], errors="ignore")
-            cells = shown.map(lambda value: "" if value is None or (isinstance(value, float) and value != value) else str(value)[:200])
+            derived = [c for c in frame.columns if c.endswith(("_start", "_end", "_precision"))]
+            shown = frame.drop(columns=derived, errors="ignore")
+            cells = shown.map(lambda value: "" if value is None or (isinstance(value, float) and value != value)
+                              else str(value)[:200])
             st.dataframe(cells, hide_index=True, width="stretch", key=f"atlas-rejected-{name}")
