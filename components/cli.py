@@ -31,7 +31,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
-    from components.geocode.run import GeocodeError, geocode_places
+    from components.geocode import GeocodeError, geocode_places
 
     directory = Path(args.directory) if args.directory else default_data_dir()
     try:

@@ -1,4 +1,4 @@
-"""components/geocode.py against a fake Nominatim on 127.0.0.1: what is written to places.csv, byte for byte."""
+"""components/geocode/ against a fake Nominatim on 127.0.0.1: what is written to places.csv, byte for byte."""
 
 from __future__ import annotations
 
@@ -22,8 +22,7 @@ from fake_nominatim import (
 )
 from fake_nominatim import fake_nominatim  # noqa: F401  (the pytest fixture)
 
-from components.geocode import run as geocode
-from components.geocode.run import GeocodeError, GeocodeReport, geocode_places, make_geocoder
+from components.geocode import GeocodeError, GeocodeReport, geocode_places, make_geocoder, settings
 
 TODAY = datetime.date(2026, 11, 24)
 
@@ -88,7 +87,7 @@ def replaced(**new_rows) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def no_geocoder_settings(monkeypatch):
-    for name in (geocode.ENDPOINT_ENV, geocode.TIMEOUT_ENV, geocode.DELAY_ENV):
+    for name in (settings.ENDPOINT_ENV, settings.TIMEOUT_ENV, settings.DELAY_ENV):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -393,7 +392,7 @@ def test_interrupt_during_the_write_leaves_the_old_file_and_no_temp_file(places_
     def interrupted_fsync(fd):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(geocode.os, "fsync", interrupted_fsync)
+    monkeypatch.setattr(os, "fsync", interrupted_fsync)
     with pytest.raises(KeyboardInterrupt):
         run(places_csv, fake_nominatim.url)
 
@@ -411,7 +410,7 @@ def test_requests_identify_the_app_and_ask_for_france(places_csv, fake_nominatim
     assert len(fake_nominatim.requests) == 3
     for request in fake_nominatim.requests:
         assert request.path == "/search"
-        assert request.user_agent == geocode.USER_AGENT
+        assert request.user_agent == settings.USER_AGENT
         assert request.params["countrycodes"] == "fr"
         assert request.params["addressdetails"] == "1"
         assert request.params["format"] == "json"
@@ -420,7 +419,7 @@ def test_requests_identify_the_app_and_ask_for_france(places_csv, fake_nominatim
 
 def test_requests_are_spaced_by_the_delay_from_the_environment(places_csv, fake_nominatim, monkeypatch):
     """CALAIS_ATLAS_GEOCODER_DELAY (here 0.2 s, allowed for a non-public server) spaces the requests."""
-    monkeypatch.setenv(geocode.DELAY_ENV, "0.2")
+    monkeypatch.setenv(settings.DELAY_ENV, "0.2")
 
     run(places_csv, fake_nominatim.url, refresh=True, min_delay=None)
 
@@ -434,7 +433,7 @@ def test_requests_are_spaced_by_the_delay_from_the_environment(places_csv, fake_
 def test_public_endpoint_refuses_a_delay_below_one_second(places_csv, monkeypatch, source):
     """Against nominatim.openstreetmap.org a delay under 1 s is refused before any request."""
     if source == "environment":
-        monkeypatch.setenv(geocode.DELAY_ENV, "0.01")
+        monkeypatch.setenv(settings.DELAY_ENV, "0.01")
         min_delay = None
     else:
         min_delay = 0.5
@@ -454,7 +453,7 @@ def test_default_geocoder_is_the_public_nominatim_with_our_user_agent():
     geocoder = make_geocoder()
 
     assert (geocoder.scheme, geocoder.domain, geocoder.timeout) == ("https", "nominatim.openstreetmap.org", 10.0)
-    assert geocoder.headers["User-Agent"] == geocode.USER_AGENT
+    assert geocoder.headers["User-Agent"] == settings.USER_AGENT
 
 
 @pytest.mark.parametrize(
@@ -467,8 +466,8 @@ def test_default_geocoder_is_the_public_nominatim_with_our_user_agent():
 )
 def test_endpoint_and_timeout_come_from_the_environment(monkeypatch, endpoint, scheme, domain):
     """CALAIS_ATLAS_NOMINATIM takes a URL or a bare domain (https); CALAIS_ATLAS_GEOCODER_TIMEOUT sets the timeout."""
-    monkeypatch.setenv(geocode.ENDPOINT_ENV, endpoint)
-    monkeypatch.setenv(geocode.TIMEOUT_ENV, "2.5")
+    monkeypatch.setenv(settings.ENDPOINT_ENV, endpoint)
+    monkeypatch.setenv(settings.TIMEOUT_ENV, "2.5")
 
     geocoder = make_geocoder()
 
@@ -478,9 +477,9 @@ def test_endpoint_and_timeout_come_from_the_environment(monkeypatch, endpoint, s
 @pytest.mark.parametrize(
     "name, value, message",
     [
-        (geocode.ENDPOINT_ENV, "ftp://example.org", "is not usable"),
-        (geocode.TIMEOUT_ENV, "ten", "CALAIS_ATLAS_GEOCODER_TIMEOUT=\"ten\" is not a usable number of seconds"),
-        (geocode.TIMEOUT_ENV, "0", "is not a usable number of seconds"),
+        (settings.ENDPOINT_ENV, "ftp://example.org", "is not usable"),
+        (settings.TIMEOUT_ENV, "ten", "CALAIS_ATLAS_GEOCODER_TIMEOUT=\"ten\" is not a usable number of seconds"),
+        (settings.TIMEOUT_ENV, "0", "is not a usable number of seconds"),
     ],
 )
 def test_bad_settings_are_clear_errors(monkeypatch, name, value, message):
@@ -556,9 +555,9 @@ def test_report_summary_and_ok():
 
 
 def _cli_env(monkeypatch, endpoint: str) -> None:
-    monkeypatch.setenv(geocode.ENDPOINT_ENV, endpoint)
-    monkeypatch.setenv(geocode.DELAY_ENV, "0.01")
-    monkeypatch.setenv(geocode.TIMEOUT_ENV, "2")
+    monkeypatch.setenv(settings.ENDPOINT_ENV, endpoint)
+    monkeypatch.setenv(settings.DELAY_ENV, "0.01")
+    monkeypatch.setenv(settings.TIMEOUT_ENV, "2")
 
 
 def test_cli_geocode_writes_and_exits_zero(places_csv, fake_nominatim, monkeypatch, capsys):
