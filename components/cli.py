@@ -26,7 +26,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if dataset.ok:
         print(f"{directory}: no problems ({counts})")
         return 0
-    print(f"{directory}: {_plural(len(dataset.problems), 'problem')}; {_plural(rejected, 'row')} could not be used; valid rows: {counts}")
+    print(
+        f"{directory}: {_plural(len(dataset.problems), 'problem')}; "
+        f"{_plural(rejected, 'row')} could not be used; valid rows: {counts}"
+    )
     return 1
 
 
@@ -75,7 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     geocode = commands.add_parser("geocode", help="fill lat/lon in places.csv with Nominatim (1 request per second)")
     geocode.add_argument("directory", nargs="?", help=folder_help)
-    geocode.add_argument("--refresh", action="store_true", help="also re-query places that already have coordinates, hand-entered ones included")
+    geocode.add_argument(
+        "--refresh",
+        action="store_true",
+        help="also re-query places that already have coordinates, hand-entered ones included",
+    )
     geocode.add_argument("--dry-run", action="store_true", help="query and report, but write nothing")
     geocode.set_defaults(run=cmd_geocode)
 

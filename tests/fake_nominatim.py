@@ -171,7 +171,8 @@ def unreachable_endpoint():
         yield f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
-@pytest.fixture
-def fake_nominatim():
+# Named apart from the fixture so that a test module importing it does not shadow it with each parameter.
+@pytest.fixture(name="fake_nominatim")
+def fake_nominatim_fixture():
     with FakeNominatim() as server:
         yield server

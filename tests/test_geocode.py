@@ -6,6 +6,7 @@ import codecs
 import csv
 import datetime
 import io
+import itertools
 import os
 import stat
 import time
@@ -13,6 +14,7 @@ import time
 import pytest
 from fake_nominatim import (
     FakeNominatim,
+    fake_nominatim_fixture,  # noqa: F401  (the pytest fixture "fake_nominatim")
     found,
     http_error,
     malformed,
@@ -20,7 +22,6 @@ from fake_nominatim import (
     slow,
     unreachable_endpoint,
 )
-from fake_nominatim import fake_nominatim  # noqa: F401  (the pytest fixture)
 
 from components.geocode import GeocodeError, GeocodeReport, geocode_places, make_geocoder, settings
 
@@ -425,7 +426,7 @@ def test_requests_are_spaced_by_the_delay_from_the_environment(places_csv, fake_
 
     arrivals = [request.at for request in fake_nominatim.requests]
     assert len(arrivals) == 4
-    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:])]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
     assert min(gaps) >= 0.2 - 0.02, gaps
 
 
