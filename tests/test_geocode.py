@@ -12,6 +12,7 @@ import stat
 import time
 
 import pytest
+import stamina
 from fake_nominatim import (
     FakeNominatim,
     fake_nominatim_fixture,  # noqa: F401  (the pytest fixture "fake_nominatim")
@@ -22,8 +23,9 @@ from fake_nominatim import (
     slow,
     unreachable_endpoint,
 )
+from geopy.exc import GeocoderRateLimited, GeocoderServiceError, GeocoderUnavailable
 
-from components.geocode import GeocodeError, GeocodeReport, geocode_places, make_geocoder, settings
+from components.geocode import GeocodeError, GeocodeReport, geocode_places, lookup, make_geocoder, settings
 
 TODAY = datetime.date(2026, 11, 24)
 
@@ -90,6 +92,27 @@ def replaced(**new_rows) -> list[str]:
 def no_geocoder_settings(monkeypatch):
     for name in (settings.ENDPOINT_ENV, settings.TIMEOUT_ENV, settings.DELAY_ENV):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def instant_retries():
+    # Testing mode skips stamina's waits; cap=True keeps the number of attempts the code asks for.
+    with stamina.set_testing(True, attempts=100, cap=True):
+        yield
+
+
+@pytest.fixture
+def retry_waits(monkeypatch) -> list:
+    """What lookup.retry_wait told stamina after each failed request: False (no retry) or seconds to wait."""
+    waits = []
+    real = lookup.retry_wait
+
+    def recording(error, min_delay):
+        waits.append(real(error, min_delay))
+        return waits[-1]
+
+    monkeypatch.setattr(lookup, "retry_wait", recording)
+    return waits
 
 
 @pytest.fixture
@@ -271,12 +294,13 @@ def test_file_permissions_are_kept(places_csv, fake_nominatim):
 # --- server trouble -----------------------------------------------------------------------------
 
 
-def test_rate_limited_answer_is_retried_then_fails_and_stops_the_run(places_csv):
+def test_rate_limited_answer_is_retried_then_fails_and_stops_the_run(places_csv, retry_waits):
     """HTTP 429 is retried twice, then the place fails, the run stops (no hammering) and the file is unchanged."""
     with FakeNominatim(default=http_error(429)) as server:
         report = run(places_csv, server.url)
 
     assert server.queries() == [WISSANT_Q] * 3
+    assert retry_waits[:2] == [pytest.approx(0.01 * lookup.RATE_LIMIT_WAIT_SLOTS)] * 2
     assert report.failed[0][0] == "wissant"
     assert report.failed[0][1].startswith("HTTP 429 Too Many Requests, still after 2 retries")
     assert report.failed[1:] == [
@@ -297,7 +321,36 @@ def test_one_rate_limited_answer_is_retried_and_succeeds(places_csv, fake_nomina
     assert places_csv.read_bytes() == csv_bytes(replaced(wissant=WISSANT_WRITTEN))
 
 
-def test_server_error_fails_that_place_and_the_run_goes_on(places_csv, fake_nominatim):
+@pytest.mark.parametrize(
+    "retry_after, expected_wait",
+    [("7", 7.0), ("3600", lookup.RETRY_AFTER_CAP_SECONDS), (None, 0.01 * lookup.RATE_LIMIT_WAIT_SLOTS)],
+    ids=["retry-after", "retry-after-capped", "no-retry-after"],
+)
+def test_rate_limited_answer_waits_as_long_as_the_server_asks(
+    places_csv, fake_nominatim, retry_waits, retry_after, expected_wait
+):
+    """A 429's Retry-After is the wait before the retry, at most a minute; without one, five request slots."""
+    fake_nominatim.reply(WISSANT_Q, http_error(429, retry_after=retry_after), WISSANT_ANSWER)
+
+    started = time.monotonic()
+    report = run(places_csv, fake_nominatim.url)
+
+    assert retry_waits == [pytest.approx(expected_wait)]
+    assert time.monotonic() - started < 2.0  # the wait is stamina's, skipped in its testing mode
+    assert fake_nominatim.queries()[:2] == [WISSANT_Q, WISSANT_Q]
+    assert report.found == ["wissant"]
+
+
+def test_only_rate_limiting_is_retried():
+    """retry_wait, stamina's hook: a 429 is waited out, any other geocoder error is not retried."""
+    assert lookup.retry_wait(GeocoderUnavailable("connection refused"), 1.0) is False
+    assert lookup.retry_wait(GeocoderServiceError("Non-successful status code 500"), 1.0) is False
+    assert lookup.retry_wait(GeocoderRateLimited("429"), 1.0) == 1.0 * lookup.RATE_LIMIT_WAIT_SLOTS
+    assert lookup.retry_wait(GeocoderRateLimited("429", retry_after=12), 1.0) == 12.0
+    assert lookup.retry_wait(GeocoderRateLimited("429", retry_after=86400), 1.0) == lookup.RETRY_AFTER_CAP_SECONDS
+
+
+def test_server_error_fails_that_place_and_the_run_goes_on(places_csv, fake_nominatim, retry_waits):
     """HTTP 500 for one query is reported for that place only (no retry); later places are still written."""
     fake_nominatim.reply(WISSANT_Q, http_error(500))
     fake_nominatim.reply(BRACHAY_Q, BRACHAY_ANSWER)
@@ -306,6 +359,7 @@ def test_server_error_fails_that_place_and_the_run_goes_on(places_csv, fake_nomi
 
     assert report.failed[0] == ("wissant", "HTTP 500 Internal Server Error")
     assert fake_nominatim.queries().count(WISSANT_Q) == 1
+    assert retry_waits == [False]
     assert report.found == ["brachay"]
     assert places_csv.read_bytes() == csv_bytes(replaced(brachay=BRACHAY_WRITTEN))
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Callable
 from http import HTTPStatus
 
+import stamina
 from geopy.exc import (
     GeocoderParseError,
     GeocoderRateLimited,
@@ -16,11 +20,16 @@ from geopy.extra.rate_limiter import RateLimiter
 from components.geocode.settings import ENDPOINT_ENV, EXPECTED_COUNTRY, TIMEOUT_ENV, endpoint_of, is_public
 
 RATE_LIMIT_RETRIES = 2
-# After a 429, wait this many request slots before asking again.
+# After a 429 without Retry-After, wait this many request slots before asking again.
 RATE_LIMIT_WAIT_SLOTS = 5
+# Someone is watching the run at a terminal: a longer Retry-After is cut to this, and if the
+# server refuses the retry too, the run stops and says to wait a few minutes.
+RETRY_AFTER_CAP_SECONDS = 60.0
 
 # These answers concern every request of the run, not one query: stop rather than hammer.
 RUN_STOPPING_STATUSES = frozenset({401, 403, 429})
+
+Searcher = Callable[[str], object]
 
 
 class LookupFailed(Exception):
@@ -31,42 +40,57 @@ class LookupFailed(Exception):
         self.stop_note = stop_note
 
 
-class _NotRetried(Exception):
-    """Carries a geocoder error past RateLimiter, which would otherwise retry it."""
+def rate_limited_search(geocoder, min_delay: float) -> Searcher:
+    """Asks ``geocoder`` with ``min_delay`` seconds between requests, retrying an HTTP 429 only."""
 
-    def __init__(self, error: Exception):
-        super().__init__(str(error))
-        self.error = error
-
-
-def rate_limited_search(geocoder, min_delay: float) -> RateLimiter:
     def search_once(query: str):
-        try:
-            return geocoder.geocode(
-                query, exactly_one=True, addressdetails=True, country_codes=EXPECTED_COUNTRY
-            )
-        except GeocoderRateLimited:
-            raise  # the server asked us to slow down: the one error worth RateLimiter's retries
-        except GeocoderServiceError as error:
-            # Retrying a refused connection, a timeout or a 500 mostly makes the run slower.
-            raise _NotRetried(error) from error
+        return geocoder.geocode(query, exactly_one=True, addressdetails=True, country_codes=EXPECTED_COUNTRY)
 
-    return RateLimiter(
-        search_once,
-        min_delay_seconds=min_delay,
-        max_retries=RATE_LIMIT_RETRIES,
-        error_wait_seconds=min_delay * RATE_LIMIT_WAIT_SLOTS,
-        swallow_exceptions=False,
-    )
+    # RateLimiter only spaces the requests: its own retries would repeat every service error
+    # and ignore the server's Retry-After.
+    spaced = RateLimiter(search_once, min_delay_seconds=min_delay, max_retries=0, swallow_exceptions=False)
+    retrying = stamina.RetryingCaller(attempts=RATE_LIMIT_RETRIES + 1, timeout=None)
+
+    def backoff(error: Exception) -> bool | float:
+        return retry_wait(error, min_delay)
+
+    def searcher(query: str):
+        return retrying(backoff, spaced, query)
+
+    return searcher
 
 
-def search(searcher: RateLimiter, query: str, geocoder):
+def retry_wait(error: Exception, min_delay: float) -> bool | float:
+    """stamina's ``on=`` hook: False not to retry ``error``, else the seconds to wait first."""
+    # Retrying a refused connection, a timeout or a 500 mostly makes the run slower.
+    if not isinstance(error, GeocoderRateLimited):
+        return False
+    if error.retry_after is None:
+        return min_delay * RATE_LIMIT_WAIT_SLOTS
+    return min(float(error.retry_after), RETRY_AFTER_CAP_SECONDS)
+
+
+@contextlib.contextmanager
+def retry_logs_silenced():
+    # stamina logs every scheduled retry, and geopy an unreadable Retry-After, as warnings that
+    # Python prints to stderr when the program configured no logging; the report already says
+    # what happened.
+    handler = logging.NullHandler()
+    loggers = [logging.getLogger(name) for name in ("stamina", "geopy")]
+    for logger in loggers:
+        logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeHandler(handler)
+
+
+def search(searcher: Searcher, query: str, geocoder):
     """The Location found for ``query``, or None; raises LookupFailed with the reason."""
     try:
         location = searcher(query)
-    except _NotRetried as wrapped:
-        raise _failure_from(wrapped.error, geocoder) from None
-    except GeocoderRateLimited as error:
+    except GeocoderServiceError as error:
         raise _failure_from(error, geocoder) from None
     except (KeyError, IndexError, TypeError, ValueError, AttributeError):
         raise _malformed(geocoder) from None  # geopy parsed JSON that is not a list of places

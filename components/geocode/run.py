@@ -9,19 +9,16 @@ already there, and writes it back into its row at once, so an interrupted run ke
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from geopy.extra.rate_limiter import RateLimiter
 from tqdm import tqdm
 
 from components.geocode.errors import GeocodeError, GeocodeReport
 from components.geocode.judge import new_coordinates, problem_with, same_point
-from components.geocode.lookup import LookupFailed, rate_limited_search, search
+from components.geocode.lookup import LookupFailed, Searcher, rate_limited_search, retry_logs_silenced, search
 from components.geocode.places_file import PlacesFile, Record, read_places, write_coordinates
 from components.geocode.settings import make_geocoder, resolve_min_delay
 
@@ -57,7 +54,7 @@ def geocode_places(
         report=GeocodeReport(dry_run=dry_run, file_name=path.name),
     )
     tasks = _plan(places, refresh, run.report)
-    with _geopy_retry_warnings_silenced(), tqdm(
+    with retry_logs_silenced(), tqdm(
         total=len(tasks), desc="geocoding", unit="place", file=sys.stderr, disable=not progress
     ) as bar:
         for position, task in enumerate(tasks):
@@ -132,24 +129,11 @@ def _as_point(lat: str, lon: str) -> tuple[float, float] | None:
 # --- the run ------------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _geopy_retry_warnings_silenced():
-    # RateLimiter logs every retry with a traceback, which Python prints to stderr when the
-    # program configured no logging; the report already says what happened.
-    logger = logging.getLogger("geopy")
-    handler = logging.NullHandler()
-    logger.addHandler(handler)
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
-
-
 @dataclass
 class _Run:
     path: Path
     geocoder: object
-    searcher: RateLimiter
+    searcher: Searcher
     dry_run: bool
     today: datetime.date
     report: GeocodeReport

@@ -45,7 +45,7 @@ def make_geocoder(endpoint: str | None = None, timeout: float | None = None) -> 
 
 def _adapter_without_retries(*, proxies, ssl_context):
     # urllib3 would silently repeat a timed-out request twice (three times the wait) and turn the
-    # last timeout into a connection error; retries here are RateLimiter's, for 429 only.
+    # last timeout into a connection error; the only retries are lookup's, for 429.
     if RequestsAdapter.is_available:
         return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
     return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
