@@ -300,7 +300,7 @@ def test_rate_limited_answer_is_retried_then_fails_and_stops_the_run(places_csv,
         report = run(places_csv, server.url)
 
     assert server.queries() == [WISSANT_Q] * 3
-    assert retry_waits[:2] == [pytest.approx(0.01 * lookup.RATE_LIMIT_WAIT_SLOTS)] * 2
+    assert retry_waits[:2] == [pytest.approx(0.01 * settings.RATE_LIMIT_WAIT_SLOTS)] * 2
     assert report.failed[0][0] == "wissant"
     assert report.failed[0][1].startswith("HTTP 429 Too Many Requests, still after 2 retries")
     assert report.failed[1:] == [
@@ -323,7 +323,7 @@ def test_one_rate_limited_answer_is_retried_and_succeeds(places_csv, fake_nomina
 
 @pytest.mark.parametrize(
     "retry_after, expected_wait",
-    [("7", 7.0), ("3600", lookup.RETRY_AFTER_CAP_SECONDS), (None, 0.01 * lookup.RATE_LIMIT_WAIT_SLOTS)],
+    [("7", 7.0), ("3600", settings.RETRY_AFTER_CAP_SECONDS), (None, 0.01 * settings.RATE_LIMIT_WAIT_SLOTS)],
     ids=["retry-after", "retry-after-capped", "no-retry-after"],
 )
 def test_rate_limited_answer_waits_as_long_as_the_server_asks(
@@ -345,9 +345,9 @@ def test_only_rate_limiting_is_retried():
     """retry_wait, stamina's hook: a 429 is waited out, any other geocoder error is not retried."""
     assert lookup.retry_wait(GeocoderUnavailable("connection refused"), 1.0) is False
     assert lookup.retry_wait(GeocoderServiceError("Non-successful status code 500"), 1.0) is False
-    assert lookup.retry_wait(GeocoderRateLimited("429"), 1.0) == 1.0 * lookup.RATE_LIMIT_WAIT_SLOTS
+    assert lookup.retry_wait(GeocoderRateLimited("429"), 1.0) == 1.0 * settings.RATE_LIMIT_WAIT_SLOTS
     assert lookup.retry_wait(GeocoderRateLimited("429", retry_after=12), 1.0) == 12.0
-    assert lookup.retry_wait(GeocoderRateLimited("429", retry_after=86400), 1.0) == lookup.RETRY_AFTER_CAP_SECONDS
+    assert lookup.retry_wait(GeocoderRateLimited("429", retry_after=86400), 1.0) == settings.RETRY_AFTER_CAP_SECONDS
 
 
 def test_server_error_fails_that_place_and_the_run_goes_on(places_csv, fake_nominatim, retry_waits):

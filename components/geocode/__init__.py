@@ -1,8 +1,8 @@
 """Geocoding places.csv through geopy's Nominatim. Plain Python, no Streamlit.
 
-``calais-atlas geocode`` and the tests need only what is re-exported here; the modules hold one job each:
-settings (endpoint, timeout, delay), places_file (byte-preserving read and atomic write), lookup
-(asking Nominatim, reasons for failures), judge (is the answer plausible), run (the loop).
+One job per module: settings (endpoint, timeout, delay, retry policy), places_file (byte-preserving
+read, atomic write), lookup (asking, retrying a 429), failures (reasons the user can act on), judge
+(is the answer plausible), run (which rows to ask about, and the loop).
 """
 
 from components.geocode.errors import GeocodeError, GeocodeReport

@@ -21,6 +21,13 @@ DEFAULT_TIMEOUT_SECONDS = 10.0
 # Nominatim's usage policy: at most one request per second on the public server.
 PUBLIC_MIN_DELAY_SECONDS = 1.0
 
+RATE_LIMIT_RETRIES = 2
+# After a 429 without Retry-After, wait this many request slots before asking again.
+RATE_LIMIT_WAIT_SLOTS = 5
+# Someone is watching the run at a terminal: a longer Retry-After is cut to this, and if the
+# server refuses the retry too, the run stops and says to wait a few minutes.
+RETRY_AFTER_CAP_SECONDS = 60.0
+
 EXPECTED_COUNTRY = "fr"
 
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
