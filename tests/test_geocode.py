@@ -5,14 +5,19 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime
+import http.client
 import io
 import itertools
 import os
+import socket
 import stat
 import time
+import urllib.error
 
 import pytest
+import requests
 import stamina
+import urllib3
 from fake_nominatim import (
     FakeNominatim,
     fake_nominatim_fixture,  # noqa: F401  (the pytest fixture "fake_nominatim")
@@ -25,7 +30,7 @@ from fake_nominatim import (
 )
 from geopy.exc import GeocoderRateLimited, GeocoderServiceError, GeocoderUnavailable
 
-from components.geocode import GeocodeError, GeocodeReport, geocode_places, lookup, make_geocoder, settings
+from components.geocode import GeocodeError, GeocodeReport, failures, geocode_places, lookup, make_geocoder, settings
 
 TODAY = datetime.date(2026, 11, 24)
 
@@ -405,6 +410,65 @@ def test_server_down_stops_the_run_and_names_the_endpoint(places_csv):
         f"not attempted: the run stopped because the server at {url}/ was unreachable"
     ] * 2
     assert places_csv.read_bytes() == csv_bytes(ORIGINAL)
+
+
+def chained(outer: BaseException, *inner: BaseException, link: str = "__cause__") -> BaseException:
+    """``outer`` raised from inner[0], itself raised from inner[1]...: as the HTTP libraries chain them."""
+    for error, behind in itertools.pairwise((outer, *inner)):
+        setattr(error, link, behind)
+    return outer
+
+
+# The messages say something else (or nothing) on purpose: only the exception types may count.
+CONNECTION_CHAINS = {
+    "refused": (
+        chained(GeocoderUnavailable("x"), OSError("x"), ConnectionRefusedError(111, "Connexion refusée")),
+        "connection refused",
+    ),
+    "refused-as-context": (
+        chained(GeocoderUnavailable("x"), ConnectionRefusedError(111, "Connexion refusée"), link="__context__"),
+        "connection refused",
+    ),
+    "refused-in-urlerror-reason": (
+        chained(GeocoderUnavailable("x"), urllib.error.URLError(ConnectionRefusedError(111, "Connexion refusée"))),
+        "connection refused",
+    ),
+    "name": (chained(GeocoderUnavailable("x"), socket.gaierror(-2, "Nom ou service inconnu")), "host name not found"),
+    "urllib3-name": (
+        chained(GeocoderUnavailable("x"), urllib3.exceptions.NameResolutionError("geo.invalid", None, None)),
+        "host name not found",
+    ),
+    "connect-timeout": (chained(GeocoderUnavailable("x"), TimeoutError("délai dépassé")), "no answer to the connection attempt"),
+    "requests-connect-timeout": (
+        chained(GeocoderUnavailable("x"), requests.exceptions.ConnectTimeout("x")),
+        "no answer to the connection attempt",
+    ),
+    "reset": (chained(GeocoderUnavailable("x"), ConnectionResetError(104, "x")), "connection closed without an answer"),
+    "aborted": (chained(GeocoderUnavailable("x"), ConnectionAbortedError("x")), "connection closed without an answer"),
+    "remote-disconnected": (
+        chained(GeocoderUnavailable("x"), urllib3.exceptions.ProtocolError("x", http.client.RemoteDisconnected("x"))),
+        "connection closed without an answer",
+    ),
+    "refused-only-in-words": (
+        chained(GeocoderUnavailable("Connection refused"), OSError("Connection refused")),
+        "connection failed",
+    ),
+    "timed-out-only-in-words": (chained(GeocoderUnavailable("x"), OSError("connect timed out")), "connection failed"),
+}
+
+
+@pytest.mark.parametrize("error, problem", CONNECTION_CHAINS.values(), ids=CONNECTION_CHAINS)
+def test_connection_problem_is_named_from_the_exception_types(error, problem):
+    """The reason names the socket error found anywhere behind GeocoderUnavailable by its type, whatever the words."""
+    geocoder = make_geocoder("http://127.0.0.1:9")
+
+    failure = failures.failure_from(error, geocoder)
+
+    assert failure.reason == (
+        f"server unreachable at http://127.0.0.1:9/ ({problem}); "
+        f"check that the server is running and that {settings.ENDPOINT_ENV} points at it"
+    )
+    assert failure.stops_run
 
 
 def test_server_dying_half_way_keeps_what_was_found(places_csv):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import socket
 from http import HTTPStatus
 
 from geopy.exc import GeocoderParseError, GeocoderTimedOut, GeocoderUnavailable
@@ -10,6 +12,30 @@ from components.geocode.settings import ENDPOINT_ENV, RATE_LIMIT_RETRIES, TIMEOU
 
 # These answers concern every request of the run, not one query: stop rather than hammer.
 RUN_STOPPING_STATUSES = frozenset({401, 403, 429})
+
+
+def _installed(module: str, *names: str) -> tuple[type[BaseException], ...]:
+    """The exception classes ``names`` of ``module``, those that exist in the installed version."""
+    try:
+        imported = importlib.import_module(module)
+    except ImportError:  # without requests, geopy falls back to urllib
+        return ()
+    return tuple(getattr(imported, name) for name in names if hasattr(imported, name))
+
+
+# Judged by the type of the socket error behind geopy's GeocoderUnavailable, not by its text,
+# which varies with the platform and the locale. The first problem, in this order, found anywhere
+# in the chain wins: urllib3's ProtocolError, last, wraps whatever broke an open connection.
+_CONNECTION_PROBLEMS: tuple[tuple[str, tuple[type[BaseException], ...]], ...] = (
+    ("connection refused", (ConnectionRefusedError,)),
+    ("host name not found", (socket.gaierror, *_installed("urllib3.exceptions", "NameResolutionError"))),
+    ("no answer to the connection attempt", (TimeoutError, *_installed("requests.exceptions", "ConnectTimeout"))),
+    (
+        "connection closed without an answer",
+        # http.client.RemoteDisconnected, the usual one, is a ConnectionResetError.
+        (ConnectionResetError, ConnectionAbortedError, BrokenPipeError, *_installed("urllib3.exceptions", "ProtocolError")),
+    ),
+)
 
 
 class LookupFailed(Exception):
@@ -67,22 +93,24 @@ def malformed(geocoder) -> LookupFailed:
     )
 
 
-def _connection_problem(error: Exception) -> str:
-    message = _messages_of(error).lower()
-    if "refused" in message:
-        return "connection refused"
-    if any(hint in message for hint in ("name or service not known", "nodename nor servname", "resolve", "getaddrinfo")):
-        return "host name not found"
-    if "timed out" in message:
-        return "no answer to the connection attempt"
-    if any(hint in message for hint in ("aborted", "reset", "disconnected", "closed")):
-        return "connection closed without an answer"
+def _connection_problem(error: BaseException) -> str:
+    causes = _causes(error)
+    for problem, types in _CONNECTION_PROBLEMS:
+        if any(isinstance(cause, types) for cause in causes):
+            return problem
     return "connection failed"
 
 
-def _messages_of(error: BaseException | None) -> str:
-    messages = []
-    while error is not None and len(messages) < 10:
-        messages.append(str(error))
-        error = error.__cause__ or error.__context__
-    return " | ".join(messages)
+def _causes(error: BaseException) -> list[BaseException]:
+    """``error`` and every exception behind it, nearest first."""
+    found: list[BaseException] = []
+    pending: list[object] = [error]
+    while pending and len(found) < 20:
+        current = pending.pop(0)
+        if not isinstance(current, BaseException) or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        # urllib's URLError and urllib3's MaxRetryError keep the socket error in .reason, not
+        # always chained as well.
+        pending += [current.__cause__, current.__context__, getattr(current, "reason", None)]
+    return found
