@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -38,7 +39,9 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
     directory = Path(args.directory) if args.directory else default_data_dir()
     try:
-        report = geocode_places(directory / "places.csv", refresh=args.refresh, dry_run=args.dry_run)
+        report = geocode_places(
+            directory / "places.csv", refresh=args.refresh, dry_run=args.dry_run, today=args.today
+        )
     except GeocodeError as err:
         print(err, file=sys.stderr)
         return 2
@@ -93,8 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, today: datetime.date | None = None) -> int:
+    """Run one command; ``today`` (default: the real date) is what geocode stamps in coord_source."""
     args = build_parser().parse_args(argv)
+    args.today = today
     try:
         return args.run(args)
     except KeyboardInterrupt:

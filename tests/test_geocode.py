@@ -687,7 +687,7 @@ def test_cli_geocode_writes_and_exits_zero(places_csv, fake_nominatim, monkeypat
     fake_nominatim.reply(BRACHAY_Q, BRACHAY_ANSWER)
     fake_nominatim.reply(DUNKIRK_Q, found("51.0343684", "2.3767763", "Dunkerque, Nord, Hauts-de-France, France"))
     _cli_env(monkeypatch, fake_nominatim.url)
-    code = main(["geocode", str(places_csv.parent)])
+    code = main(["geocode", str(places_csv.parent)], today=TODAY)
     out = capsys.readouterr().out
     assert code == 0
     assert out.strip().endswith("places.csv updated")
@@ -702,7 +702,7 @@ def test_cli_geocode_reports_a_dead_server_and_exits_one(places_csv, monkeypatch
     before = places_csv.read_bytes()
     with unreachable_endpoint() as endpoint:
         _cli_env(monkeypatch, endpoint)
-        code = main(["geocode", str(places_csv.parent)])
+        code = main(["geocode", str(places_csv.parent)], today=TODAY)
     out = capsys.readouterr().out
     assert code == 1
     assert f"failed  wissant: server unreachable at {endpoint}" in out
@@ -714,7 +714,7 @@ def test_cli_geocode_on_a_missing_folder_exits_two(tmp_path, capsys):
     """A folder without places.csv gets one clear line on stderr and exit code 2, not a traceback."""
     from components.cli import main
 
-    code = main(["geocode", str(tmp_path / "nowhere")])
+    code = main(["geocode", str(tmp_path / "nowhere")], today=TODAY)
     err = capsys.readouterr().err
     assert code == 2
     assert "places.csv" in err and "Traceback" not in err
