@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -26,16 +27,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if dataset.ok:
         print(f"{directory}: no problems ({counts})")
         return 0
-    print(f"{directory}: {_plural(len(dataset.problems), 'problem')}; {_plural(rejected, 'row')} could not be used; valid rows: {counts}")
+    print(
+        f"{directory}: {_plural(len(dataset.problems), 'problem')}; "
+        f"{_plural(rejected, 'row')} could not be used; valid rows: {counts}"
+    )
     return 1
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
-    from components.geocode.run import GeocodeError, geocode_places
+    from components.geocode import GeocodeError, geocode_places
 
     directory = Path(args.directory) if args.directory else default_data_dir()
     try:
-        report = geocode_places(directory / "places.csv", refresh=args.refresh, dry_run=args.dry_run)
+        report = geocode_places(
+            directory / "places.csv", refresh=args.refresh, dry_run=args.dry_run, today=args.today
+        )
     except GeocodeError as err:
         print(err, file=sys.stderr)
         return 2
@@ -75,7 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     geocode = commands.add_parser("geocode", help="fill lat/lon in places.csv with Nominatim (1 request per second)")
     geocode.add_argument("directory", nargs="?", help=folder_help)
-    geocode.add_argument("--refresh", action="store_true", help="also re-query places that already have coordinates, hand-entered ones included")
+    geocode.add_argument(
+        "--refresh",
+        action="store_true",
+        help="also re-query places that already have coordinates, hand-entered ones included",
+    )
     geocode.add_argument("--dry-run", action="store_true", help="query and report, but write nothing")
     geocode.set_defaults(run=cmd_geocode)
 
@@ -86,8 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, today: datetime.date | None = None) -> int:
+    """Run one command; ``today`` (default: the real date) is what geocode stamps in coord_source."""
     args = build_parser().parse_args(argv)
+    args.today = today
     try:
         return args.run(args)
     except KeyboardInterrupt:

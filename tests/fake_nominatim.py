@@ -3,6 +3,7 @@
     with FakeNominatim(default=not_found()) as server:
         server.reply("Wissant, Pas-de-Calais, France", found("50.88", "1.66", "Wissant, ..., France"))
         server.reply("Dunkirk", http_error(429), found(...))   # first a 429, then an answer
+        server.reply("Calais", http_error(429, retry_after="7"))  # a 429 asking to wait 7 s
         make_geocoder(server.url)  ...
         server.requests  # what it received: path, query parameters, User-Agent, time
 
@@ -31,6 +32,7 @@ class Reply:
     body: bytes = b"[]"
     delay: float = 0.0  # seconds to sleep before answering
     content_type: str = "application/json"
+    headers: tuple[tuple[str, str], ...] = ()  # sent besides Content-Type and Content-Length
 
 
 def found(lat: str, lon: str, display_name: str, country_code: str = "fr") -> Reply:
@@ -42,8 +44,10 @@ def not_found() -> Reply:
     return Reply(body=b"[]")
 
 
-def http_error(status: int) -> Reply:
-    return Reply(status=status, body=f"<html><body>Error {status}</body></html>".encode(), content_type="text/html")
+def http_error(status: int, *, retry_after: str | None = None) -> Reply:
+    headers = (("Retry-After", retry_after),) if retry_after is not None else ()
+    body = f"<html><body>Error {status}</body></html>".encode()
+    return Reply(status=status, body=body, content_type="text/html", headers=headers)
 
 
 def malformed(body: bytes = b'[{"lat": "50.88", "lon": ') -> Reply:
@@ -141,6 +145,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
             self.send_header("Content-Length", str(len(body)))
+            for name, value in reply.headers:
+                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(body)
 
@@ -171,7 +177,8 @@ def unreachable_endpoint():
         yield f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
-@pytest.fixture
-def fake_nominatim():
+# Named apart from the fixture so that a test module importing it does not shadow it with each parameter.
+@pytest.fixture(name="fake_nominatim")
+def fake_nominatim_fixture():
     with FakeNominatim() as server:
         yield server

@@ -1,18 +1,26 @@
-"""components/geocode.py against a fake Nominatim on 127.0.0.1: what is written to places.csv, byte for byte."""
+"""components/geocode/ against a fake Nominatim on 127.0.0.1: what is written to places.csv, byte for byte."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import datetime
+import http.client
 import io
+import itertools
 import os
+import socket
 import stat
 import time
+import urllib.error
 
 import pytest
+import requests
+import stamina
+import urllib3
 from fake_nominatim import (
     FakeNominatim,
+    fake_nominatim_fixture,  # noqa: F401  (the pytest fixture "fake_nominatim")
     found,
     http_error,
     malformed,
@@ -20,10 +28,9 @@ from fake_nominatim import (
     slow,
     unreachable_endpoint,
 )
-from fake_nominatim import fake_nominatim  # noqa: F401  (the pytest fixture)
+from geopy.exc import GeocoderRateLimited, GeocoderServiceError, GeocoderUnavailable
 
-from components.geocode import run as geocode
-from components.geocode.run import GeocodeError, GeocodeReport, geocode_places, make_geocoder
+from components.geocode import GeocodeError, GeocodeReport, failures, geocode_places, lookup, make_geocoder, settings
 
 TODAY = datetime.date(2026, 11, 24)
 
@@ -88,8 +95,29 @@ def replaced(**new_rows) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def no_geocoder_settings(monkeypatch):
-    for name in (geocode.ENDPOINT_ENV, geocode.TIMEOUT_ENV, geocode.DELAY_ENV):
+    for name in (settings.ENDPOINT_ENV, settings.TIMEOUT_ENV, settings.DELAY_ENV):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def instant_retries():
+    # Testing mode skips stamina's waits; cap=True keeps the number of attempts the code asks for.
+    with stamina.set_testing(True, attempts=100, cap=True):
+        yield
+
+
+@pytest.fixture
+def retry_waits(monkeypatch) -> list:
+    """What lookup.retry_wait told stamina after each failed request: False (no retry) or seconds to wait."""
+    waits = []
+    real = lookup.retry_wait
+
+    def recording(error, min_delay):
+        waits.append(real(error, min_delay))
+        return waits[-1]
+
+    monkeypatch.setattr(lookup, "retry_wait", recording)
+    return waits
 
 
 @pytest.fixture
@@ -271,12 +299,13 @@ def test_file_permissions_are_kept(places_csv, fake_nominatim):
 # --- server trouble -----------------------------------------------------------------------------
 
 
-def test_rate_limited_answer_is_retried_then_fails_and_stops_the_run(places_csv):
+def test_rate_limited_answer_is_retried_then_fails_and_stops_the_run(places_csv, retry_waits):
     """HTTP 429 is retried twice, then the place fails, the run stops (no hammering) and the file is unchanged."""
     with FakeNominatim(default=http_error(429)) as server:
         report = run(places_csv, server.url)
 
     assert server.queries() == [WISSANT_Q] * 3
+    assert retry_waits[:2] == [pytest.approx(0.01 * settings.RATE_LIMIT_WAIT_SLOTS)] * 2
     assert report.failed[0][0] == "wissant"
     assert report.failed[0][1].startswith("HTTP 429 Too Many Requests, still after 2 retries")
     assert report.failed[1:] == [
@@ -297,7 +326,36 @@ def test_one_rate_limited_answer_is_retried_and_succeeds(places_csv, fake_nomina
     assert places_csv.read_bytes() == csv_bytes(replaced(wissant=WISSANT_WRITTEN))
 
 
-def test_server_error_fails_that_place_and_the_run_goes_on(places_csv, fake_nominatim):
+@pytest.mark.parametrize(
+    "retry_after, expected_wait",
+    [("7", 7.0), ("3600", settings.RETRY_AFTER_CAP_SECONDS), (None, 0.01 * settings.RATE_LIMIT_WAIT_SLOTS)],
+    ids=["retry-after", "retry-after-capped", "no-retry-after"],
+)
+def test_rate_limited_answer_waits_as_long_as_the_server_asks(
+    places_csv, fake_nominatim, retry_waits, retry_after, expected_wait
+):
+    """A 429's Retry-After is the wait before the retry, at most a minute; without one, five request slots."""
+    fake_nominatim.reply(WISSANT_Q, http_error(429, retry_after=retry_after), WISSANT_ANSWER)
+
+    started = time.monotonic()
+    report = run(places_csv, fake_nominatim.url)
+
+    assert retry_waits == [pytest.approx(expected_wait)]
+    assert time.monotonic() - started < 2.0  # the wait is stamina's, skipped in its testing mode
+    assert fake_nominatim.queries()[:2] == [WISSANT_Q, WISSANT_Q]
+    assert report.found == ["wissant"]
+
+
+def test_only_rate_limiting_is_retried():
+    """retry_wait, stamina's hook: a 429 is waited out, any other geocoder error is not retried."""
+    assert lookup.retry_wait(GeocoderUnavailable("connection refused"), 1.0) is False
+    assert lookup.retry_wait(GeocoderServiceError("Non-successful status code 500"), 1.0) is False
+    assert lookup.retry_wait(GeocoderRateLimited("429"), 1.0) == 1.0 * settings.RATE_LIMIT_WAIT_SLOTS
+    assert lookup.retry_wait(GeocoderRateLimited("429", retry_after=12), 1.0) == 12.0
+    assert lookup.retry_wait(GeocoderRateLimited("429", retry_after=86400), 1.0) == settings.RETRY_AFTER_CAP_SECONDS
+
+
+def test_server_error_fails_that_place_and_the_run_goes_on(places_csv, fake_nominatim, retry_waits):
     """HTTP 500 for one query is reported for that place only (no retry); later places are still written."""
     fake_nominatim.reply(WISSANT_Q, http_error(500))
     fake_nominatim.reply(BRACHAY_Q, BRACHAY_ANSWER)
@@ -306,6 +364,7 @@ def test_server_error_fails_that_place_and_the_run_goes_on(places_csv, fake_nomi
 
     assert report.failed[0] == ("wissant", "HTTP 500 Internal Server Error")
     assert fake_nominatim.queries().count(WISSANT_Q) == 1
+    assert retry_waits == [False]
     assert report.found == ["brachay"]
     assert places_csv.read_bytes() == csv_bytes(replaced(brachay=BRACHAY_WRITTEN))
 
@@ -353,6 +412,65 @@ def test_server_down_stops_the_run_and_names_the_endpoint(places_csv):
     assert places_csv.read_bytes() == csv_bytes(ORIGINAL)
 
 
+def chained(outer: BaseException, *inner: BaseException, link: str = "__cause__") -> BaseException:
+    """``outer`` raised from inner[0], itself raised from inner[1]...: as the HTTP libraries chain them."""
+    for error, behind in itertools.pairwise((outer, *inner)):
+        setattr(error, link, behind)
+    return outer
+
+
+# The messages say something else (or nothing) on purpose: only the exception types may count.
+CONNECTION_CHAINS = {
+    "refused": (
+        chained(GeocoderUnavailable("x"), OSError("x"), ConnectionRefusedError(111, "Connexion refusée")),
+        "connection refused",
+    ),
+    "refused-as-context": (
+        chained(GeocoderUnavailable("x"), ConnectionRefusedError(111, "Connexion refusée"), link="__context__"),
+        "connection refused",
+    ),
+    "refused-in-urlerror-reason": (
+        chained(GeocoderUnavailable("x"), urllib.error.URLError(ConnectionRefusedError(111, "Connexion refusée"))),
+        "connection refused",
+    ),
+    "name": (chained(GeocoderUnavailable("x"), socket.gaierror(-2, "Nom ou service inconnu")), "host name not found"),
+    "urllib3-name": (
+        chained(GeocoderUnavailable("x"), urllib3.exceptions.NameResolutionError("geo.invalid", None, None)),
+        "host name not found",
+    ),
+    "connect-timeout": (chained(GeocoderUnavailable("x"), TimeoutError("délai dépassé")), "no answer to the connection attempt"),
+    "requests-connect-timeout": (
+        chained(GeocoderUnavailable("x"), requests.exceptions.ConnectTimeout("x")),
+        "no answer to the connection attempt",
+    ),
+    "reset": (chained(GeocoderUnavailable("x"), ConnectionResetError(104, "x")), "connection closed without an answer"),
+    "aborted": (chained(GeocoderUnavailable("x"), ConnectionAbortedError("x")), "connection closed without an answer"),
+    "remote-disconnected": (
+        chained(GeocoderUnavailable("x"), urllib3.exceptions.ProtocolError("x", http.client.RemoteDisconnected("x"))),
+        "connection closed without an answer",
+    ),
+    "refused-only-in-words": (
+        chained(GeocoderUnavailable("Connection refused"), OSError("Connection refused")),
+        "connection failed",
+    ),
+    "timed-out-only-in-words": (chained(GeocoderUnavailable("x"), OSError("connect timed out")), "connection failed"),
+}
+
+
+@pytest.mark.parametrize("error, problem", CONNECTION_CHAINS.values(), ids=CONNECTION_CHAINS)
+def test_connection_problem_is_named_from_the_exception_types(error, problem):
+    """The reason names the socket error found anywhere behind GeocoderUnavailable by its type, whatever the words."""
+    geocoder = make_geocoder("http://127.0.0.1:9")
+
+    failure = failures.failure_from(error, geocoder)
+
+    assert failure.reason == (
+        f"server unreachable at http://127.0.0.1:9/ ({problem}); "
+        f"check that the server is running and that {settings.ENDPOINT_ENV} points at it"
+    )
+    assert failure.stops_run
+
+
 def test_server_dying_half_way_keeps_what_was_found(places_csv):
     """The server answers once then drops connections: the first result is in the file, the rest failed,
     and places.csv is still valid CSV with the same rows."""
@@ -393,7 +511,7 @@ def test_interrupt_during_the_write_leaves_the_old_file_and_no_temp_file(places_
     def interrupted_fsync(fd):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(geocode.os, "fsync", interrupted_fsync)
+    monkeypatch.setattr(os, "fsync", interrupted_fsync)
     with pytest.raises(KeyboardInterrupt):
         run(places_csv, fake_nominatim.url)
 
@@ -411,7 +529,7 @@ def test_requests_identify_the_app_and_ask_for_france(places_csv, fake_nominatim
     assert len(fake_nominatim.requests) == 3
     for request in fake_nominatim.requests:
         assert request.path == "/search"
-        assert request.user_agent == geocode.USER_AGENT
+        assert request.user_agent == settings.USER_AGENT
         assert request.params["countrycodes"] == "fr"
         assert request.params["addressdetails"] == "1"
         assert request.params["format"] == "json"
@@ -420,13 +538,13 @@ def test_requests_identify_the_app_and_ask_for_france(places_csv, fake_nominatim
 
 def test_requests_are_spaced_by_the_delay_from_the_environment(places_csv, fake_nominatim, monkeypatch):
     """CALAIS_ATLAS_GEOCODER_DELAY (here 0.2 s, allowed for a non-public server) spaces the requests."""
-    monkeypatch.setenv(geocode.DELAY_ENV, "0.2")
+    monkeypatch.setenv(settings.DELAY_ENV, "0.2")
 
     run(places_csv, fake_nominatim.url, refresh=True, min_delay=None)
 
     arrivals = [request.at for request in fake_nominatim.requests]
     assert len(arrivals) == 4
-    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:])]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
     assert min(gaps) >= 0.2 - 0.02, gaps
 
 
@@ -434,7 +552,7 @@ def test_requests_are_spaced_by_the_delay_from_the_environment(places_csv, fake_
 def test_public_endpoint_refuses_a_delay_below_one_second(places_csv, monkeypatch, source):
     """Against nominatim.openstreetmap.org a delay under 1 s is refused before any request."""
     if source == "environment":
-        monkeypatch.setenv(geocode.DELAY_ENV, "0.01")
+        monkeypatch.setenv(settings.DELAY_ENV, "0.01")
         min_delay = None
     else:
         min_delay = 0.5
@@ -454,7 +572,7 @@ def test_default_geocoder_is_the_public_nominatim_with_our_user_agent():
     geocoder = make_geocoder()
 
     assert (geocoder.scheme, geocoder.domain, geocoder.timeout) == ("https", "nominatim.openstreetmap.org", 10.0)
-    assert geocoder.headers["User-Agent"] == geocode.USER_AGENT
+    assert geocoder.headers["User-Agent"] == settings.USER_AGENT
 
 
 @pytest.mark.parametrize(
@@ -467,8 +585,8 @@ def test_default_geocoder_is_the_public_nominatim_with_our_user_agent():
 )
 def test_endpoint_and_timeout_come_from_the_environment(monkeypatch, endpoint, scheme, domain):
     """CALAIS_ATLAS_NOMINATIM takes a URL or a bare domain (https); CALAIS_ATLAS_GEOCODER_TIMEOUT sets the timeout."""
-    monkeypatch.setenv(geocode.ENDPOINT_ENV, endpoint)
-    monkeypatch.setenv(geocode.TIMEOUT_ENV, "2.5")
+    monkeypatch.setenv(settings.ENDPOINT_ENV, endpoint)
+    monkeypatch.setenv(settings.TIMEOUT_ENV, "2.5")
 
     geocoder = make_geocoder()
 
@@ -478,9 +596,9 @@ def test_endpoint_and_timeout_come_from_the_environment(monkeypatch, endpoint, s
 @pytest.mark.parametrize(
     "name, value, message",
     [
-        (geocode.ENDPOINT_ENV, "ftp://example.org", "is not usable"),
-        (geocode.TIMEOUT_ENV, "ten", "CALAIS_ATLAS_GEOCODER_TIMEOUT=\"ten\" is not a usable number of seconds"),
-        (geocode.TIMEOUT_ENV, "0", "is not a usable number of seconds"),
+        (settings.ENDPOINT_ENV, "ftp://example.org", "is not usable"),
+        (settings.TIMEOUT_ENV, "ten", "CALAIS_ATLAS_GEOCODER_TIMEOUT=\"ten\" is not a usable number of seconds"),
+        (settings.TIMEOUT_ENV, "0", "is not a usable number of seconds"),
     ],
 )
 def test_bad_settings_are_clear_errors(monkeypatch, name, value, message):
@@ -556,9 +674,9 @@ def test_report_summary_and_ok():
 
 
 def _cli_env(monkeypatch, endpoint: str) -> None:
-    monkeypatch.setenv(geocode.ENDPOINT_ENV, endpoint)
-    monkeypatch.setenv(geocode.DELAY_ENV, "0.01")
-    monkeypatch.setenv(geocode.TIMEOUT_ENV, "2")
+    monkeypatch.setenv(settings.ENDPOINT_ENV, endpoint)
+    monkeypatch.setenv(settings.DELAY_ENV, "0.01")
+    monkeypatch.setenv(settings.TIMEOUT_ENV, "2")
 
 
 def test_cli_geocode_writes_and_exits_zero(places_csv, fake_nominatim, monkeypatch, capsys):
@@ -569,7 +687,7 @@ def test_cli_geocode_writes_and_exits_zero(places_csv, fake_nominatim, monkeypat
     fake_nominatim.reply(BRACHAY_Q, BRACHAY_ANSWER)
     fake_nominatim.reply(DUNKIRK_Q, found("51.0343684", "2.3767763", "Dunkerque, Nord, Hauts-de-France, France"))
     _cli_env(monkeypatch, fake_nominatim.url)
-    code = main(["geocode", str(places_csv.parent)])
+    code = main(["geocode", str(places_csv.parent)], today=TODAY)
     out = capsys.readouterr().out
     assert code == 0
     assert out.strip().endswith("places.csv updated")
@@ -584,7 +702,7 @@ def test_cli_geocode_reports_a_dead_server_and_exits_one(places_csv, monkeypatch
     before = places_csv.read_bytes()
     with unreachable_endpoint() as endpoint:
         _cli_env(monkeypatch, endpoint)
-        code = main(["geocode", str(places_csv.parent)])
+        code = main(["geocode", str(places_csv.parent)], today=TODAY)
     out = capsys.readouterr().out
     assert code == 1
     assert f"failed  wissant: server unreachable at {endpoint}" in out
@@ -596,7 +714,7 @@ def test_cli_geocode_on_a_missing_folder_exits_two(tmp_path, capsys):
     """A folder without places.csv gets one clear line on stderr and exit code 2, not a traceback."""
     from components.cli import main
 
-    code = main(["geocode", str(tmp_path / "nowhere")])
+    code = main(["geocode", str(tmp_path / "nowhere")], today=TODAY)
     err = capsys.readouterr().err
     assert code == 2
     assert "places.csv" in err and "Traceback" not in err

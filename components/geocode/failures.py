@@ -1,0 +1,116 @@
+"""What went wrong with one lookup, as a reason the user can act on, and whether the run stops."""
+
+from __future__ import annotations
+
+import importlib
+import socket
+from http import HTTPStatus
+
+from geopy.exc import GeocoderParseError, GeocoderTimedOut, GeocoderUnavailable
+
+from components.geocode.settings import ENDPOINT_ENV, RATE_LIMIT_RETRIES, TIMEOUT_ENV, endpoint_of, is_public
+
+# These answers concern every request of the run, not one query: stop rather than hammer.
+RUN_STOPPING_STATUSES = frozenset({401, 403, 429})
+
+
+def _installed(module: str, *names: str) -> tuple[type[BaseException], ...]:
+    """The exception classes ``names`` of ``module``, those that exist in the installed version."""
+    try:
+        imported = importlib.import_module(module)
+    except ImportError:  # without requests, geopy falls back to urllib
+        return ()
+    return tuple(getattr(imported, name) for name in names if hasattr(imported, name))
+
+
+# Judged by the type of the socket error behind geopy's GeocoderUnavailable, not by its text,
+# which varies with the platform and the locale. The first problem, in this order, found anywhere
+# in the chain wins: urllib3's ProtocolError, last, wraps whatever broke an open connection.
+_CONNECTION_PROBLEMS: tuple[tuple[str, tuple[type[BaseException], ...]], ...] = (
+    ("connection refused", (ConnectionRefusedError,)),
+    ("host name not found", (socket.gaierror, *_installed("urllib3.exceptions", "NameResolutionError"))),
+    ("no answer to the connection attempt", (TimeoutError, *_installed("requests.exceptions", "ConnectTimeout"))),
+    (
+        "connection closed without an answer",
+        # http.client.RemoteDisconnected, the usual one, is a ConnectionResetError.
+        (ConnectionResetError, ConnectionAbortedError, BrokenPipeError, *_installed("urllib3.exceptions", "ProtocolError")),
+    ),
+)
+
+
+class LookupFailed(Exception):
+    def __init__(self, reason: str, *, stops_run: bool = False, stop_note: str = ""):
+        super().__init__(reason)
+        self.reason = reason
+        self.stops_run = stops_run
+        self.stop_note = stop_note
+
+
+def failure_from(error: Exception, geocoder) -> LookupFailed:
+    status = getattr(error.__cause__, "status_code", None)
+    if status is not None:
+        return _http_failure(status)
+    if isinstance(error, GeocoderUnavailable):
+        endpoint = endpoint_of(geocoder)
+        if is_public(geocoder):
+            hint = f"check the internet connection, or set {ENDPOINT_ENV} to another server"
+        else:
+            hint = f"check that the server is running and that {ENDPOINT_ENV} points at it"
+        return LookupFailed(
+            f"server unreachable at {endpoint} ({_connection_problem(error)}); {hint}",
+            stops_run=True,
+            stop_note=f"not attempted: the run stopped because the server at {endpoint} was unreachable",
+        )
+    if isinstance(error, GeocoderTimedOut):
+        timeout = getattr(geocoder, "timeout", None)
+        after = f" after {timeout:g} s" if isinstance(timeout, (int, float)) else ""
+        return LookupFailed(f"timed out{after}; if the server is just slow, raise {TIMEOUT_ENV}")
+    if isinstance(error, GeocoderParseError):
+        return malformed(geocoder)
+    return LookupFailed(f"geocoder error: {error}")
+
+
+def _http_failure(status: int) -> LookupFailed:
+    try:
+        reason = f"HTTP {status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        reason = f"HTTP {status}"
+    if status == 429:
+        reason += f", still after {RATE_LIMIT_RETRIES} retries; wait a few minutes before running again"
+    elif status in (401, 403):
+        reason += "; the server refuses this client (Nominatim blocks bulk use and unidentified user agents)"
+    return LookupFailed(
+        reason,
+        stops_run=status in RUN_STOPPING_STATUSES,
+        stop_note=f"not attempted: the run stopped after HTTP {status}",
+    )
+
+
+def malformed(geocoder) -> LookupFailed:
+    return LookupFailed(
+        f"malformed answer: {endpoint_of(geocoder)} did not send a JSON list of places; "
+        f"is {ENDPOINT_ENV} pointing at a Nominatim server?"
+    )
+
+
+def _connection_problem(error: BaseException) -> str:
+    causes = _causes(error)
+    for problem, types in _CONNECTION_PROBLEMS:
+        if any(isinstance(cause, types) for cause in causes):
+            return problem
+    return "connection failed"
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    """``error`` and every exception behind it, nearest first."""
+    found: list[BaseException] = []
+    pending: list[object] = [error]
+    while pending and len(found) < 20:
+        current = pending.pop(0)
+        if not isinstance(current, BaseException) or any(current is seen for seen in found):
+            continue
+        found.append(current)
+        # urllib's URLError and urllib3's MaxRetryError keep the socket error in .reason, not
+        # always chained as well.
+        pending += [current.__cause__, current.__context__, getattr(current, "reason", None)]
+    return found
