@@ -145,9 +145,11 @@ class CountingGeocoder:
         self.real = real
         self.calls = 0
         self.interrupt_on = interrupt_on
+        self.started: list[float] = []
 
     def geocode(self, *args, **kwargs):
         self.calls += 1
+        self.started.append(time.monotonic())
         if self.calls == self.interrupt_on:
             raise KeyboardInterrupt
         return self.real.geocode(*args, **kwargs)
@@ -539,13 +541,15 @@ def test_requests_identify_the_app_and_ask_for_france(places_csv, fake_nominatim
 def test_requests_are_spaced_by_the_delay_from_the_environment(places_csv, fake_nominatim, monkeypatch):
     """CALAIS_ATLAS_GEOCODER_DELAY (here 0.2 s, allowed for a non-public server) spaces the requests."""
     monkeypatch.setenv(settings.DELAY_ENV, "0.2")
+    geocoder = CountingGeocoder(make_geocoder(fake_nominatim.url, timeout=2))
 
-    run(places_csv, fake_nominatim.url, refresh=True, min_delay=None)
+    geocode_places(places_csv, geocoder=geocoder, refresh=True, min_delay=None, progress=False, today=TODAY)
 
-    arrivals = [request.at for request in fake_nominatim.requests]
-    assert len(arrivals) == 4
-    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
-    assert min(gaps) >= 0.2 - 0.02, gaps
+    # Measured as each request starts, not as it reaches the server, where the machine's load adds its own jitter.
+    # The margin only absorbs the moment between the limiter's stamp and ours; without the setting the gap is ~0.01 s.
+    assert len(geocoder.started) == 4
+    gaps = [later - earlier for earlier, later in itertools.pairwise(geocoder.started)]
+    assert min(gaps) >= 0.15, gaps
 
 
 @pytest.mark.parametrize("source", ["argument", "environment"])
