@@ -8,9 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from jinja2.utils import htmlsafe_json_dumps
-from streamlit.testing.v1 import AppTest
-
 from serve import ROOT
+from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "app.py")
 
@@ -20,6 +19,19 @@ def run_app(monkeypatch, data_dir: Path, query: dict[str, str] | None = None) ->
     app = AppTest.from_file(APP, default_timeout=60)
     for name, value in (query or {}).items():
         app.query_params[name] = value
+    return app.run()
+
+
+def open_page(app: AppTest, url_path: str) -> AppTest:
+    """Open the st.navigation page served at /``url_path`` (as a browser would) and run it; call after a first run.
+
+    AppTest.switch_page() only takes a page file, and these pages are functions; so the page is looked up in what
+    st.navigation registered on the last run and requested the way switch_page() requests it (AppTest has no
+    public accessor for either). Tests should still check that the page they wanted is the one drawn.
+    """
+    hashes = [page_hash for page_hash, info in app._registered_pages.items() if info.get("url_pathname") == url_path]
+    assert len(hashes) == 1, f"no page at /{url_path}: {[info.get('url_pathname') for info in app._registered_pages.values()]}"
+    app._page_hash = hashes[0]
     return app.run()
 
 

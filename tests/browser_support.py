@@ -1,8 +1,22 @@
-"""Helpers for the browser tests: open the app and reach the map inside its iframe."""
+"""Helpers for the browser tests: open the app, reach the map inside its iframe, and wait for its state (never for a time)."""
 
 from __future__ import annotations
 
+from playwright.sync_api import Error as PlaywrightError
+
 IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+# Leaflet's view is settled when no zoom or pan animation runs: getZoom() only changes at the end of a zoom
+# animation, and getCenter() is interpolated during a pan.
+_VIEW_SETTLED = """([zoom, lat, lng, tolerance]) => {
+    const map = window.map;
+    if (!map || map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) return false;
+    if (zoom !== null && map.getZoom() !== zoom) return false;
+    if (lat === null) return true;
+    const center = map.getCenter();
+    return Math.abs(center.lat - lat) <= tolerance && Math.abs(center.lng - lng) <= tolerance;
+}"""
+_VIEW = "[window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]"
 
 
 def open_map(page, query: str = ""):
@@ -17,3 +31,41 @@ def map_frame(page):
     """The live Frame object of the map iframe (for evaluate)."""
     handle = page.locator(IFRAME).element_handle()
     return handle.content_frame()
+
+
+def wait_for_view(live, zoom: int | None = None, center: tuple[float, float] | None = None, tolerance: float = 0.01,
+                  timeout: float = 15_000) -> list[float]:
+    """Wait until the Leaflet map of the frame `live` rests (no animation) at `zoom` and/or `center`; return [zoom, lat, lng].
+
+    With neither, wait only for the view to come to rest. Fails with the view actually shown if it never gets there.
+    """
+    lat, lng = center if center is not None else (None, None)
+    try:
+        live.wait_for_function(_VIEW_SETTLED, arg=[zoom, lat, lng, tolerance], timeout=timeout)
+    except PlaywrightError as error:
+        shown = live.evaluate(f"window.map ? {_VIEW} : null")
+        raise AssertionError(f"map never rested at zoom={zoom} center={center}; it shows [zoom, lat, lng] = {shown}") from error
+    return live.evaluate(_VIEW)
+
+
+def next_frames(live, count: int = 2) -> None:
+    """Return after the frame `live` has painted `count` more animation frames.
+
+    Leaflet starts an animated setView on the next animation frame, so after two frames a view change asked for in
+    an earlier task has fired its zoomstart/movestart.
+    """
+    live.evaluate("""count => new Promise(done => {
+        const step = left => left ? requestAnimationFrame(() => step(left - 1)) : done();
+        step(count);
+    })""", count)
+
+
+def requests_reported(page, live) -> None:
+    """Return once every request the page has issued so far has reached its 'request' listeners.
+
+    A marker request to the app's own health check is sent now from the frame `live` and waited for. Chromium
+    reports the requests of one renderer in the order they are issued, and the map iframe is same-origin (it shares
+    the page's renderer), so whatever the page or the map requested before the marker has been recorded.
+    """
+    with page.expect_request(lambda request: "atlas-requests-reported" in request.url, timeout=15_000):
+        live.evaluate("() => { fetch('/_stcore/health?atlas-requests-reported=' + Date.now()).catch(() => {}); }")

@@ -11,9 +11,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser_support import IFRAME, map_frame, wait_for_view  # noqa: E402
 from serve import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app  # noqa: E402
-
-IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 def main() -> None:
@@ -25,8 +24,10 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(f"{url}/{query}")
-        page.frame_locator(IFRAME).locator("path.atlas-site").first.wait_for(state="attached", timeout=30_000)
-        page.wait_for_timeout(1500)  # let the basemap fetch and the zoom settle
+        frame = page.frame_locator(IFRAME)
+        frame.locator("path.atlas-site").first.wait_for(state="attached", timeout=30_000)
+        frame.locator(".atlas-basemap-ready").wait_for(state="attached", timeout=30_000)  # the coastline is drawn
+        wait_for_view(map_frame(page))  # and the map has stopped zooming
         page.screenshot(path=str(output), full_page="full" in sys.argv)
         browser.close()
     print(output)

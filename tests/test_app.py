@@ -6,9 +6,11 @@ import re
 from datetime import date
 
 import pytest
-
 from apptest_helpers import count_class, groups_js, has_text, map_args, page_failed, run_app, set_date
-from datafolders import MINIMAL
+from datafolders import MINIMAL, build_data_folder
+
+from components.data.loader import load_dataset
+from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, view_for_all
 
 
 @pytest.fixture
@@ -59,7 +61,8 @@ def test_query_params_restore_state(monkeypatch) -> None:
     assert not page_failed(app)
     assert app.slider(key="atlas.date").value == date(2015, 11, 25)
     assert app.radio(key="atlas.window").value == "upto"
-    assert [app.checkbox(key=f"atlas.layer.{name}").value for name in ("sites", "events", "captions", "context")] == [True, True, False, False]
+    layers = ("sites", "events", "captions", "context")
+    assert [app.checkbox(key=f"atlas.layer.{name}").value for name in layers] == [True, True, False, False]
     js = groups_js(app)
     assert count_class(js, "atlas-caption") == 0 and count_class(js, "atlas-context") == 0
     assert count_class(js, "atlas-highlight") == 1
@@ -101,8 +104,18 @@ def test_next_and_previous_event_buttons_step_through_events(app) -> None:
     assert app.slider(key="atlas.date").value == date(2015, 9, 1)
 
 
-def test_show_all_view_zooms_out_to_every_place(app) -> None:
-    """'Show all places' recentres the map on all places instead of the coast."""
-    assert map_args(app)["zoom"] == 10
+def test_show_all_view_zooms_out_to_every_place(tmp_path, monkeypatch) -> None:
+    """'Show all places' recentres the map on all places instead of the coast, zooming out to a place far inland."""
+    folder = build_data_folder(tmp_path / "data")  # the minimal places all fit the coast view: add one that does not
+    with (folder / "places.csv").open("a", encoding="utf-8") as places:
+        places.write('brachay,Brachay,village,"Brachay, Haute-Marne, France",48.4406,5.1872,exact,manual: test fixture,,,,\n')
+    dataset = load_dataset(folder)
+    assert dataset.ok, dataset.problems
+    app = run_app(monkeypatch, folder)
+    before = map_args(app)
+    assert (before["center"], before["zoom"]) == (list(CHANNEL_CENTER), CHANNEL_ZOOM)
     app.button(key="atlas.btn.all").click().run()
-    assert map_args(app)["zoom"] <= 10 and map_args(app)["center"] != [50.965, 2.02]
+    after = map_args(app)
+    center, zoom = view_for_all(dataset["places"])
+    assert (after["center"], after["zoom"]) == ([float(center[0]), float(center[1])], zoom)
+    assert after["zoom"] < before["zoom"]

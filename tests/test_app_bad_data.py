@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_helpers import count_class, groups_js, page_failed, run_app
+from apptest_helpers import count_class, groups_js, open_page, page_failed, run_app
 from datafolders import DEFECTS, build_data_folder
 
 from components.data.loader import load_dataset
@@ -67,6 +67,15 @@ def test_the_app_never_writes_to_the_data_folder(tmp_path: Path, monkeypatch) ->
     app = run_app(monkeypatch, folder, ALL_OF_IT)
     app.button(key="atlas.show.time-01").click().run()
     app.radio(key="atlas.lang").set_value("fr").run()
+    open_page(app, "check")
+    assert not page_failed(app)
+    assert [title.value for title in app.title] == ["Vérifier vos données"]  # the check page, still in French
+    # ... and what it is for: an edited events.csv is checked against the folder's other files, in memory.
+    edited = before["events.csv"][0].replace(b"2015-11-25,calais-jungle", b"25/11/2015,calais-jungle", 1)
+    assert edited != before["events.csv"][0]
+    app.get("file_uploader")[0].set_value(("events.csv", edited, "text/csv")).run()
+    assert not page_failed(app)
+    assert any("25/11/2015" in str(value) for frame in app.dataframe for value in frame.value.to_numpy().ravel())
     after = {path.name: (path.read_bytes(), path.stat().st_mtime_ns) for path in folder.iterdir()}
     assert after == before
 
@@ -89,10 +98,15 @@ def test_a_one_megabyte_caption_does_not_flood_the_page(tmp_path: Path, monkeypa
 def test_a_file_over_the_size_limit_is_refused_with_a_message(tmp_path: Path, monkeypatch) -> None:
     """A file above CALAIS_ATLAS_MAX_MB is not read; the panel says which file, its size and the limit."""
     folder = build_data_folder(tmp_path / "data")
-    monkeypatch.setenv("CALAIS_ATLAS_MAX_MB", "0.0004")  # 400 bytes: events.csv (470) and places.csv (454) are bigger
+    monkeypatch.setenv("CALAIS_ATLAS_MAX_MB", "0.0004")  # 400 bytes
+    too_big = {path.name: path.stat().st_size for path in folder.glob("*.csv") if path.stat().st_size > 400}
+    assert {"events.csv", "places.csv"} <= set(too_big) < {path.name for path in folder.glob("*.csv")}
     app = run_app(monkeypatch, folder, ALL_OF_IT)
     assert not page_failed(app)
-    messages = list(app.dataframe[0].value["Problem"])
-    assert messages[:2] == [
-        "is too large to read (0.5 KB; the limit is 0.4 KB). Split it, or raise CALAIS_ATLAS_MAX_MB if the machine has the memory"
-    ] * 2
+    listed = app.dataframe[0].value
+    refused = listed[listed["Problem"].str.startswith("is too large to read")]
+    assert {Path(name).name: message for name, message in zip(refused["File"], refused["Problem"], strict=True)} == {
+        name: f"is too large to read ({size / 1e3:.1f} KB; the limit is 0.4 KB). "
+              "Split it, or raise CALAIS_ATLAS_MAX_MB if the machine has the memory"
+        for name, size in too_big.items()
+    }

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from browser_support import map_frame, open_map
 from playwright.sync_api import expect
-
-from browser_support import IFRAME, map_frame, open_map
 
 DATA_FOLDER = Path(__file__).resolve().parent.parent / "fixtures" / "hostile"
 INJECTED = 'img[src="x"], [onload], [onerror], a[href^="javascript"]'
 SCRIPTS_WITH_ALERT = "Array.from(document.scripts).filter(s => s.textContent.includes('alert(')).length"
+# Only the chosen tab's panel is in the page; each shows an attack string from the fixture, as text, once drawn.
+TABS = {
+    "What the map shows (text)": ('[data-testid="stTable"]', "Calais 'Jungle' <script>alert('script')</script>"),
+    "Sources": ('[data-testid="stMarkdown"]',
+                "The Many Lives of the Calais 'Jungle' Refugee Camp <script>alert('script')</script>"),
+    "Population over time": ('[data-testid="stVegaLiteChart"] svg', "TIME <img src=x onerror"),  # the chart's legend, cut short
+}
 
 
 def test_hostile_text_renders_as_text_and_never_runs(page, folder_url) -> None:
@@ -24,9 +30,12 @@ def test_hostile_text_renders_as_text_and_never_runs(page, folder_url) -> None:
     popup_text = frame.locator(".leaflet-popup-content").inner_text()
     assert "alert(" in popup_text  # the attack is shown, as text
     expect(page.locator('[class*="st-key-atlas-caption-time-01"]')).to_contain_text("<script>alert('script')</script>")
-    for tab in ("What the map shows (text)", "Sources", "Population over time"):
-        page.get_by_role("tab", name=tab).click()
-        page.wait_for_timeout(700)
+    for name, (content, attack) in TABS.items():
+        tab = page.get_by_role("tab", name=name)
+        tab.click()
+        expect(tab).to_have_attribute("aria-selected", "true")
+        expect(page.get_by_role("tabpanel").locator(content).first).to_contain_text(attack, timeout=15_000)
+    # An injected element would be found below even if its handler had not fired yet; a dialog is a second witness.
     assert page.dialogs == []
     assert page.locator(INJECTED).count() == 0
     assert page.evaluate(SCRIPTS_WITH_ALERT) == 0

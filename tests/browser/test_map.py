@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from browser_support import IFRAME, map_frame, next_frames, open_map, requests_reported, wait_for_view
 from playwright.sync_api import expect
 
-from browser_support import IFRAME, map_frame, open_map
+from components.map.mapview import PLACE_ZOOM
 
 CORE_ON_COAST = ("calais-jungle", "grande-synthe-camp", "wissant")
 
@@ -38,9 +39,11 @@ def test_slider_changes_markers_and_labels_without_reloading_the_map(page) -> No
     frame = open_map(page)
     live = map_frame(page)
     live.evaluate("window.__atlasProbe = 'same-document'")
+    opened_at = wait_for_view(live)[0]
     frame.locator(".leaflet-control-zoom-in").click()
-    page.wait_for_timeout(400)
-    zoom_before = live.evaluate("window.map.getZoom()")
+    zoom_before = wait_for_view(live, zoom=opened_at + 1)[0]  # the user's zoom, once its animation has ended
+    live.evaluate("window.__atlasMoves = []; "
+                  "window.map.on('zoomstart movestart viewreset', event => window.__atlasMoves.push(event.type))")
     label = frame.locator(".atlas-site-label.atlas-place-calais-jungle")
     expect(label).to_contain_text("4,000 residents")
     events_before = frame.locator(".atlas-event").count()
@@ -51,6 +54,9 @@ def test_slider_changes_markers_and_labels_without_reloading_the_map(page) -> No
     expect(frame.locator(".atlas-event-death").first).to_be_attached()
     assert frame.locator(".atlas-event").count() != events_before
     assert live.evaluate("window.__atlasProbe") == "same-document"
+    # The new layers and any setView come in one render; an animated setView starts on the next animation frame.
+    next_frames(live)
+    assert live.evaluate("window.__atlasMoves") == [], "the slider moved or zoomed the map"
     assert live.evaluate("window.map.getZoom()") == zoom_before
     expect(page.locator(IFRAME)).to_have_count(1)
 
@@ -63,7 +69,8 @@ def test_clicking_a_site_shows_its_captions(page) -> None:
     expect(heading).to_be_visible(timeout=15_000)
     cards = page.locator('[class*="st-key-atlas-caption-time-"]')
     expect(cards.first).to_contain_text("Grande-Synthe")
-    assert all("Grande-Synthe" in text for text in cards.all_inner_texts())
+    # Cards of the previous run linger until the new run ends: wait for them to go rather than read them once.
+    expect(cards.filter(has_not_text="Grande-Synthe")).to_have_count(0)
 
 
 def test_choosing_a_caption_highlights_its_site(page) -> None:
@@ -73,10 +80,7 @@ def test_choosing_a_caption_highlights_its_site(page) -> None:
     card.get_by_role("button", name="Show on map").click()
     ring = frame.locator("path.atlas-highlight.atlas-place-grande-synthe-camp")
     expect(ring).to_be_attached(timeout=15_000)
-    live = map_frame(page)
-    page.wait_for_timeout(600)
-    center = live.evaluate("[window.map.getCenter().lat, window.map.getCenter().lng]")
-    assert abs(center[0] - 51.0045) < 0.01 and abs(center[1] - 2.30) < 0.01
+    wait_for_view(map_frame(page), zoom=PLACE_ZOOM, center=(51.0045, 2.30))
     expect(card).to_contain_text("Selected")
 
 
@@ -93,8 +97,11 @@ def test_deep_link_opens_the_same_state(page) -> None:
 def test_no_request_leaves_the_machine(page) -> None:
     """With the offline basemap, every request the page makes goes to the app's own host."""
     frame = open_map(page)
+    live = map_frame(page)
+    opened_at = wait_for_view(live)[0]
     frame.locator(".leaflet-control-zoom-in").click()
-    page.wait_for_timeout(500)
+    wait_for_view(live, zoom=opened_at + 1)  # tile layers, if any, ask for the new zoom's tiles by now
+    requests_reported(page, live)
     assert page.requests.hosts() == {"127.0.0.1"}, page.requests.hosts()
 
 
@@ -102,8 +109,10 @@ def test_online_tiles_are_requested_only_when_chosen(page) -> None:
     """Choosing OpenStreetMap requests tiles from tile.openstreetmap.org and nowhere else; answered locally here."""
     page.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(status=404, body=""))
     open_map(page)
+    requests_reported(page, map_frame(page))
     assert page.requests.hosts() == {"127.0.0.1"}
-    page.get_by_text("OpenStreetMap (needs internet)").click()
+    with page.expect_request(lambda request: request.url.startswith("https://tile.openstreetmap.org/"), timeout=20_000):
+        page.get_by_text("OpenStreetMap (needs internet)").click()
     # A new basemap is a new map: the iframe is remounted, and for a moment there are two. Wait for the
     # end state itself (one map, holding tiles), since "one iframe" is also true before the remount starts.
     page.wait_for_function(
@@ -111,6 +120,7 @@ def test_online_tiles_are_requested_only_when_chosen(page) -> None:
             return frames.length === 1 && !!frames[0].contentDocument?.querySelector('img.leaflet-tile'); }""",
         arg=IFRAME, timeout=20_000,
     )
+    requests_reported(page, map_frame(page))  # and nothing else was asked for, by either map
     assert page.requests.hosts() == {"127.0.0.1", "tile.openstreetmap.org"}
     expect(page.frame_locator(IFRAME).locator(".leaflet-control-attribution")).to_contain_text("OpenStreetMap")
 
@@ -126,8 +136,10 @@ def test_play_steps_to_the_next_events_and_pause_stops(page) -> None:
     expect(thumb).not_to_have_text(first_stop, timeout=15_000)
     assert first_stop > "2016-01-20"
     page.get_by_role("button", name="⏸ Pause").click()
-    expect(page.get_by_role("button", name="▶ Play")).to_be_visible()  # the paused page has rendered
-    page.wait_for_timeout(300)
+    # "Play" is drawn by the run that Pause started; the slider comes before it in that run, so the thumb already
+    # shows the held date, and that run registers no ticker any more.
+    expect(page.get_by_role("button", name="▶ Play")).to_be_visible()
     held = thumb.inner_text()
-    page.wait_for_timeout(4_500)  # two steps' worth at the default 2 s: nothing may move
+    # A wait that proves nothing happens, not a guess: two steps' worth at the default 2 s, and the date must not move.
+    page.wait_for_timeout(4_500)
     expect(thumb).to_have_text(held)
