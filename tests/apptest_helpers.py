@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from jinja2.utils import htmlsafe_json_dumps
-from serve import ROOT
 from streamlit.testing.v1 import AppTest
+
+from serve import ROOT
 
 APP = str(ROOT / "app.py")
 

@@ -28,11 +28,11 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60.0) -> 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {process.returncode}: {process.stderr.read() if process.stderr else ''}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
-                if answer.read().strip() == b"ok":
-                    return
+            output = process.stderr.read() if process.stderr else ""
+            raise RuntimeError(f"streamlit exited with code {process.returncode}: {output}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
+            if answer.read().strip() == b"ok":
+                return
         time.sleep(0.1)
     raise TimeoutError(f"{url} did not answer its health check within {timeout:.0f} s")
 

@@ -6,11 +6,11 @@ import re
 from datetime import date
 
 import pytest
-from apptest_helpers import count_class, groups_js, has_text, map_args, page_failed, run_app, set_date
-from datafolders import MINIMAL, build_data_folder
 
+from apptest_helpers import count_class, groups_js, has_text, map_args, page_failed, run_app, set_date
 from components.data.loader import load_dataset
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, view_for_all
+from datafolders import MINIMAL, build_data_folder
 
 
 @pytest.fixture

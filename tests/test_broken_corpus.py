@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 
 import pytest
-from datafolders import BROKEN, DEFECTS, build_data_folder
 
 from components.cli import main
 from components.data.loader import load_dataset
+from datafolders import BROKEN, DEFECTS, build_data_folder
 
 
 @pytest.mark.parametrize("defect", DEFECTS)

@@ -18,6 +18,9 @@ import pytest
 import requests
 import stamina
 import urllib3
+from geopy.exc import GeocoderRateLimited, GeocoderServiceError, GeocoderUnavailable
+
+from components.geocode import GeocodeError, GeocodeReport, failures, geocode_places, lookup, make_geocoder, settings
 from fake_nominatim import (
     FakeNominatim,
     fake_nominatim_fixture,  # noqa: F401  (the pytest fixture "fake_nominatim")
@@ -28,9 +31,6 @@ from fake_nominatim import (
     slow,
     unreachable_endpoint,
 )
-from geopy.exc import GeocoderRateLimited, GeocoderServiceError, GeocoderUnavailable
-
-from components.geocode import GeocodeError, GeocodeReport, failures, geocode_places, lookup, make_geocoder, settings
 
 TODAY = datetime.date(2026, 11, 24)
 

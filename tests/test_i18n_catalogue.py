@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from apptest_helpers import run_app
-from datafolders import MINIMAL
 
+from apptest_helpers import run_app
 from components.data import schema
 from components.map.basemap import BASEMAPS
 from components.map.symbols import CATEGORY_SYMBOLS
@@ -24,6 +23,7 @@ from components.model.formatting import format_figure
 from components.model.i18n import LANGS, MESSAGES, plural_form, plural_forms, t
 from components.model.timeline import WINDOW_MODES
 from components.ui.state import LAYERS
+from datafolders import MINIMAL
 
 COMPONENTS = Path(__file__).resolve().parent.parent / "components"
 

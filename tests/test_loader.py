@@ -6,10 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from datafolders import ROOT, build_data_folder
-
 from components.data.docs import render_readme
 from components.data.loader import load_dataset
+from datafolders import ROOT, build_data_folder
 
 
 def test_utf8_bom_from_excel_just_works(minimal_data: Path) -> None:

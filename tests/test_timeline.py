@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -42,7 +41,8 @@ def test_population_as_of_boundaries(tables, at: date, status: str, low, high) -
 
 def test_disagreeing_sources_for_one_period_give_a_range(tables) -> None:
     """Two sources for the same period are both kept and shown as low–high, never averaged."""
-    population = pd.concat([tables["population"], tables["population"].iloc[[1]].assign(figure_id="other", count=4000, source_id="bbc-fr")])
+    other = tables["population"].iloc[[1]].assign(figure_id="other", count=4000, source_id="bbc-fr")
+    population = pd.concat([tables["population"], other])
     state = jungle(tables, date(2015, 10, 1), population)
     assert (state.low, state.high, state.disagree) == (4000, 6000, True)
     assert {f["source_id"] for f in state.figures} == {"time", "bbc-fr"}
@@ -50,7 +50,8 @@ def test_disagreeing_sources_for_one_period_give_a_range(tables) -> None:
 
 def test_capacity_is_never_a_head_count(tables) -> None:
     """A plan or capacity is listed with the site but does not size its circle."""
-    population = pd.concat([tables["population"], pd.DataFrame([{**tables["population"].iloc[0].to_dict(), "figure_id": "cap", "what": "capacity", "count": 1500}])])
+    capacity = {**tables["population"].iloc[0].to_dict(), "figure_id": "cap", "what": "capacity", "count": 1500}
+    population = pd.concat([tables["population"], pd.DataFrame([capacity])])
     state = jungle(tables, date(2015, 6, 1), population)
     assert state.low == 1500 and [f["what"] for f in state.others] == ["capacity"]
     assert all(f["what"] == "residents" for f in state.figures)

@@ -6,11 +6,10 @@ import io
 import zipfile
 from pathlib import Path
 
-from datafolders import MINIMAL
-
 from components.data.diff import diff_tables
 from components.data.loader import load_dataset
 from components.data.upload import current_files, read_uploads
+from datafolders import MINIMAL
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:

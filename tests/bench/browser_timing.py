@@ -49,27 +49,27 @@ MAP_DRAWN = ".leaflet-overlay-pane path.atlas-site, .leaflet-marker-pane > *"
 # enough: a CircleMarker outside the view is an empty SVG path, and with 1,000 places the first one often is.)
 _DRAWN_JS = """(doc) => {
   if (!doc) return false;
-  for (const el of doc.querySelectorAll('%s')) {
+  for (const el of doc.querySelectorAll('""" + MAP_DRAWN + """')) {
     const box = el.getBoundingClientRect();
     if (box.width > 0 && box.height > 0) return true;
   }
   return false;
-}""" % MAP_DRAWN
+}"""
 
 # In the top page: true once any map iframe has drawn markers (the component iframe is same-origin).
 MAP_VISIBLE = """() => {
-  const drawn = %s;
+  const drawn = """ + _DRAWN_JS + """;
   for (const frame of document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')) {
     try { if (drawn(frame.contentDocument)) return true; } catch (error) {}
   }
   return false;
-}""" % _DRAWN_JS
+}"""
 
 # Installed once per page (top document). keyAt: the last keydown; hit: the first map change after it.
 WATCH = """() => {
   if (window.__atlasWatch) return;
   const IFRAME = 'iframe[title="streamlit_folium.st_folium"]';
-  const drawn = %s;
+  const drawn = """ + _DRAWN_JS + """;
   const watch = window.__atlasWatch = {keyAt: 0, hit: null, documents: 0, mutations: 0, errors: 0};
   const record = (kind) => {
     if (watch.keyAt && !watch.hit) watch.hit = {ms: Date.now() - watch.keyAt, kind: kind};
@@ -92,7 +92,7 @@ WATCH = """() => {
     requestAnimationFrame(scan);
   };
   scan();
-}""" % _DRAWN_JS
+}"""
 
 RESOURCES = """() => [
   ...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')
@@ -148,28 +148,27 @@ def app_server(data_dir: Path, app: str | Path = "app.py", env: dict[str, str] |
                "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
                "--server.enableStaticServing", "true"]
     environment = {**os.environ, **(env or {}), "CALAIS_ATLAS_DATA": str(data_dir), "CALAIS_ATLAS_ROOT": str(ROOT)}
-    log = tempfile.TemporaryFile(mode="w+")
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=log, text=True,
-                               start_new_session=True, preexec_fn=_die_with_parent)
-    url = f"http://127.0.0.1:{port}"
-    try:
+    with tempfile.TemporaryFile(mode="w+") as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=log, text=True,
+                                   start_new_session=True, preexec_fn=_die_with_parent)
+        url = f"http://127.0.0.1:{port}"
         try:
-            wait_healthy(url, process, timeout=timeout)
-        except RuntimeError:
-            log.seek(0)
-            raise RuntimeError(f"streamlit exited with code {process.returncode}: {log.read()[-2000:]}") from None
-        yield url, process, started
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
+            try:
+                wait_healthy(url, process, timeout=timeout)
+            except RuntimeError:
+                log.seek(0)
+                raise RuntimeError(f"streamlit exited with code {process.returncode}: {log.read()[-2000:]}") from None
+            yield url, process, started
+        finally:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-        log.close()
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
 
 
 def map_frame(page):
@@ -215,7 +214,9 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
     Never raises for a slow app: a cold start beyond ``cold_timeout`` gives status "timeout (cold start)"; a step
     beyond ``step_timeout``, or steps past ``budget_s`` seconds in total, stop the loop with the steps done so far.
     """
-    from playwright.sync_api import Error as PlaywrightError, TimeoutError as PlaywrightTimeout, sync_playwright
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
 
     say = progress or (lambda message: None)
     result: dict = {"app": Path(app).name, "data": str(data_dir), "status": "ok", "steps_requested": steps,
@@ -249,7 +250,8 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
                 now = time.perf_counter()
                 result["cold_start_s"] = round(now - started, 2)
                 result["page_to_map_s"] = round(now - goto, 2)
-                say(f"    cold start {result['cold_start_s']} s (server healthy {result['server_healthy_s']} s, page to map {result['page_to_map_s']} s)")
+                say(f"    cold start {result['cold_start_s']} s (server healthy {result['server_healthy_s']} s, "
+                    f"page to map {result['page_to_map_s']} s)")
                 wait_settled(page, ws_state, timeout_s=step_timeout)
                 result["first_page_ws_bytes"] = ws_state["bytes"]
                 frame = map_frame(page)
@@ -271,7 +273,8 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
                     ws_state["bytes"] = 0
                     page.keyboard.press("End" if step % 2 == 0 else "Home")
                     try:
-                        page.wait_for_function("() => window.__atlasWatch.hit !== null", polling="raf", timeout=step_timeout * 1000)
+                        page.wait_for_function("() => window.__atlasWatch.hit !== null", polling="raf",
+                                               timeout=step_timeout * 1000)
                     except PlaywrightTimeout:
                         result["status"] = f"timeout (step {step + 1} > {step_timeout:.0f} s)"
                         say(f"    step {step + 1}: timeout after {step_timeout:.0f} s")
@@ -300,8 +303,8 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
                     "ws_bytes_per_step": summary([float(b) for b in ws_bytes]),
                     "watch_errors": watch["errors"],
                 })
-                say(f"    slider: median {result['slider_ms_median']} ms, p95 {result['slider_ms_p95']} ms over {len(latencies)} steps; "
-                    f"iframe reloaded: {result['iframe_reloaded']}")
+                say(f"    slider: median {result['slider_ms_median']} ms, p95 {result['slider_ms_p95']} ms "
+                    f"over {len(latencies)} steps; iframe reloaded: {result['iframe_reloaded']}")
         except (TimeoutError, RuntimeError) as err:
             result["status"] = f"error: {err}"[:500]
         finally:
@@ -317,7 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-timeout", type=float, default=120.0)
     parser.add_argument("--step-timeout", type=float, default=60.0)
     parser.add_argument("--budget", type=float, default=None, help="seconds for all the steps together")
-    parser.add_argument("--message-cache", action="store_true", help="keep Streamlit's browser-side message cache on (default: off)")
+    parser.add_argument("--message-cache", action="store_true",
+                        help="keep Streamlit's browser-side message cache on (default: off)")
     parser.add_argument("--serve", action="store_true", help="only start the server and print its URL")
     args = parser.parse_args(argv)
     stop_on_sigterm()
@@ -331,7 +335,8 @@ def main(argv: list[str] | None = None) -> int:
                         time.sleep(3600)
             return 0
         result = measure(args.data.resolve(), args.steps, app, cold_timeout=args.cold_timeout, step_timeout=args.step_timeout,
-                         budget_s=args.budget, message_cache=args.message_cache, progress=lambda message: print(message, file=sys.stderr, flush=True))
+                         budget_s=args.budget, message_cache=args.message_cache,
+                         progress=lambda message: print(message, file=sys.stderr, flush=True))
     print(json.dumps(result))
     return 0
 

@@ -6,14 +6,16 @@ One streamlit server, one Chromium, one browser context (own cookies, own Stream
 driven with Playwright's async API. A warm-up viewer opens and closes the map first, so the data is in the
 server's cache and the baseline memory counts it once. Then all viewers open the page together; when every
 one has its map (or has failed), all of them step the slider (End / Home) ``--steps`` times, each with a
-small random pause between steps, as people would. Streamlit's message cache is off, as in browser_timing.py. Server memory is the streamlit process's resident set
-(psutil when installed, else VmRSS in /proc/<pid>/status), sampled every 0.25 s.
+small random pause between steps, as people would. Streamlit's message cache is off, as in browser_timing.py.
+Server memory is the streamlit process's resident set (psutil when installed, else VmRSS in /proc/<pid>/status),
+sampled every 0.25 s.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import random
 import signal
@@ -24,8 +26,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
-from browser_support import IFRAME  # noqa: E402
 from browser_timing import MAP_VISIBLE, NO_MESSAGE_CACHE, WATCH, app_server, percentile, summary  # noqa: E402
+
+from browser_support import IFRAME  # noqa: E402
 from serve import CHROMIUM, CHROMIUM_ARGS, ROOT  # noqa: E402
 
 # A smaller viewport than the single-viewer run: 30 full-size pages on a 2-core machine mostly measure painting.
@@ -97,10 +100,8 @@ async def _viewer(index: int, browser, url: str, steps: int, open_timeout: float
 async def _sample(pid: int, samples: list, stop: asyncio.Event) -> None:
     while not stop.is_set():
         samples.append((time.perf_counter(), rss_bytes(pid)))
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), 0.25)
-        except asyncio.TimeoutError:
-            pass
 
 
 async def run(data_dir: Path, viewers: int = 30, steps: int = 5, open_timeout: float = 300.0, step_timeout: float = 120.0,
@@ -119,8 +120,8 @@ async def run(data_dir: Path, viewers: int = 30, steps: int = 5, open_timeout: f
                 before = rss_bytes(process.pid)
                 result["warmup_open_s"] = round(warm_s, 2)
                 result["rss_before_mb"] = round(before / 2**20, 1)
-                progress(f"    server RSS idle {result['rss_idle_mb']} MB, after one warm-up viewer {result['rss_before_mb']} MB; "
-                         f"opening {viewers} viewers")
+                progress(f"    server RSS idle {result['rss_idle_mb']} MB, "
+                         f"after one warm-up viewer {result['rss_before_mb']} MB; opening {viewers} viewers")
 
                 samples: list = []
                 stop = asyncio.Event()
@@ -129,12 +130,15 @@ async def run(data_dir: Path, viewers: int = 30, steps: int = 5, open_timeout: f
                 all_open = asyncio.Event()
                 records = [{"_n": viewers} for _ in range(viewers)]
                 started = time.perf_counter()
-                tasks = [asyncio.create_task(_viewer(i, browser, url, steps, open_timeout, step_timeout, opened, all_open, records[i]))
-                         for i in range(viewers)]
+                tasks = [
+                    asyncio.create_task(_viewer(i, browser, url, steps, open_timeout, step_timeout, opened, all_open, records[i]))
+                    for i in range(viewers)
+                ]
                 await all_open.wait()
                 all_open_s = time.perf_counter() - started
                 rss_open = rss_bytes(process.pid)
-                progress(f"    all {viewers} pages answered in {all_open_s:.1f} s; server RSS {rss_open / 2**20:.0f} MB; stepping")
+                progress(f"    all {viewers} pages answered in {all_open_s:.1f} s; "
+                         f"server RSS {rss_open / 2**20:.0f} MB; stepping")
                 await asyncio.gather(*tasks)
                 stepping_s = time.perf_counter() - started - all_open_s
                 rss_after = rss_bytes(process.pid)

@@ -33,9 +33,9 @@ import folium  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
+from components.data.loader import default_data_dir, load_dataset  # noqa: E402
 from components.map.assets import use_local_assets  # noqa: E402
 from components.map.basemap import add_basemap  # noqa: E402
-from components.data.loader import default_data_dir, load_dataset  # noqa: E402
 from components.model.escaping import html_text  # noqa: E402
 from components.model.timeline import data_span, in_window, site_states, window_bounds  # noqa: E402
 
@@ -67,7 +67,7 @@ events = in_window(tables["events"], start, end)
 captions = in_window(tables["captions"], start, end)
 states = site_states(places, tables["population"], at)
 located = {row["place_id"]: row for row in places.dropna(subset=["lat", "lon"]).to_dict("records")}
-publisher = dict(zip(sources["source_id"], sources["publisher"]))
+publisher = dict(zip(sources["source_id"], sources["publisher"], strict=True))
 
 folium_map = folium.Map(location=CENTER, zoom_start=ZOOM, tiles=None, control_scale=True, min_zoom=4, max_zoom=17)
 use_local_assets(folium_map)
@@ -111,7 +111,8 @@ for row in events.to_dict("records"):
     folium.Marker(
         [place["lat"], place["lon"]],
         icon=folium.DivIcon(html=f'<div style="width:14px;height:14px;background:{colour};border:1.5px solid #1a1a1a"></div>',
-                            icon_size=(16, 16), class_name=f"atlas-event atlas-event-{row['category']} atlas-place-{row['place_id']}"),
+                            icon_size=(16, 16),
+                            class_name=f"atlas-event atlas-event-{row['category']} atlas-place-{row['place_id']}"),
         tooltip=folium.Tooltip(f"{html_text(row['date'])}: {html_text(row['title'], 160)} <i>({source})</i>"),
         popup=folium.Popup(f'<div class="atlas-popup">{body}</div>', max_width=380),
     ).add_to(folium_map)

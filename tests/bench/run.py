@@ -86,7 +86,8 @@ def run_json(command: list[str], timeout: float, label: str) -> dict:
 
 def machine() -> dict:
     cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")), platform.processor())
+    model = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
+                 platform.processor())
     meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
     mem_kb = next((int(line.split()[1]) for line in meminfo.splitlines() if line.startswith("MemTotal:")), 0)
     try:
@@ -101,11 +102,14 @@ def machine() -> dict:
             versions[name] = None
     git = {}
     with contextlib.suppress(OSError, subprocess.SubprocessError):
-        git["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "app.py", "components"], cwd=ROOT, capture_output=True, text=True).stdout
+        git["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                       text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "app.py", "components"], cwd=ROOT, capture_output=True,
+                               text=True).stdout
         git["uncommitted_app_files"] = len(dirty.splitlines())
     return {
-        "cpu": model, "cores": os.cpu_count(), "ram_gb": round(mem_kb / 2**20, 1), "os": f"{platform.system()} {platform.release()}",
+        "cpu": model, "cores": os.cpu_count(), "ram_gb": round(mem_kb / 2**20, 1),
+        "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(), "chromium": chromium, "packages": versions, "git": git,
         "load_average_at_start": list(os.getloadavg()),
     }
@@ -157,22 +161,24 @@ def measure_dataset(name: str, folder: Path, cfg: dict, with_real: bool, with_na
     entry: dict = {"name": name, "measured_at": dt.datetime.now().isoformat(timespec="seconds")}
     if with_real:
         say(f"  {name}: load + validate")
-        loaded = timed(entry, "load", lambda: run_json(["tests/bench/server_timing.py", str(folder), "--part", "load", "--loads", "3"],
-                                                       300, f"{name} load"))
+        loaded = timed(entry, "load", lambda: run_json(
+            ["tests/bench/server_timing.py", str(folder), "--part", "load", "--loads", "3"], 300, f"{name} load"))
         entry["load"] = loaded.get("load", loaded)
         say(f"  {name}: load {entry['load'].get('load_s_median')} s (samples {entry['load'].get('load_s_samples')}); "
             f"{entry['load'].get('problems')} problems")
         say(f"  {name}: AppTest, {cfg['reruns']} + 4 reruns")
-        apptest = timed(entry, "apptest", lambda: run_json(["tests/bench/server_timing.py", str(folder), "--part", "apptest", "--reruns",
-                                                            str(cfg["reruns"]), "--reruns-ends", "4"], 600, f"{name} AppTest"))
+        apptest = timed(entry, "apptest", lambda: run_json(
+            ["tests/bench/server_timing.py", str(folder), "--part", "apptest", "--reruns", str(cfg["reruns"]),
+             "--reruns-ends", "4"], 600, f"{name} AppTest"))
         entry["apptest"] = apptest.get("apptest", apptest)
         payload = entry["apptest"].get("map_payload_default_day") or {}
-        say(f"  {name}: AppTest first run {entry['apptest'].get('first_run_s')} s, rerun median {entry['apptest'].get('rerun_ms_median')} ms; "
+        say(f"  {name}: AppTest first run {entry['apptest'].get('first_run_s')} s, "
+            f"rerun median {entry['apptest'].get('rerun_ms_median')} ms; "
             f"json_args {payload.get('json_args_bytes')} bytes {entry['apptest'].get('error', '')}")
         say(f"  {name}: Chromium, real app, {cfg['steps']} steps")
         entry["browser"] = timed(entry, "browser", lambda: run_json(
-            ["tests/bench/browser_timing.py", str(folder), "--steps", str(cfg["steps"]), "--cold-timeout", "180", "--step-timeout", "60",
-             *cfg["cache_flag"]], 180 + 60 * cfg["steps"] + 60, f"{name} browser"))
+            ["tests/bench/browser_timing.py", str(folder), "--steps", str(cfg["steps"]), "--cold-timeout", "180",
+             "--step-timeout", "60", *cfg["cache_flag"]], 180 + 60 * cfg["steps"] + 60, f"{name} browser"))
     if with_naive:
         cold, step, budget, most = NAIVE_LIMITS[name]
         steps = min(cfg["steps"], most if not cfg["quick"] or name == "shipped" else 5)
@@ -180,14 +186,16 @@ def measure_dataset(name: str, folder: Path, cfg: dict, with_real: bool, with_na
             + (f", budget {budget} s)" if budget else ")"))
         command = ["tests/bench/browser_timing.py", str(folder), "--naive", "--steps", str(steps), "--cold-timeout", str(cold),
                    "--step-timeout", str(step), *cfg["cache_flag"]] + (["--budget", str(budget)] if budget else [])
-        entry["naive"] = timed(entry, "naive", lambda: run_json(command, cold + (budget or step * steps) + step + 90, f"{name} naive"))
+        entry["naive"] = timed(entry, "naive",
+                               lambda: run_json(command, cold + (budget or step * steps) + step + 90, f"{name} naive"))
     return entry
 
 
 def finish_entry(entry: dict) -> dict:
     real, naive = entry.get("browser"), entry.get("naive")
     if real and naive:
-        entry["naive_over_real"] = {"slider_median": ratio(naive, real, "slider_ms_median"), "slider_p95": ratio(naive, real, "slider_ms_p95"),
+        entry["naive_over_real"] = {"slider_median": ratio(naive, real, "slider_ms_median"),
+                                    "slider_p95": ratio(naive, real, "slider_ms_p95"),
                                     "cold_start": ratio(naive, real, "cold_start_s")}
     return entry
 
@@ -221,7 +229,8 @@ def markdown(results: dict) -> str:
     lines = [
         "# Benchmark results",
         "",
-        f"Generated {results['generated_at']} by `python tests/bench/run.py{' --quick' if results.get('mode') == 'quick' else ''}` "
+        f"Generated {results['generated_at']} by "
+        f"`python tests/bench/run.py{' --quick' if results.get('mode') == 'quick' else ''}` "
         f"(mode: {results.get('mode')}; the run took {_fmt(results.get('duration_s'), 's')}). Raw numbers: "
         f"`{results.get('json_file', 'BENCHMARKS-results.json')}`.",
         "",
@@ -232,15 +241,18 @@ def markdown(results: dict) -> str:
         f"- Python {m['python']}; {m['chromium']} (headless, via Playwright {m['packages'].get('playwright')})",
         "- " + ", ".join(f"{k} {v}" for k, v in m["packages"].items() if k != "playwright"),
         "- Browser and server share the machine's cores: with many viewers the browser's own work dominates the latencies.",
-        f"- App at commit {m['git'].get('commit', '?')}" + (f", with {m['git']['uncommitted_app_files']} uncommitted files under app.py/components/"
-                                                           if m["git"].get("uncommitted_app_files") else ""),
+        f"- App at commit {m['git'].get('commit', '?')}"
+        + (f", with {m['git']['uncommitted_app_files']} uncommitted files under app.py/components/"
+           if m["git"].get("uncommitted_app_files") else ""),
         "",
     ]
     datasets = [results["datasets"][name] for name in DATASETS if name in results["datasets"]]
 
     lines += ["## Real app, per data set", "",
-              "| data | events | places | CSV size | load + validate (median of 3) | AppTest first run | AppTest rerun after slider (median, mid / ends) "
-              "| map json_args (default day) | map items | cold start (Chromium) | slider → map median | slider → map p95 | iframe reloaded | WebSocket per step (median) |",
+              "| data | events | places | CSV size | load + validate (median of 3) | AppTest first run "
+              "| AppTest rerun after slider (median, mid / ends) | map json_args (default day) | map items "
+              "| cold start (Chromium) | slider → map median | slider → map p95 | iframe reloaded "
+              "| WebSocket per step (median) |",
               "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|--:|"]
     for entry in datasets:
         load, app, browser = entry.get("load") or {}, entry.get("apptest") or {}, entry.get("browser") or {}
@@ -263,11 +275,11 @@ def markdown(results: dict) -> str:
         lines += ["", "Problems during the run:", "", *errors]
 
     lines += ["", "### What is sent for the map (real app)", "",
-              "json_args is the st_folium component's arguments, sent over the WebSocket on every rerun (the feature_group part changes "
-              "with the slider; script and header are the stable base map). Static files are fetched once per page; sizes as sent "
-              "(Streamlit gzips them) and decoded.", "",
-              "| data | json_args total | script | feature_group | header | html | static: Leaflet | jQuery | basemap GeoJSON | offline fixes "
-              "| static total | streamlit-folium bundle |",
+              "json_args is the st_folium component's arguments, sent over the WebSocket on every rerun "
+              "(the feature_group part changes with the slider; script and header are the stable base map). "
+              "Static files are fetched once per page; sizes as sent (Streamlit gzips them) and decoded.", "",
+              "| data | json_args total | script | feature_group | header | html | static: Leaflet | jQuery | basemap GeoJSON "
+              "| offline fixes | static total | streamlit-folium bundle |",
               "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for entry in datasets:
         payload = (entry.get("apptest") or {}).get("map_payload_default_day") or {}
@@ -278,43 +290,52 @@ def markdown(results: dict) -> str:
         def pair(sizes: dict | None) -> str:
             return "–" if not sizes else f"{sizes['wire'] / 1000:,.1f} / {sizes['decoded'] / 1000:,.1f} kB"
 
-        lines.append(f"| {entry['name']} | {_kb(payload.get('json_args_bytes'))} | {_kb(parts.get('script'))} | {_kb(parts.get('feature_group'))} "
-                     f"| {_kb(parts.get('header'))} | {_kb(parts.get('html'))} | {pair(kinds.get('leaflet'))} | {pair(kinds.get('jquery'))} "
-                     f"| {pair(kinds.get('basemap_geojson'))} | {pair(kinds.get('offline_fixes'))} | {pair(assets.get('static_total'))} "
+        lines.append(f"| {entry['name']} | {_kb(payload.get('json_args_bytes'))} | {_kb(parts.get('script'))} "
+                     f"| {_kb(parts.get('feature_group'))} | {_kb(parts.get('header'))} | {_kb(parts.get('html'))} "
+                     f"| {pair(kinds.get('leaflet'))} | {pair(kinds.get('jquery'))} | {pair(kinds.get('basemap_geojson'))} "
+                     f"| {pair(kinds.get('offline_fixes'))} | {pair(assets.get('static_total'))} "
                      f"| {pair(assets.get('component_bundle'))} |")
 
     lines += ["", "### Conditions", "",
-              "Other work on the same 2-core machine slows a measurement down: the load average (1 min) before each part, and the AppTest "
-              "rerun's wall time against its CPU time, show when that happened. `code` is a hash of app.py and components/ at the time.",
-              "", "| data | code | load avg before: AppTest / browser / naive | AppTest rerun wall / CPU (median, mid) | wall time: AppTest / browser / naive |",
+              "Other work on the same 2-core machine slows a measurement down: the load average (1 min) before each part, "
+              "and the AppTest rerun's wall time against its CPU time, show when that happened. "
+              "`code` is a hash of app.py and components/ at the time.",
+              "", "| data | code | load avg before: AppTest / browser / naive | AppTest rerun wall / CPU (median, mid) "
+              "| wall time: AppTest / browser / naive |",
               "|---|---|--:|--:|--:|"]
     for entry in datasets:
         context = entry.get("context") or {}
         app = entry.get("apptest") or {}
         codes = sorted({part.get("code") for part in context.values() if part.get("code")})
+        loads = " / ".join(_fmt((context.get(p) or {}).get("load_avg_before"), "", 2) for p in ("apptest", "browser", "naive"))
+        walls = " / ".join(_fmt((context.get(p) or {}).get("wall_s"), "s") for p in ("apptest", "browser", "naive"))
         lines.append(
             f"| {entry['name']} | {', '.join(codes) or '–'} "
-            f"| {' / '.join(_fmt((context.get(p) or {}).get('load_avg_before'), '', 2) for p in ('apptest', 'browser', 'naive'))} "
-            f"| {_fmt((app.get('rerun_ms_mid') or {}).get('median'), 'ms')} / {_fmt((app.get('rerun_cpu_ms_mid') or {}).get('median'), 'ms')} "
-            f"| {' / '.join(_fmt((context.get(p) or {}).get('wall_s'), 's') for p in ('apptest', 'browser', 'naive'))} |")
+            f"| {loads} "
+            f"| {_fmt((app.get('rerun_ms_mid') or {}).get('median'), 'ms')} "
+            f"/ {_fmt((app.get('rerun_cpu_ms_mid') or {}).get('median'), 'ms')} "
+            f"| {walls} |")
 
     naive_rows = [e for e in datasets if e.get("naive")]
     if naive_rows:
         lines += ["", "## Naive baseline vs real app (Chromium)", "",
-                  "The naive page (tests/bench/naive_app.py) rebuilds the whole folium map with one folium object per marker, tooltip "
-                  "and popup on every rerun, and calls st_folium without feature_group_to_add, so the iframe is remounted at each step. "
-                  "Same data, slider, window and assets.", "",
-                  "| data | real: slider median / p95 | naive: status | naive: cold start | naive: slider median / p95 | naive steps done "
-                  "| naive iframe reloaded | naive WebSocket per step | naive / real (median) | naive / real (p95) |",
+                  "The naive page (tests/bench/naive_app.py) rebuilds the whole folium map with one folium object per marker, "
+                  "tooltip and popup on every rerun, and calls st_folium without feature_group_to_add, "
+                  "so the iframe is remounted at each step. Same data, slider, window and assets.", "",
+                  "| data | real: slider median / p95 | naive: status | naive: cold start | naive: slider median / p95 "
+                  "| naive steps done | naive iframe reloaded | naive WebSocket per step | naive / real (median) "
+                  "| naive / real (p95) |",
                   "|---|--:|---|--:|--:|--:|:-:|--:|--:|--:|"]
         for entry in naive_rows:
             real, naive = entry.get("browser") or {}, entry["naive"]
             ratios = entry.get("naive_over_real") or {}
             ws = (naive.get("ws_bytes_per_step") or {}).get("median")
             lines.append(
-                f"| {entry['name']} | {_fmt(real.get('slider_ms_median'), 'ms')} / {_fmt(real.get('slider_ms_p95'), 'ms')} | {_status(naive)} "
-                f"| {_fmt(naive.get('cold_start_s'), 's', 1)} | {_fmt(naive.get('slider_ms_median'), 'ms')} / {_fmt(naive.get('slider_ms_p95'), 'ms')} "
-                f"| {naive.get('slider_steps', 0)} of {naive.get('steps_requested', '–')} | {_fmt(naive.get('iframe_reloaded'))} | {_kb(ws)} "
+                f"| {entry['name']} | {_fmt(real.get('slider_ms_median'), 'ms')} / {_fmt(real.get('slider_ms_p95'), 'ms')} "
+                f"| {_status(naive)} | {_fmt(naive.get('cold_start_s'), 's', 1)} "
+                f"| {_fmt(naive.get('slider_ms_median'), 'ms')} / {_fmt(naive.get('slider_ms_p95'), 'ms')} "
+                f"| {naive.get('slider_steps', 0)} of {naive.get('steps_requested', '–')} | {_fmt(naive.get('iframe_reloaded'))} "
+                f"| {_kb(ws)} "
                 f"| {_fmt(ratios.get('slider_median'), '×', 1)} | {_fmt(ratios.get('slider_p95'), '×', 1)} |")
 
     conc = results.get("concurrency")
@@ -326,37 +347,45 @@ def markdown(results: dict) -> str:
             open_s = conc.get("open_s") or {}
             slider = conc.get("slider_ms") or {}
             lines += [
-                "| viewers run | every viewer got its map | completed all steps | steps each | all pages open after | page open median / max "
-                "| slider → map median | slider → map p95 (all sessions) | iframe remounts | server RSS before → all open → after steps (peak) "
-                "| RSS per viewer |",
+                "| viewers run | every viewer got its map | completed all steps | steps each | all pages open after "
+                "| page open median / max | slider → map median | slider → map p95 (all sessions) | iframe remounts "
+                "| server RSS before → all open → after steps (peak) | RSS per viewer |",
                 "|--:|:-:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
-                f"| {conc['viewers_run']} | {_fmt(conc.get('every_viewer_got_map'))} ({conc.get('viewers_with_map')}) | {conc.get('viewers_completed_all_steps')} "
-                f"| {conc.get('steps_per_viewer')} | {_fmt(conc.get('all_open_s'), 's', 1)} | {_fmt(open_s.get('median'), 's', 1)} / {_fmt(open_s.get('max'), 's', 1)} "
+                f"| {conc['viewers_run']} | {_fmt(conc.get('every_viewer_got_map'))} ({conc.get('viewers_with_map')}) "
+                f"| {conc.get('viewers_completed_all_steps')} | {conc.get('steps_per_viewer')} "
+                f"| {_fmt(conc.get('all_open_s'), 's', 1)} "
+                f"| {_fmt(open_s.get('median'), 's', 1)} / {_fmt(open_s.get('max'), 's', 1)} "
                 f"| {_fmt(slider.get('median'), 'ms')} | {_fmt(conc.get('slider_ms_p95'), 'ms')} | {conc.get('iframe_reloads')} "
-                f"| {_fmt(conc.get('rss_before_mb'), 'MB')} → {_fmt(conc.get('rss_with_all_open_mb'), 'MB')} → {_fmt(conc.get('rss_after_steps_mb'), 'MB')} "
+                f"| {_fmt(conc.get('rss_before_mb'), 'MB')} → {_fmt(conc.get('rss_with_all_open_mb'), 'MB')} "
+                f"→ {_fmt(conc.get('rss_after_steps_mb'), 'MB')} "
                 f"({_fmt(conc.get('rss_peak_mb'), 'MB')}) | {_fmt(conc.get('rss_per_viewer_mb'), 'MB', 2)} |",
             ]
             if conc.get("errors"):
                 lines += ["", "Errors:", "", *[f"- {error}" for error in conc["errors"]]]
 
     lines += ["", "## How it was measured", "",
-              "- **Cold start**: from spawning `streamlit run` (Chromium already launched) to the first marker drawn in the map iframe; "
-              "includes server start, reading and validating the data, the first script run, the Streamlit frontend and Leaflet.",
-              "- **Slider → map**: keyboard End / Home on the focused date slider (so the map always changes), timed in the browser from "
-              "the keydown to the first DOM mutation in Leaflet's marker/overlay panes, or, when the iframe is remounted, to the new "
-              "map document having its markers drawn. The next step waits until the WebSocket has been quiet for 300 ms.",
-              "- **Streamlit's message cache is off** in the browser runs (`STREAMLIT_GLOBAL_MIN_CACHED_MESSAGE_SIZE=1e15` on the "
-              "benchmark's server; the app's own config is untouched). Streamlit keeps large messages in the browser for two runs and "
-              "then sends only a hash; End / Home revisits the same two states, so with the cache every step after the second would "
-              "skip the map's transfer, which a viewer reaching a new date never does. `run.py --message-cache` measures the default.",
-              "- **AppTest rerun**: `slider.set_value(day); at.run()` on app.py, without a browser; 'mid' alternates 2016-01-20 and "
-              "2015-06-20, 'ends' the slider's last and first days (the days the browser steps between).",
-              "- **json_args**: the st_folium element's arguments in the AppTest delta on the default day (2016-01-20), the map's share of "
-              "what the WebSocket carries per rerun; 'WebSocket per step' is everything the page received per browser step.",
-              "- **Concurrent viewers**: one browser context per viewer; all open together, then each does its steps with 0.1–0.6 s pauses; "
-              "server RSS from /proc (one warm-up viewer first, so the cached data counts once).",
-              "- Synthetic data: tests/bench/synth.py (seeded; 1,000 places, 3,000 population figures, 3,000 captions, 50 sources, "
-              "dates 1999–2021 at day, month, year and interval precision); every folder validates with zero problems.",
+              "- **Cold start**: from spawning `streamlit run` (Chromium already launched) to the first marker drawn in the map "
+              "iframe; includes server start, reading and validating the data, the first script run, the Streamlit frontend and "
+              "Leaflet.",
+              "- **Slider → map**: keyboard End / Home on the focused date slider (so the map always changes), timed in the "
+              "browser from the keydown to the first DOM mutation in Leaflet's marker/overlay panes, or, when the iframe is "
+              "remounted, to the new map document having its markers drawn. The next step waits until the WebSocket has been "
+              "quiet for 300 ms.",
+              "- **Streamlit's message cache is off** in the browser runs (`STREAMLIT_GLOBAL_MIN_CACHED_MESSAGE_SIZE=1e15` on "
+              "the benchmark's server; the app's own config is untouched). Streamlit keeps large messages in the browser for two "
+              "runs and then sends only a hash; End / Home revisits the same two states, so with the cache every step after the "
+              "second would skip the map's transfer, which a viewer reaching a new date never does. "
+              "`run.py --message-cache` measures the default.",
+              "- **AppTest rerun**: `slider.set_value(day); at.run()` on app.py, without a browser; 'mid' alternates 2016-01-20 "
+              "and 2015-06-20, 'ends' the slider's last and first days (the days the browser steps between).",
+              "- **json_args**: the st_folium element's arguments in the AppTest delta on the default day (2016-01-20), "
+              "the map's share of what the WebSocket carries per rerun; 'WebSocket per step' is everything the page received "
+              "per browser step.",
+              "- **Concurrent viewers**: one browser context per viewer; all open together, then each does its steps with "
+              "0.1–0.6 s pauses; server RSS from /proc (one warm-up viewer first, so the cached data counts once).",
+              "- Synthetic data: tests/bench/synth.py (seeded; 1,000 places, 3,000 population figures, 3,000 captions, "
+              "50 sources, dates 1999–2021 at day, month, year and interval precision); every folder validates with zero "
+              "problems.",
               ""]
     if results.get("notes"):
         lines += ["## Notes", "", *[f"- {note}" for note in results["notes"]], ""]
@@ -374,7 +403,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reruns", type=int, help="AppTest reruns per pair of days (default 10)")
     parser.add_argument("--viewers", type=int, help="concurrent viewers (default 30; 8 with --quick)")
     parser.add_argument("--message-cache", action="store_true",
-                        help="keep Streamlit's browser-side message cache on in the browser runs (off by default: see browser_timing.py)")
+                        help="keep Streamlit's browser-side message cache on in the browser runs "
+                             "(off by default: see browser_timing.py)")
     parser.add_argument("--out-json", type=Path, default=RESULTS_JSON, help=f"default: {RESULTS_JSON.relative_to(ROOT)}")
     parser.add_argument("--out-md", type=Path, default=RESULTS_MD, help=f"default: {RESULTS_MD.relative_to(ROOT)}")
     parser.add_argument("--keep-data", type=Path, help="write the synthetic folders here and keep them")
@@ -406,9 +436,11 @@ def main(argv: list[str] | None = None) -> int:
     results.update({"generated_at": dt.datetime.now().isoformat(timespec="seconds"),
                     "mode": ("quick" if args.quick else "full") + (f" (only {','.join(sorted(only))}, merged)" if only else ""),
                     "settings": cfg, "machine": machine()})
-    say(f"benchmark: data sets {', '.join(datasets) or 'none'}; real app {'yes' if real_too else 'no'}; naive {'yes' if naive else 'no'}; "
-        f"concurrency {'yes' if concurrency else 'no'}; {cfg['steps']} steps, {cfg['reruns']} reruns, {cfg['viewers']} viewers")
-    say(f"machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, {results['machine']['ram_gb']} GB, {results['machine']['chromium']}")
+    say(f"benchmark: data sets {', '.join(datasets) or 'none'}; real app {'yes' if real_too else 'no'}; "
+        f"naive {'yes' if naive else 'no'}; concurrency {'yes' if concurrency else 'no'}; "
+        f"{cfg['steps']} steps, {cfg['reruns']} reruns, {cfg['viewers']} viewers")
+    host = results["machine"]
+    say(f"machine: {host['cpu']}, {host['cores']} cores, {host['ram_gb']} GB, {host['chromium']}")
 
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
         workdir = args.keep_data or Path(tmp)
@@ -425,11 +457,13 @@ def main(argv: list[str] | None = None) -> int:
             say(f"concurrency: {cfg['viewers']} viewers x {cfg['concurrent_steps']} steps on the shipped data")
             holder: dict = {}
             results["concurrency"] = timed(holder, "concurrency", lambda: run_json(
-                ["tests/bench/concurrency.py", str(ROOT / "data"), "--viewers", str(cfg["viewers"]), "--steps", str(cfg["concurrent_steps"])],
+                ["tests/bench/concurrency.py", str(ROOT / "data"), "--viewers", str(cfg["viewers"]),
+                 "--steps", str(cfg["concurrent_steps"])],
                 900, "concurrency"))
             results["concurrency"]["context"] = holder["context"]["concurrency"]
             conc = results["concurrency"]
-            say(f"  every viewer got its map: {conc.get('every_viewer_got_map')} ({conc.get('viewers_with_map')}/{conc.get('viewers_run')}); "
+            say(f"  every viewer got its map: {conc.get('every_viewer_got_map')} "
+                f"({conc.get('viewers_with_map')}/{conc.get('viewers_run')}); "
                 f"slider p95 {conc.get('slider_ms_p95')} ms; RSS per viewer {conc.get('rss_per_viewer_mb')} MB")
 
     results["duration_s"] = round(time.perf_counter() - T0)
@@ -461,8 +495,9 @@ def notes(results: dict) -> list[str]:
         rerun = (app.get("rerun_ms_mid") or {}).get("median")
         cpu = (app.get("rerun_cpu_ms_mid") or {}).get("median")
         if rerun and cpu and rerun > 1.5 * cpu:
-            out.append(f"{name}: the AppTest rerun took {rerun:,.0f} ms of wall time for {cpu:,.0f} ms of CPU: the machine was busy "
-                       "with other work during that measurement; the browser numbers of the same data set may be inflated too.")
+            out.append(f"{name}: the AppTest rerun took {rerun:,.0f} ms of wall time for {cpu:,.0f} ms of CPU: "
+                       "the machine was busy with other work during that measurement; "
+                       "the browser numbers of the same data set may be inflated too.")
     codes = {part.get("code") for entry in results.get("datasets", {}).values() for part in (entry.get("context") or {}).values()}
     codes.discard(None)
     if len(codes) > 1:

@@ -36,7 +36,8 @@ PARTS = ("script", "feature_group", "header", "html", "layer_control")
 
 def _ms(values: list[float]) -> dict:
     ordered = sorted(values)
-    return {"median": round(statistics.median(values) * 1000, 1), "p95": round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000, 1),
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"median": round(statistics.median(values) * 1000, 1), "p95": round(p95 * 1000, 1),
             "min": round(ordered[0] * 1000, 1), "max": round(ordered[-1] * 1000, 1), "n": len(values)}
 
 

@@ -3,7 +3,8 @@
     python tests/bench/synth.py OUT_DIR --events 10000 --places 1000 [--seed 7]
 
 Everything is drawn from seeded random generators (one per table), so a given set of arguments always
-writes the same bytes, and folders of different sizes share the same places, figures and captions. Places are spread over the Channel coast (lon -2..5, lat 48..52); camps and centres have
+writes the same bytes, and folders of different sizes share the same places, figures and captions.
+Places are spread over the Channel coast (lon -2..5, lat 48..52); camps and centres have
 ``active`` intervals, some open-ended; population figures carry qualifiers, ranges and disagreeing
 same-period figures from different sources; dates are ISO at day, month, year and interval precision
 between 1999 and 2021. The folder is loaded with ``components.loader.load_dataset`` at the end and
@@ -55,7 +56,8 @@ VERBS = ("clear", "visit", "open", "close", "protest at", "rebuild", "evacuate",
 OBJECTS = ("shelters", "a makeshift school", "the water points", "a new camp", "tents and huts", "the dunes",
            "a disused warehouse", "the showers", "the ring road", "the old factory site", "the port fence")
 SENTENCES = (
-    "Witnesses described {n} people gathered near {place} in the early morning, many of them from Sudan, Eritrea and Afghanistan.",
+    "Witnesses described {n} people gathered near {place} in the early morning, "
+    "many of them from Sudan, Eritrea and Afghanistan.",
     "The operation at {place} lasted several hours; aid groups said about {n} tents and shelters were affected.",
     "According to the prefecture, {n} places were offered in reception centres, though many refused to leave {place}.",
     "Volunteers set up a kitchen near {place} and served some {n} meals a day during the cold spell.",
@@ -141,9 +143,11 @@ def make_sources(rng: random.Random, count: int) -> list[dict]:
             "publisher": publisher,
             "author": rng.choice(AUTHORS),
             "published": fuzzy_date(rng, (0.6, 0.3, 0.1, 0.0)),
-            "url": f"https://example.org/{publisher.lower().replace(' ', '-').replace('é', 'e')}/{index:03d}" if rng.random() < 0.85 else "",
+            "url": (f"https://example.org/{publisher.lower().replace(' ', '-').replace('é', 'e')}/{index:03d}"
+                    if rng.random() < 0.85 else ""),
             "language": "fr" if french else "en",
-            "notes": _clip(f"Synthetic source {index} for the benchmark; figures and dates are invented. {_sentence(rng, subject)}", 60, 220)
+            "notes": _clip(f"Synthetic source {index} for the benchmark; figures and dates are invented. "
+                           f"{_sentence(rng, subject)}", 60, 220)
             if rng.random() < 0.5 else "",
         })
     return rows
@@ -263,7 +267,8 @@ def make_population(rng: random.Random, count: int, places: list[dict], sources:
         if what == "residents" and rng.random() < 0.08 and len(rows) < count:
             # Another source, same place and period, a different head count: the app must show both.
             other = dict(row, figure_id=f"fig-{len(rows) + 1:05d}", count=str(max(0, amount + rng.randint(-1500, 1500))),
-                         count_max="", source_id=rng.choice(sources)["source_id"], qualifier=rng.choice(("about", "over", "exact")))
+                         count_max="", source_id=rng.choice(sources)["source_id"],
+                         qualifier=rng.choice(("about", "over", "exact")))
             rows.append(other)
     return rows
 
@@ -276,7 +281,8 @@ def make_captions(rng: random.Random, count: int, places: list[dict], events: li
         place_id = event["place_id"] if event else rng.choice(camps)["place_id"]
         french = rng.random() < 0.15
         if french:
-            text = f"Un homme se réchauffe près d'un feu dans le campement, le {rng.randint(1, 28)} du mois, avant l'évacuation annoncée par la préfecture."
+            text = (f"Un homme se réchauffe près d'un feu dans le campement, le {rng.randint(1, 28)} du mois, "
+                    "avant l'évacuation annoncée par la préfecture.")
         else:
             text = (f"{rng.choice(CAPTION_OPENINGS)} in the \"jungle\", where a mix of refugees, asylum seekers and migrants "
                     f"from Sudan, Afghanistan, Syria, Iraq and Eritrea live before they attempt to reach the United Kingdom.")
@@ -303,13 +309,17 @@ def make_chapters(rng: random.Random, count: int, places: list[dict], captions: 
         caption = rng.choice(captions)
         day = _random_day(rng, date(2000, 1, 1), date(2021, 6, 30))
         rows.append({
-            "chapter": str(number), "title": f"Chapter {number}: the camps in {day.year}", "title_fr": f"Chapitre {number} : les camps en {day.year}",
+            "chapter": str(number), "title": f"Chapter {number}: the camps in {day.year}",
+            "title_fr": f"Chapitre {number} : les camps en {day.year}",
             "date": day.isoformat(), "window": "around" if number % 3 else "upto", "months": "3" if number % 3 else "",
             "place_id": caption["place_id"], "view": ("site", "coast", "all")[number % 3],
             "layers": "" if number % 2 else "sites,events", "caption_id": caption["caption_id"],
-            "narrative": _description(rng, "the coast"), "narrative_fr": "Le camp a grandi pendant l'automne, malgré les évacuations.",
-            "question": "What do the sources agree on, and where do they differ?", "question_fr": "Sur quoi les sources s'accordent-elles ?",
-            "teacher_notes": "Synthetic chapter for the benchmark.", "teacher_notes_fr": "", "source_id": rng.choice(sources)["source_id"],
+            "narrative": _description(rng, "the coast"),
+            "narrative_fr": "Le camp a grandi pendant l'automne, malgré les évacuations.",
+            "question": "What do the sources agree on, and where do they differ?",
+            "question_fr": "Sur quoi les sources s'accordent-elles ?",
+            "teacher_notes": "Synthetic chapter for the benchmark.", "teacher_notes_fr": "",
+            "source_id": rng.choice(sources)["source_id"],
         })
     return rows
 
@@ -329,7 +339,8 @@ def generate(out: Path, events: int, places: int = 1000, *, sources: int = 50, f
     event_rows = make_events(rng("events"), events, place_rows, source_rows)
     figure_rows = make_population(rng("population"), figures, place_rows, source_rows)
     caption_rows = make_captions(rng("captions"), captions, place_rows, event_rows, source_rows)
-    tables = [(SOURCES, source_rows), (PLACES, place_rows), (EVENTS, event_rows), (POPULATION, figure_rows), (CAPTIONS, caption_rows)]
+    tables = [(SOURCES, source_rows), (PLACES, place_rows), (EVENTS, event_rows), (POPULATION, figure_rows),
+              (CAPTIONS, caption_rows)]
     if chapters:
         tables.append((CHAPTERS, make_chapters(rng("chapters"), chapters, place_rows, caption_rows, source_rows)))
     else:
@@ -363,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = generate(args.out, args.events, args.places, sources=args.sources, figures=args.figures, captions=args.captions,
                       chapters=args.chapters, seed=args.seed, check=not args.no_check)
     checked = "" if args.no_check else ", 0 problems"
-    print(f"{args.out}: " + ", ".join(f"{n} {name}" for name, n in counts.items()) + f"{checked} ({time.perf_counter() - started:.1f} s)")
+    counted = ", ".join(f"{n} {name}" for name, n in counts.items())
+    print(f"{args.out}: {counted}{checked} ({time.perf_counter() - started:.1f} s)")
     return 0
 
 

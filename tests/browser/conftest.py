@@ -14,7 +14,6 @@ import pytest
 from serve import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app
 
 
-
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_support import map_frame, open_map
 from playwright.sync_api import expect
+
+from browser_support import map_frame, open_map
 
 DATA_FOLDER = Path(__file__).resolve().parent.parent / "fixtures" / "hostile"
 INJECTED = 'img[src="x"], [onload], [onerror], a[href^="javascript"]'

@@ -82,7 +82,8 @@ def test_exported_map_opens_offline(page, folder_url, browser, tmp_path) -> None
     download_info.value.save_as(saved)
     offline = browser.new_context(offline=True)
     blocked = []
-    offline.route("**/*", lambda route: (blocked.append(route.request.url), route.abort()) if not route.request.url.startswith("file:") else route.continue_())
+    offline.route("**/*", lambda route: (blocked.append(route.request.url), route.abort())
+                  if not route.request.url.startswith("file:") else route.continue_())
     viewer = offline.new_page()
     viewer.goto(saved.as_uri())
     expect(viewer.locator("path.atlas-site").first).to_be_attached(timeout=15_000)
