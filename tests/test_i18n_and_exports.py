@@ -6,15 +6,15 @@ import re
 from datetime import date
 
 import pytest
-
 from apptest_helpers import count_class, groups_js, page_failed, run_app
-from components.export.classroom import handout_html, shown_rows_csv, standalone_map
-from components.model.formatting import format_count, format_date, format_figure
-from components.map.layers import MapContext
-from components.data.loader import load_dataset
-from components.ui.map_panel import feature_groups
-from components.model.timeline import in_window, site_states, window_bounds
 from datafolders import MINIMAL
+
+from components.data.loader import load_dataset
+from components.export.classroom import handout_html, shown_rows_csv, standalone_map
+from components.map.feature_groups import feature_groups
+from components.model.context import MapContext
+from components.model.formatting import format_count, format_date, format_figure
+from components.model.timeline import in_window, site_states, window_bounds
 
 
 @pytest.mark.parametrize(

@@ -17,11 +17,12 @@ import pandas as pd
 
 from components.map.assets import CSS, JS, STATIC_DIR
 from components.map.basemap import add_basemap
+from components.map.legend import add_legend
+from components.model.context import MapContext
+from components.model.escaping import safe_url
 from components.model.formatting import format_date, format_day
 from components.model.i18n import t, translated
-from components.map.layers import MapContext, site_summary
-from components.map.legend import add_legend
-from components.model.escaping import safe_url
+from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 
 _FORMULA = re.compile(r"^[=+\-@\t\r]")

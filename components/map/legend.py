@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from branca.element import Element, MacroElement, Template
 
-from components.model.i18n import t
 from components.map.symbols import CAMERA, CATEGORY_SYMBOLS, SITE_CLOSED, SITE_FILL, svg
+from components.model.i18n import t
 
 # Labels of minor places (facilities, transport) only appear from MINOR_ZOOM, so the coast view stays readable.
 MINOR_ZOOM = 12

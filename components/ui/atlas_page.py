@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.map.feature_groups import feature_groups
+from components.map.layers import events_grouped
+from components.model.context import MapContext
 from components.model.i18n import t
-from components.map.layers import MapContext, events_grouped
 from components.model.timeline import data_span, in_window, site_states, window_bounds
 from components.ui import state
 from components.ui.captions import captions_panel
 from components.ui.controls import sidebar, time_bar
 from components.ui.dataset import current_dataset
-from components.ui.tabs import chart_panel, sources_panel, text_view
 from components.ui.export_panel import export_panel
 from components.ui.lesson import apply_chapter, lesson_panel, presentation_style, start_button
-from components.ui.map_panel import feature_groups, focus, legend_strip, map_panel
+from components.ui.map_panel import focus, legend_strip, map_panel
 from components.ui.problems_panel import problems_panel
 from components.ui.style import apply_style
+from components.ui.tabs import chart_panel, sources_panel, text_view
 
 
 def render() -> None:

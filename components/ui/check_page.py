@@ -6,15 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from components.data.diff import diff_tables
-from components.model.i18n import t
-from components.map.layers import MapContext
 from components.data.loader import default_data_dir, load_dataset
-from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
-from components.model.escaping import markdown_text
-from components.model.timeline import data_span, in_window, site_states, window_bounds
 from components.data.upload import current_files, read_uploads
+from components.map.feature_groups import feature_groups
+from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
+from components.model.context import MapContext
+from components.model.escaping import markdown_text
+from components.model.i18n import t
+from components.model.timeline import data_span, in_window, site_states, window_bounds
 from components.ui.dataset import current_dataset
-from components.ui.map_panel import feature_groups, map_panel
+from components.ui.map_panel import map_panel
 from components.ui.problems_panel import problems_frame
 from components.ui.state import DEFAULT_DATE, LAYERS
 from components.ui.style import apply_style

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from components.export.classroom import handout_html, shown_rows_csv, standalone_map
+from components.model.context import MapContext
 from components.model.i18n import t
-from components.map.layers import MapContext
 from components.model.timeline import SiteState
 
 

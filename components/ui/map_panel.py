@@ -10,11 +10,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.map.legend import CSS as LEGEND_CSS, legend_html
-from components.map.layers import MapContext, captions_layer, context_layer, events_layer, highlight_layer, sites_layer
+from components.map.legend import CSS as LEGEND_CSS
+from components.map.legend import legend_html
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, base_map, view_for_all
+from components.model.context import MapContext
 from components.model.picking import place_at
-from components.model.timeline import SiteState
 from components.ui import state
 
 MAP_KEY = "atlas.map"
@@ -39,22 +39,6 @@ def focus(ctx: MapContext) -> tuple[tuple[float, float], int]:
         if location:
             return location, PLACE_ZOOM
     return CHANNEL_CENTER, CHANNEL_ZOOM
-
-
-def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
-                   layers: list[str], site: str | None = None) -> list[folium.FeatureGroup]:
-    groups = []
-    if "context" in layers:
-        context_ids = [pid for pid in ctx.places if pid not in states]
-        groups.append(context_layer(context_ids, ctx))
-    if "sites" in layers:
-        groups.append(sites_layer(states, ctx))
-    if "events" in layers:
-        groups.append(events_layer(events, ctx))
-    if "captions" in layers:
-        groups.append(captions_layer(captions, ctx))
-    groups.append(highlight_layer(site, ctx))
-    return groups
 
 
 def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], *, key: str = MAP_KEY, view: tuple | None = None,

@@ -7,11 +7,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.model.population_chart import chart_rows, population_spec
-from components.model.formatting import format_date, format_day, format_figure
-from components.model.i18n import t
-from components.map.layers import MapContext, site_summary
+from components.model.context import MapContext
 from components.model.escaping import markdown_text
+from components.model.formatting import format_date, format_day
+from components.model.i18n import t
+from components.model.population_chart import chart_rows, population_spec
+from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 from components.ui import state
 from components.ui.captions import source_link
