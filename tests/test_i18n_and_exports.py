@@ -10,7 +10,9 @@ from apptest_helpers import count_class, groups_js, page_failed, run_app
 from datafolders import MINIMAL
 
 from components.data.loader import load_dataset
-from components.export.classroom import handout_html, shown_rows_csv, standalone_map
+from components.export.handout import handout_html
+from components.export.rows import shown_rows_csv
+from components.export.standalone import standalone_map
 from components.map.feature_groups import feature_groups
 from components.model.context import MapContext
 from components.model.formatting import format_count, format_date, format_figure

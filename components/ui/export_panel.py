@@ -7,7 +7,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.export.classroom import handout_html, shown_rows_csv, standalone_map
+from components.export.handout import handout_html
+from components.export.rows import shown_rows_csv
+from components.export.standalone import standalone_map
 from components.model.context import MapContext
 from components.model.i18n import t
 from components.model.timeline import SiteState

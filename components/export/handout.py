@@ -1,73 +1,18 @@
-"""Exports for the classroom, as plain strings: a standalone map that works offline, the rows shown, a handout.
-
-No streamlit here; the panel passes these functions to deferred download buttons.
-"""
+"""The printable lesson handout: chapters with their questions, a small print map, the places and the sources."""
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
-import re
 from datetime import date
 
-import folium
 import pandas as pd
 
-from components.map.assets import CSS, JS, STATIC_DIR
-from components.map.basemap import add_basemap
-from components.map.legend import add_legend
+from components.map.assets import STATIC_DIR
 from components.model.context import MapContext
 from components.model.escaping import safe_url
 from components.model.formatting import format_date, format_day
 from components.model.i18n import t, translated
-from components.model.summaries import site_summary
-from components.model.timeline import SiteState
-
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
-
-
-def standalone_map(groups: list[folium.FeatureGroup], center: tuple[float, float], zoom: int, lang: str) -> str:
-    """One HTML file with Leaflet, jQuery, the basemap and the layers inlined: it opens offline, from a USB stick."""
-    folium_map = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True)
-    folium_map.default_js, folium_map.default_css = [], []
-    head = folium_map.get_root().header
-    for _, path in CSS:
-        head.add_child(folium.Element(f"<style>{(STATIC_DIR / path).read_text(encoding='utf-8')}</style>"))
-    for _, path in JS:
-        script = (STATIC_DIR / path).read_text(encoding="utf-8").replace("</script", "<\\/script")
-        head.add_child(folium.Element(f"<script>{script}</script>"))
-    add_basemap(folium_map, "offline", inline=True)
-    add_legend(folium_map, lang)
-    for group in groups:
-        group.add_to(folium_map)
-    folium.LayerControl(collapsed=True).add_to(folium_map)
-    return folium_map.get_root().render()
-
-
-def _cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
-    return "'" + text if _FORMULA.match(text) else text
-
-
-def shown_rows_csv(at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext) -> str:
-    """The sites, events and captions the map shows at ``at``, one CSV, each row with its date and source."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["layer", "date", "place_id", "place", "what", "detail", "source"])
-    for place_id, site in states.items():
-        figure, detail = site_summary(site, ctx)
-        sources = "; ".join(ctx.source_short(f["source_id"]) for f in site.figures)
-        writer.writerow([_cell(v) for v in ("site", at.isoformat(), place_id, ctx.place_name(place_id), figure, detail, sources)])
-    for row in events.to_dict("records"):
-        writer.writerow([_cell(v) for v in ("event", row["date"], row["place_id"], ctx.place_name(row["place_id"]), row["title"],
-                                            row["description"], ctx.source_short(row["source_id"]))])
-    for row in captions.to_dict("records"):
-        writer.writerow([_cell(v) for v in ("caption", row["date"], row["place_id"], ctx.place_name(row["place_id"]), row["text"],
-                                            row["credit"], ctx.source_short(row["source_id"]))])
-    return out.getvalue()
 
 
 def _svg_map(ctx: MapContext, place_ids: list[str]) -> str:
