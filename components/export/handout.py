@@ -13,6 +13,7 @@ from components.model.context import MapContext
 from components.model.escaping import safe_url
 from components.model.formatting import format_date, format_day
 from components.model.i18n import t, translated
+from components.model.palette import INK, INK_MUTED, NOTES, PRINT_COAST, PRINT_INK, PRINT_SEA, SITE_FILL
 
 
 def _svg_map(ctx: MapContext, place_ids: list[str]) -> str:
@@ -36,10 +37,10 @@ def _svg_map(ctx: MapContext, place_ids: list[str]) -> str:
         location = ctx.location(place_id)
         if location and west < location[1] < east and south < location[0] < north:
             x, y = xy(location[1], location[0])
-            marks.append(f'<circle cx="{x}" cy="{y}" r="5" fill="#0072B2" stroke="#000"/>'
+            marks.append(f'<circle cx="{x}" cy="{y}" r="5" fill="{SITE_FILL}" stroke="{PRINT_INK}"/>'
                          f'<text x="{x + 7}" y="{y - 6}" font-size="13" font-family="sans-serif">{number}</text>')
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="Map of the Channel coast">'
-            f'<rect width="{width}" height="{height}" fill="#eef4f8"/><path d="{" ".join(lines)}" fill="none" stroke="#555" stroke-width="1"/>'
+            f'<rect width="{width}" height="{height}" fill="{PRINT_SEA}"/><path d="{" ".join(lines)}" fill="none" stroke="{PRINT_COAST}" stroke-width="1"/>'
             + "".join(marks) + "</svg>")
 
 
@@ -67,7 +68,8 @@ def handout_html(chapters: pd.DataFrame, ctx: MapContext, lang: str, teacher: bo
         published = format_date(str(row.get("published") or ""), lang)
         parts.append(f"<li>{esc(str(row.get('publisher', '')))}: <i>{esc(str(row.get('title', source_id)))}</i> {esc(published)}{link}</li>")
     parts.append("</ul>")
-    style = ("body{font:12pt/1.45 Georgia,serif;max-width:46em;margin:2em auto;color:#111}h1{font-size:20pt}h2{font-size:14pt;margin-top:1.2em}"
-             ".meta,.source{color:#333;font-size:10pt}.question{border-left:3px solid #0072B2;padding-left:.6em}"
-             ".notes{background:#f3f3f3;padding:.4em}@media print{.chapter{break-inside:avoid}a{color:#000}}")
+    style = (f"body{{font:12pt/1.45 Georgia,serif;max-width:46em;margin:2em auto;color:{INK}}}h1{{font-size:20pt}}"
+             f"h2{{font-size:14pt;margin-top:1.2em}}.meta,.source{{color:{INK_MUTED};font-size:10pt}}"
+             f".question{{border-left:3px solid {SITE_FILL};padding-left:.6em}}.notes{{background:{NOTES};padding:.4em}}"
+             f"@media print{{.chapter{{break-inside:avoid}}a{{color:{PRINT_INK}}}}}")
     return f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(t("app.title", lang))}</title><style>{style}</style></head><body>{"".join(parts)}</body></html>'

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import folium
 
-from components.map.assets import CSS, JS, STATIC_DIR
+from components.map.assets import CSS, JS, STATIC_DIR, palette_style
 from components.map.basemap import add_basemap
 from components.map.legend import add_legend
 
@@ -17,6 +17,7 @@ def standalone_map(groups: list[folium.FeatureGroup], center: tuple[float, float
     folium_map = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True)
     folium_map.default_js, folium_map.default_css = [], []
     head = folium_map.get_root().header
+    head.add_child(palette_style())
     for _, path in CSS:
         head.add_child(folium.Element(f"<style>{(STATIC_DIR / path).read_text(encoding='utf-8')}</style>"))
     for _, path in JS:

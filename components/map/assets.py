@@ -2,6 +2,8 @@
 
 Inside the st_folium iframe (/component/streamlit_folium.st_folium/index.html) the relative
 URL ../../app/static/ reaches Streamlit's static folder. Exports inline the same files instead.
+The project's own static CSS takes its colours from the palette's custom properties, which
+palette_style() declares in the map's header (model/palette.py).
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import folium
+
+from components.model.palette import css_variables
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 IFRAME_PREFIX = "../../app/static/"
@@ -23,10 +27,16 @@ JS = (
 CSS = (("leaflet_css", "vendor/leaflet/leaflet.css"), ("leaflet_offline_css", "offline/leaflet-offline.css"))
 
 
+def palette_style() -> folium.Element:
+    """The palette's custom properties, which the static CSS reads; order-free, so a <style> in the header will do."""
+    return folium.Element(f"<style>{css_variables()}</style>")
+
+
 def use_local_assets(folium_map: folium.Map, prefix: str = IFRAME_PREFIX) -> folium.Map:
-    """Point this map instance (never the class: that would leak into every map) at local files."""
+    """Point this map instance (never the class: that would leak into every map) at local files, and give it the palette."""
     folium_map.default_js = [(name, prefix + path) for name, path in JS]
     folium_map.default_css = [(name, prefix + path) for name, path in CSS]
+    folium_map.get_root().header.add_child(palette_style())
     return folium_map
 
 

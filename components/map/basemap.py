@@ -15,9 +15,8 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from components.map.assets import IFRAME_PREFIX, STATIC_DIR
+from components.model.palette import BORDER, LAND
 
-LAND = "#f4f1ea"
-BORDER = "#8c8c8c"
 BASEMAPS = ("offline", "osm")
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 NATURAL_EARTH = "Basemap: Natural Earth (public domain)"

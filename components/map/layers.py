@@ -19,10 +19,11 @@ from components.map.popups import (
     place_group_text,
     site_text,
 )
-from components.map.symbols import CAMERA, CATEGORY_SYMBOLS, HIGHLIGHT, SITE_CLOSED, SITE_FILL, svg
+from components.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
 from components.model.context import MapContext
 from components.model.formatting import date_is_uncertain
 from components.model.i18n import t
+from components.model.palette import CLOSED_STROKE, HIGHLIGHT, PAPER, SITE_CLOSED, SITE_FILL, SITE_STROKE, UNCERTAINTY
 from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 
@@ -64,7 +65,7 @@ def _uncertainty_ring(ctx: MapContext, place_id: str, location: tuple[float, flo
     metres = UNCERTAINTY_METRES.get(ctx.places[place_id]["location_precision"])
     if not metres:
         return None
-    return ring(*location, radius=metres, color="#333333", weight=1.2, dashArray="4 4", fill=False, interactive=False,
+    return ring(*location, radius=metres, color=UNCERTAINTY, weight=1.2, dashArray="4 4", fill=False, interactive=False,
                 className="atlas-uncertainty")
 
 
@@ -75,17 +76,17 @@ def _site_items(place_id: str, state: SiteState, location: tuple[float, float], 
     place_class = f"atlas-place-{place_id}"
     items = []
     if state.status == "counted":
-        items.append({**circle(*location, radius=circle_radius(state.low), color="#0b3a5c", weight=1.5, fillColor=SITE_FILL,
+        items.append({**circle(*location, radius=circle_radius(state.low), color=SITE_STROKE, weight=1.5, fillColor=SITE_FILL,
                                fillOpacity=0.45, className=f"atlas-site {place_class}"), **text})
         if state.disagree:
-            items.append(circle(*location, radius=circle_radius(state.high), color="#0b3a5c", weight=1.5, dashArray="5 4",
+            items.append(circle(*location, radius=circle_radius(state.high), color=SITE_STROKE, weight=1.5, dashArray="5 4",
                                 fill=False, interactive=False, className=f"atlas-site-range {place_class}"))
     elif state.status == "closed":
-        items.append({**circle(*location, radius=7, color="#333333", weight=1.5, dashArray="3 3", fillColor=SITE_CLOSED,
+        items.append({**circle(*location, radius=7, color=CLOSED_STROKE, weight=1.5, dashArray="3 3", fillColor=SITE_CLOSED,
                                fillOpacity=0.5, className=f"atlas-site atlas-site-closed {place_class}"), **text})
     else:
-        items.append({**circle(*location, radius=6, color="#0b3a5c", weight=1.5,
-                               dashArray="1 3" if state.status == "not-yet" else None, fillColor="#ffffff", fillOpacity=0.8,
+        items.append({**circle(*location, radius=6, color=SITE_STROKE, weight=1.5,
+                               dashArray="1 3" if state.status == "not-yet" else None, fillColor=PAPER, fillOpacity=0.8,
                                className=f"atlas-site atlas-site-{state.status} {place_class}"), **text})
     if labelled and state.status in ("counted", "closed"):
         radius = circle_radius(state.high) if state.status == "counted" else 7

@@ -14,6 +14,7 @@ from components.map.legend import CSS as LEGEND_CSS
 from components.map.legend import legend_html
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, base_map, view_for_all
 from components.model.context import MapContext
+from components.model.palette import css_variables
 from components.model.picking import place_at
 from components.ui import state
 
@@ -69,5 +70,6 @@ def legend_strip(lang: str) -> None:
     """The same legend as inside the map, always open under it: the symbols must not hide the coast."""
     body = re.sub(r"<svg.*?</svg>", _svg_as_image, legend_html(lang, open_=True), flags=re.S)
     body = body.replace('class="atlas-legend"', 'class="atlas-legend atlas-legend-strip"')
-    st.html(LEGEND_CSS.replace("{minor}", "") + body + "<style>.atlas-legend-strip{position:static;max-width:none;box-shadow:none;"
-            "border:1px solid #ddd}.atlas-legend-strip ul{grid-template-columns:repeat(auto-fill,minmax(230px,1fr))}</style>")
+    strip = ("<style>.atlas-legend-strip{position:static;max-width:none;box-shadow:none;border:1px solid var(--atlas-rule)}"
+             ".atlas-legend-strip ul{grid-template-columns:repeat(auto-fill,minmax(230px,1fr))}</style>")
+    st.html(f"<style>{css_variables()}</style>" + LEGEND_CSS.replace("{minor}", "") + body + strip)
