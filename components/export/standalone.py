@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import folium
 
-from components.map.assets import CSS, JS, STATIC_DIR, palette_style
+from components.map.assets import CSS, JS, palette_style, static_text
 from components.map.basemap import add_basemap
 from components.map.legend import add_legend
 
@@ -19,9 +19,9 @@ def standalone_map(groups: list[folium.FeatureGroup], center: tuple[float, float
     head = folium_map.get_root().header
     head.add_child(palette_style())
     for _, path in CSS:
-        head.add_child(folium.Element(f"<style>{(STATIC_DIR / path).read_text(encoding='utf-8')}</style>"))
+        head.add_child(folium.Element(f"<style>{static_text(path)}</style>"))
     for _, path in JS:
-        script = (STATIC_DIR / path).read_text(encoding="utf-8").replace("</script", "<\\/script")
+        script = static_text(path).replace("</script", "<\\/script")
         head.add_child(folium.Element(f"<script>{script}</script>"))
     add_basemap(folium_map, "offline", inline=True)
     add_legend(folium_map, lang)

@@ -24,7 +24,17 @@ JS = (
     ("leaflet_offline", "offline/leaflet-offline.js"),
     ("jquery", "vendor/jquery/jquery.min.js"),
 )
-CSS = (("leaflet_css", "vendor/leaflet/leaflet.css"), ("leaflet_offline_css", "offline/leaflet-offline.css"))
+# legend.css comes after leaflet.css, so its .leaflet-tooltip rule wins in the iframe as in the export.
+LEGEND_CSS = "atlas/legend.css"
+CSS = (
+    ("leaflet_css", "vendor/leaflet/leaflet.css"),
+    ("leaflet_offline_css", "offline/leaflet-offline.css"),
+    ("atlas_legend_css", LEGEND_CSS),
+)
+# Scripts for the page itself, not the map. A components.html iframe is about:srcdoc, whose relative URLs resolve
+# against the page's (/map, /check): app/static/ reaches the same folder.
+LESSON_KEYS_JS = "atlas/lesson-keys.js"
+PAGE_PREFIX = "app/static/"
 
 
 def palette_style() -> folium.Element:
@@ -42,3 +52,8 @@ def use_local_assets(folium_map: folium.Map, prefix: str = IFRAME_PREFIX) -> fol
 
 def asset_paths() -> list[Path]:
     return [STATIC_DIR / path for _, path in (*JS, *CSS)]
+
+
+def static_text(path: str) -> str:
+    """A file under static/, for inlining: the exported map, and the legend strip in the page."""
+    return (STATIC_DIR / path).read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.map.legend import CSS as LEGEND_CSS
+from components.map.assets import LEGEND_CSS, static_text
 from components.map.legend import legend_html
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, base_map, view_for_all
 from components.model.context import MapContext
@@ -20,6 +20,8 @@ from components.ui import state
 
 MAP_KEY = "atlas.map"
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # only clicks rerun the page; pans and zooms do not
+
+
 def _on_click(places: pd.DataFrame) -> None:
     returned = st.session_state.get(MAP_KEY) or {}
     clicked = returned.get("last_object_clicked")
@@ -70,6 +72,5 @@ def legend_strip(lang: str) -> None:
     """The same legend as inside the map, always open under it: the symbols must not hide the coast."""
     body = re.sub(r"<svg.*?</svg>", _svg_as_image, legend_html(lang, open_=True), flags=re.S)
     body = body.replace('class="atlas-legend"', 'class="atlas-legend atlas-legend-strip"')
-    strip = ("<style>.atlas-legend-strip{position:static;max-width:none;box-shadow:none;border:1px solid var(--atlas-rule)}"
-             ".atlas-legend-strip ul{grid-template-columns:repeat(auto-fill,minmax(230px,1fr))}</style>")
-    st.html(f"<style>{css_variables()}</style>" + LEGEND_CSS.replace("{minor}", "") + body + strip)
+    # st.html is part of the page, not an iframe: the stylesheet is inlined (a <link> would not survive its sanitiser).
+    st.html(f"<style>{css_variables()}\n{static_text(LEGEND_CSS)}</style>{body}")
