@@ -14,9 +14,8 @@ from components.export.handout import handout_html
 from components.export.rows import shown_rows_csv
 from components.export.standalone import standalone_map
 from components.map.feature_groups import feature_groups
-from components.model.context import MapContext
 from components.model.formatting import format_count, format_date, format_figure
-from components.model.timeline import in_window, site_states, window_bounds
+from components.model.shown import shown_at
 
 
 @pytest.mark.parametrize(
@@ -75,10 +74,8 @@ def test_lesson_in_french_and_teacher_notes_hidden_until_asked(monkeypatch) -> N
 
 def _shown(at: date):
     tables = load_dataset(MINIMAL).tables
-    ctx = MapContext.build(tables["places"], tables["sources"], "en")
-    start, end = window_bounds(at, "upto", 0)
-    states = site_states(tables["places"], tables["population"], at)
-    return tables, ctx, states, in_window(tables["events"], start, end), in_window(tables["captions"], start, end)
+    shown = shown_at(tables, at, "upto", 0, "en")
+    return tables, shown.ctx, shown.states, shown.events, shown.captions
 
 
 def test_standalone_map_needs_no_network() -> None:

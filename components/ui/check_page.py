@@ -10,10 +10,10 @@ from components.data.loader import default_data_dir, load_dataset
 from components.data.upload import current_files, read_uploads
 from components.map.feature_groups import feature_groups
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
-from components.model.context import MapContext
 from components.model.escaping import markdown_text
 from components.model.i18n import t
-from components.model.timeline import data_span, in_window, site_states, window_bounds
+from components.model.shown import shown_at
+from components.model.timeline import data_span
 from components.ui.dataset import current_dataset
 from components.ui.map_panel import map_panel
 from components.ui.problems_panel import problems_frame
@@ -64,11 +64,9 @@ def _preview(candidate, lang: str) -> None:
     span = data_span(tables)
     default = min(max(DEFAULT_DATE, span.first), span.last)
     at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=default, key="check.date", format="YYYY-MM-DD")
-    start, end = window_bounds(at, "upto", 0)
-    ctx = MapContext.build(tables["places"], tables["sources"], lang)
-    states = site_states(tables["places"], tables["population"], at)
-    groups = feature_groups(ctx, states, in_window(tables["events"], start, end), in_window(tables["captions"], start, end), list(LAYERS))
-    map_panel(ctx, groups, key="check.map", view=(CHANNEL_CENTER, CHANNEL_ZOOM), clickable=False, height=480)
+    shown = shown_at(tables, at, "upto", 0, lang)
+    groups = feature_groups(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS))
+    map_panel(shown.ctx, groups, key="check.map", view=(CHANNEL_CENTER, CHANNEL_ZOOM), clickable=False, height=480)
 
 
 def render() -> None:
