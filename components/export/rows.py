@@ -18,7 +18,7 @@ _FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 def _cell(value: object) -> str:
     """A CSV cell a spreadsheet will not run as a formula."""
-    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    text = "" if pd.isna(value) else str(value)
     return "'" + text if _FORMULA.match(text) else text
 
 

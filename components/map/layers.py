@@ -27,7 +27,24 @@ from components.model.palette import CLOSED_STROKE, HIGHLIGHT, PAPER, SITE_CLOSE
 from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 
+# A counted site's circle has an *area* proportional to its head count: radius = PX_PER_ROOT_PERSON * sqrt(count),
+# 32 px for 6,000 people; held between MIN_RADIUS_PX (below ~90 people, still clickable) and
+# MAX_RADIUS_PX (reached at ~13,000, so a town's population does not cover the coast).
+PX_PER_ROOT_PERSON = 0.42
+MIN_RADIUS_PX = 4.0
+MAX_RADIUS_PX = 48.0
+CLOSED_RADIUS_PX = 7  # a closed site: no figure to size it
+EMPTY_RADIUS_PX = 6  # a site not open yet, or without a head count
+HIGHLIGHT_RADIUS_PX = 30  # the ring around the selected site
+LABEL_SIZE = (190, 54)  # px: the permanent label's box, centred under the circle
+LABEL_GAP_PX = 3  # between the circle's bottom and the label
+ICON_PX = 20  # event symbols and the camera
+GROUP_PX = 24  # the disc of a place whose events are grouped
+CONTEXT_PX = 10  # a context place's square
+# Event markers sit on a ring around their place, one slot per category, and the camera in the last slot.
 RING_PX = 24
+RING_SLOTS = len(CATEGORY_SYMBOLS) + 1
+CAMERA_SLOT = RING_SLOTS - 1
 # Past these sizes the map would be unreadable and too heavy to send on every slider step (the 100,000-event
 # benchmark): events are grouped by place, only the largest sites are labelled, context places get compact.
 DETAIL_LIMIT = 250
@@ -46,7 +63,7 @@ def group_records(frame: pd.DataFrame, keys: tuple[str, ...]) -> dict[tuple, lis
 
 def circle_radius(count: int) -> float:
     """Pixels whose circle *area* is proportional to the count."""
-    return min(48.0, max(4.0, 0.42 * math.sqrt(max(count, 0))))
+    return min(MAX_RADIUS_PX, max(MIN_RADIUS_PX, PX_PER_ROOT_PERSON * math.sqrt(max(count, 0))))
 
 
 MINOR_KINDS = ("facility", "transport", "coast", "sea", "region")
@@ -54,7 +71,13 @@ MINOR_KINDS = ("facility", "transport", "coast", "sea", "region")
 
 def _label(location: tuple[float, float], name: str, figure: str, detail: str, css_class: str, offset: float) -> dict:
     # Centred under the circle: a label to the right runs off the map for eastern sites.
-    return icon(*location, label_html(name, figure, detail), (190, 54), (95, -round(offset) - 3), css_class, interactive=False)
+    anchor = (LABEL_SIZE[0] // 2, -round(offset) - LABEL_GAP_PX)
+    return icon(*location, label_html(name, figure, detail), LABEL_SIZE, anchor, css_class, interactive=False)
+
+
+def _centred(px: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Size and anchor of a square icon centred on its place."""
+    return (px, px), (px // 2, px // 2)
 
 
 def _minor(ctx: MapContext, place_id: str) -> str:
@@ -82,14 +105,15 @@ def _site_items(place_id: str, state: SiteState, location: tuple[float, float], 
             items.append(circle(*location, radius=circle_radius(state.high), color=SITE_STROKE, weight=1.5, dashArray="5 4",
                                 fill=False, interactive=False, className=f"atlas-site-range {place_class}"))
     elif state.status == "closed":
-        items.append({**circle(*location, radius=7, color=CLOSED_STROKE, weight=1.5, dashArray="3 3", fillColor=SITE_CLOSED,
-                               fillOpacity=0.5, className=f"atlas-site atlas-site-closed {place_class}"), **text})
+        closed = circle(*location, radius=CLOSED_RADIUS_PX, color=CLOSED_STROKE, weight=1.5, dashArray="3 3",
+                        fillColor=SITE_CLOSED, fillOpacity=0.5, className=f"atlas-site atlas-site-closed {place_class}")
+        items.append({**closed, **text})
     else:
-        items.append({**circle(*location, radius=6, color=SITE_STROKE, weight=1.5,
+        items.append({**circle(*location, radius=EMPTY_RADIUS_PX, color=SITE_STROKE, weight=1.5,
                                dashArray="1 3" if state.status == "not-yet" else None, fillColor=PAPER, fillOpacity=0.8,
                                className=f"atlas-site atlas-site-{state.status} {place_class}"), **text})
     if labelled and state.status in ("counted", "closed"):
-        radius = circle_radius(state.high) if state.status == "counted" else 7
+        radius = circle_radius(state.high) if state.status == "counted" else CLOSED_RADIUS_PX
         detail_class = " atlas-detail" if _minor(ctx, place_id) else ""
         items.append(_label(location, ctx.place_name(place_id), figure, detail, f"atlas-site-label {place_class}{detail_class}",
                             radius))
@@ -116,7 +140,7 @@ def sites_layer(states: dict[str, SiteState], ctx: MapContext) -> DataLayer:
     return DataLayer(t("layer.sites", ctx.lang), items)
 
 
-def _ring_anchor(slot: int, slots: int = 10, size: int = 20) -> tuple[int, int]:
+def _ring_anchor(slot: int, slots: int = RING_SLOTS, size: int = ICON_PX) -> tuple[int, int]:
     """Icon anchor that puts marker ``slot`` on a ring around the place, so markers never hide each other."""
     angle = -math.pi / 2 + 2 * math.pi * slot / slots
     dx, dy = RING_PX * math.cos(angle), RING_PX * math.sin(angle)
@@ -129,7 +153,7 @@ def events_grouped(events: pd.DataFrame) -> bool:
 
 
 def _place_group_item(place_id: str, records: list[dict], location: tuple[float, float], ctx: MapContext) -> dict:
-    marker = icon(*location, f'<div class="atlas-group">{len(records)}</div>', (24, 24), (12, 12),
+    marker = icon(*location, f'<div class="atlas-group">{len(records)}</div>', *_centred(GROUP_PX),
                   f"atlas-event atlas-event-grouped atlas-place-{place_id}")
     return {**marker, **place_group_text(ctx, place_id, records)}
 
@@ -154,7 +178,7 @@ def events_layer(events: pd.DataFrame, ctx: MapContext) -> DataLayer:
             continue
         uncertain = all(date_is_uncertain(row["date"]) for row in records)
         badge = f'<span class="atlas-count">{len(records)}</span>' if len(records) > 1 else ""
-        marker = icon(*location, svg(CATEGORY_SYMBOLS[category], dashed=uncertain) + badge, (20, 20),
+        marker = icon(*location, svg(CATEGORY_SYMBOLS[category], dashed=uncertain) + badge, (ICON_PX, ICON_PX),
                       _ring_anchor(categories.index(category)), f"atlas-event atlas-event-{category} atlas-place-{place_id}")
         items.append({**marker, **event_text(ctx, place_id, category, records)})
     return DataLayer(t("layer.events", ctx.lang), items)
@@ -166,7 +190,8 @@ def captions_layer(captions: pd.DataFrame, ctx: MapContext) -> DataLayer:
         location = ctx.location(place_id)
         if location is None:
             continue
-        marker = icon(*location, CAMERA + f'<span class="atlas-count">{len(records)}</span>', (20, 20), _ring_anchor(9),
+        marker = icon(*location, CAMERA + f'<span class="atlas-count">{len(records)}</span>', (ICON_PX, ICON_PX),
+                      _ring_anchor(CAMERA_SLOT),
                       f"atlas-caption atlas-place-{place_id}")
         items.append({**marker, **caption_text(ctx, place_id, records)})
     return DataLayer(t("layer.captions", ctx.lang), items)
@@ -182,7 +207,7 @@ def context_layer(place_ids: list[str], ctx: MapContext) -> DataLayer:
         uncertainty = None if compact else _uncertainty_ring(ctx, place_id, location)
         if uncertainty:
             items.append(uncertainty)
-        marker = icon(*location, context_html(ctx, place_id), (10, 10), (5, 5),
+        marker = icon(*location, context_html(ctx, place_id), *_centred(CONTEXT_PX),
                       f"atlas-context atlas-place-{place_id}{_minor(ctx, place_id)}")
         items.append({**marker, "tooltip": context_tooltip(ctx, place_id, compact)})
     return DataLayer(t("layer.context", ctx.lang), items)
@@ -191,7 +216,7 @@ def context_layer(place_ids: list[str], ctx: MapContext) -> DataLayer:
 def highlight_layer(place_id: str | None, ctx: MapContext) -> DataLayer:
     location = ctx.location(place_id) if place_id else None
     items = [] if location is None else [
-        circle(*location, radius=30, color=HIGHLIGHT, weight=4, dashArray="8 5", fill=False, interactive=False,
+        circle(*location, radius=HIGHLIGHT_RADIUS_PX, color=HIGHLIGHT, weight=4, dashArray="8 5", fill=False, interactive=False,
                className=f"atlas-highlight atlas-place-{place_id}")
     ]
     return DataLayer("Selected", items, control=False)

@@ -13,7 +13,7 @@ from components.map.assets import LESSON_KEYS_JS, PAGE_PREFIX
 from components.model.escaping import markdown_text
 from components.model.formatting import format_day
 from components.model.i18n import t, translated
-from components.model.timeline import Span
+from components.model.timeline import DEFAULT_WINDOW, Span
 from components.ui import state
 from components.ui.state import LAYERS, key
 
@@ -33,7 +33,7 @@ def apply_chapter(row: dict, span: Span) -> None:
     state.put("date", chapter_day(row["date"], span))
     state.put("window", row["window"])
     months = row.get("months")
-    state.put("months", int(months) if months is not None and months == months else 3)
+    state.put("months", DEFAULT_WINDOW[1] if pd.isna(months) else int(months))
     state.put("site", row.get("place_id") or "")
     state.put("caption", row.get("caption_id") or "")
     state.put("view", row["view"] if row["view"] != "site" or row.get("place_id") else "coast")

@@ -28,5 +28,5 @@ def problems_panel(dataset: Dataset, lang: str) -> None:
         for name, frame in dataset.rejected.items():
             st.markdown(f"**{t('ui.rejected', lang)}: {name}.csv**")
             shown = frame.drop(columns=[c for c in frame.columns if c.endswith(("_start", "_end", "_precision"))], errors="ignore")
-            cells = shown.map(lambda value: "" if value is None or (isinstance(value, float) and value != value) else str(value)[:200])
+            cells = shown.map(lambda value: "" if pd.isna(value) else str(value)[:200])
             st.dataframe(cells, hide_index=True, width="stretch", key=f"atlas-rejected-{name}")

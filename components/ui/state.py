@@ -10,17 +10,18 @@ from datetime import date
 
 import streamlit as st
 
+from components.data.schema import LAYER_NAMES
 from components.map.basemap import BASEMAPS
 from components.model.i18n import LANGS
 from components.model.timeline import DEFAULT_WINDOW, WINDOW_MODES
 
-LAYERS = ("sites", "events", "captions", "context")
+LAYERS = tuple(name for name, _ in LAYER_NAMES)  # the layer names chapters.csv may use, in drawing-control order
 DEFAULT_DATE = date(2016, 1, 20)  # the day Sessini photographed both the Jungle and Grande-Synthe
-K = "atlas."
+KEY_PREFIX = "atlas."  # every widget and session-state key of the atlas page starts with it
 
 
 def key(name: str) -> str:
-    return K + name
+    return KEY_PREFIX + name
 
 
 def _get(name: str, default=None):
