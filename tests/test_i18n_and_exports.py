@@ -45,7 +45,8 @@ def test_chapter_in_the_url_sets_date_layers_site_and_caption(monkeypatch) -> No
     app = run_app(monkeypatch, MINIMAL, {"chapter": "1"})
     assert not page_failed(app)
     assert app.slider(key="atlas.date").value == date(2015, 11, 25)
-    assert [app.checkbox(key=f"atlas.layer.{name}").value for name in ("sites", "events", "captions", "context")] == [True, True, False, False]
+    layers = [app.checkbox(key=f"atlas.layer.{name}").value for name in ("sites", "events", "captions", "context")]
+    assert layers == [True, True, False, False]
     assert app.session_state["atlas.site"] == "calais-jungle" and app.session_state["atlas.caption"] == "time-01"
     assert any("Chapter 1 of 2" in block.value for block in app.markdown)
     assert count_class(groups_js(app), "atlas-highlight") == 1
@@ -81,7 +82,8 @@ def _shown(at: date):
 def test_standalone_map_needs_no_network() -> None:
     """The exported map inlines Leaflet, jQuery and the basemap: no script, stylesheet or data URL to fetch."""
     tables, ctx, states, events, captions = _shown(date(2016, 1, 20))
-    page = standalone_map(feature_groups(ctx, states, events, captions, ["sites", "events", "captions", "context"]), (50.96, 2.0), 10, "en")
+    groups = feature_groups(ctx, states, events, captions, ["sites", "events", "captions", "context"])
+    page = standalone_map(groups, (50.96, 2.0), 10, "en")
     assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=", page)
     assert "L.circleMarker" in page and "atlas-basemap" in page and len(page) > 300_000
 

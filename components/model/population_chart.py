@@ -41,7 +41,8 @@ def chart_rows(population: pd.DataFrame, sources: dict[str, dict], place_id: str
 def population_spec(rows: list[dict], at: date, lang: str) -> dict:
     y = {"field": "count", "type": "quantitative", "title": t("col.population", lang)}
     color = {"field": "source", "type": "nominal", "title": t("col.source", lang)}
-    tooltip = [{"field": "figure", "title": "#"}, {"field": "kind", "title": " "}, {"field": "when", "title": t("col.date", lang)},
+    tooltip = [{"field": "figure", "title": "#"}, {"field": "kind", "title": " "},
+               {"field": "when", "title": t("col.date", lang)},
                {"field": "source", "title": t("col.source", lang)}, {"field": "quote", "title": "“…”"}]
     return {
         "height": 300,

@@ -36,7 +36,8 @@ def _report(candidate, lang: str) -> None:
     st.error(t("check.problems", lang, n=len(candidate.problems), counts=counts))
     st.dataframe(problems_frame(candidate, lang), hide_index=True, width="stretch", key="check-problems-table")
     report = "\n".join(str(problem) for problem in candidate.problems) + "\n"
-    st.download_button(t("check.download_report", lang), report, file_name="validation-report.txt", mime="text/plain", key="check.report")
+    st.download_button(t("check.download_report", lang), report, file_name="validation-report.txt", mime="text/plain",
+                       key="check.report")
 
 
 def _changes(current, candidate, lang: str) -> None:
@@ -46,14 +47,17 @@ def _changes(current, candidate, lang: str) -> None:
         st.info(t("check.no_changes", lang))
         return
     for diff in diffs:
-        title = t("check.diff_line", lang, name=diff.name, added=len(diff.added), removed=len(diff.removed), changed=len(diff.changed))
+        title = t("check.diff_line", lang, name=diff.name, added=len(diff.added), removed=len(diff.removed),
+                  changed=len(diff.changed))
         with st.expander(title, expanded=len(diffs) == 1):
             if diff.added:
                 st.markdown(f"**{t('check.added', lang)}:** " + ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.added[:200]))
             if diff.removed:
-                st.markdown(f"**{t('check.removed', lang)}:** " + ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.removed[:200]))
+                removed = ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.removed[:200])
+                st.markdown(f"**{t('check.removed', lang)}:** " + removed)
             if diff.changed:
-                rows = [{"id": key, t("col.column", lang): column, t("check.before", lang): before[:300], t("check.after", lang): after[:300]}
+                rows = [{"id": key, t("col.column", lang): column, t("check.before", lang): before[:300],
+                         t("check.after", lang): after[:300]}
                         for key, changes in list(diff.changed.items())[:500] for column, before, after in changes]
                 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"check-diff-{diff.name}")
 
@@ -63,7 +67,8 @@ def _preview(candidate, lang: str) -> None:
     tables = candidate.tables
     span = data_span(tables)
     default = min(max(DEFAULT_DATE, span.first), span.last)
-    at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=default, key="check.date", format="YYYY-MM-DD")
+    at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=default, key="check.date",
+                   format="YYYY-MM-DD")
     shown = shown_at(tables, at, "upto", 0, lang)
     groups = feature_groups(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS))
     map_panel(shown.ctx, groups, key="check.map", view=(CHANNEL_CENTER, CHANNEL_ZOOM), clickable=False, height=480)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.model.i18n import t
 from components.data.loader import Dataset
+from components.model.i18n import t
 
 
 def problems_frame(dataset: Dataset, lang: str) -> pd.DataFrame:
@@ -27,6 +27,7 @@ def problems_panel(dataset: Dataset, lang: str) -> None:
         st.dataframe(problems_frame(dataset, lang), hide_index=True, width="stretch", key="atlas-problems-table")
         for name, frame in dataset.rejected.items():
             st.markdown(f"**{t('ui.rejected', lang)}: {name}.csv**")
-            shown = frame.drop(columns=[c for c in frame.columns if c.endswith(("_start", "_end", "_precision"))], errors="ignore")
+            parsed = [c for c in frame.columns if c.endswith(("_start", "_end", "_precision"))]  # date columns the loader adds
+            shown = frame.drop(columns=parsed, errors="ignore")
             cells = shown.map(lambda value: "" if pd.isna(value) else str(value)[:200])
             st.dataframe(cells, hide_index=True, width="stretch", key=f"atlas-rejected-{name}")

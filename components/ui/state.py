@@ -36,7 +36,8 @@ def _parse_date(text: str, first: date, last: date) -> date | None:
     return value if first <= value <= last else None
 
 
-def init_state(first: date, last: date, place_ids: set[str], caption_ids: set[str], chapter_ids: set[int] | None = None) -> list[str]:
+def init_state(first: date, last: date, place_ids: set[str], caption_ids: set[str],
+               chapter_ids: set[int] | None = None) -> list[str]:
     """Set defaults, overridden by the URL on a session's first run. Returns the URL items that were ignored."""
     if st.session_state.get(key("ready")):
         return []
@@ -66,7 +67,8 @@ def init_state(first: date, last: date, place_ids: set[str], caption_ids: set[st
     st.session_state[key("lang")] = take("lang", lambda raw: raw in LANGS) or "en"
     st.session_state[key("site")] = take("site", lambda raw: raw in place_ids) or ""
     st.session_state[key("caption")] = take("caption", lambda raw: raw in caption_ids) or ""
-    st.session_state[key("view")] = take("view", lambda raw: raw in ("coast", "all", "site")) or ("site" if st.session_state[key("site")] else "coast")
+    default_view = "site" if st.session_state[key("site")] else "coast"
+    st.session_state[key("view")] = take("view", lambda raw: raw in ("coast", "all", "site")) or default_view
     st.session_state[key("playing")] = False
     st.session_state[key("speed")] = 2.0
     chapter = take("chapter", lambda raw: raw.isdigit() and int(raw) in (chapter_ids or set()))

@@ -36,13 +36,15 @@ def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: Map
     st.vega_lite_chart(population_spec(rows, at, lang), width="stretch", key="atlas-population-chart")
 
 
-def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date, lang: str) -> None:
+def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date,
+              lang: str) -> None:
     """The map as tables: readable by a screen reader and by keyboard, following the slider."""
     st.markdown(f"#### {t('text.sites', lang, date=format_day(at, lang))}")
     sites = []
     for place_id, site in states.items():
         figure, detail = site_summary(site, ctx)
-        sites.append({t("col.site", lang): ctx.place_name(place_id), t("col.population", lang): figure, t("col.figure_date", lang): detail})
+        sites.append({t("col.site", lang): ctx.place_name(place_id), t("col.population", lang): figure,
+                      t("col.figure_date", lang): detail})
     st.table(pd.DataFrame(sites))
     st.markdown(f"#### {t('text.events', lang, n=len(events))}")
     if not events.empty:
