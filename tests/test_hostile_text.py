@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 from apptest_helpers import groups_js, has_text, page_failed, run_app
+from datafolders import MINIMAL
 
+from components.data.loader import load_dataset
+from components.export.handout import handout_html
+from components.model.context import MapContext
 from components.model.escaping import html_text, markdown_text, safe_url
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -55,3 +59,16 @@ def test_hostile_data_is_escaped_on_the_page_and_in_the_map(monkeypatch) -> None
     assert hostile_blocks, "the hostile captions and sources are shown"
     for value in hostile_blocks:
         assert "<" not in value.replace("\\<", ""), value
+
+
+def test_hostile_text_in_the_handout_is_escaped() -> None:
+    """The handout template escapes chapters, place names and sources; a javascript: URL is never a link."""
+    hostile = load_dataset(HOSTILE).tables
+    chapters = load_dataset(MINIMAL).tables["chapters"].assign(title="<script>alert('title')</script>",
+                                                                question='"><svg onload=alert(1)>')
+    page = handout_html(chapters, MapContext.build(hostile["places"], hostile["sources"], "en"), "en", teacher=True)
+    for raw in RAW:
+        assert raw not in page
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page
+    assert "javascript:" not in page
+    assert 'href="https://www.bbc.com/afrique/example"' in page

@@ -6,15 +6,16 @@ import re
 from datetime import date
 
 import pytest
-
 from apptest_helpers import count_class, groups_js, page_failed, run_app
-from components.export.classroom import handout_html, shown_rows_csv, standalone_map
-from components.model.formatting import format_count, format_date, format_figure
-from components.map.layers import MapContext
-from components.data.loader import load_dataset
-from components.ui.map_panel import feature_groups
-from components.model.timeline import in_window, site_states, window_bounds
 from datafolders import MINIMAL
+
+from components.data.loader import load_dataset
+from components.export.handout import handout_html
+from components.export.rows import shown_rows_csv
+from components.export.standalone import standalone_map
+from components.map.feature_groups import feature_groups
+from components.model.formatting import format_count, format_date, format_figure
+from components.model.shown import shown_at
 
 
 @pytest.mark.parametrize(
@@ -44,7 +45,8 @@ def test_chapter_in_the_url_sets_date_layers_site_and_caption(monkeypatch) -> No
     app = run_app(monkeypatch, MINIMAL, {"chapter": "1"})
     assert not page_failed(app)
     assert app.slider(key="atlas.date").value == date(2015, 11, 25)
-    assert [app.checkbox(key=f"atlas.layer.{name}").value for name in ("sites", "events", "captions", "context")] == [True, True, False, False]
+    layers = [app.checkbox(key=f"atlas.layer.{name}").value for name in ("sites", "events", "captions", "context")]
+    assert layers == [True, True, False, False]
     assert app.session_state["atlas.site"] == "calais-jungle" and app.session_state["atlas.caption"] == "time-01"
     assert any("Chapter 1 of 2" in block.value for block in app.markdown)
     assert count_class(groups_js(app), "atlas-highlight") == 1
@@ -73,16 +75,15 @@ def test_lesson_in_french_and_teacher_notes_hidden_until_asked(monkeypatch) -> N
 
 def _shown(at: date):
     tables = load_dataset(MINIMAL).tables
-    ctx = MapContext.build(tables["places"], tables["sources"], "en")
-    start, end = window_bounds(at, "upto", 0)
-    states = site_states(tables["places"], tables["population"], at)
-    return tables, ctx, states, in_window(tables["events"], start, end), in_window(tables["captions"], start, end)
+    shown = shown_at(tables, at, "upto", 0, "en")
+    return tables, shown.ctx, shown.states, shown.events, shown.captions
 
 
 def test_standalone_map_needs_no_network() -> None:
     """The exported map inlines Leaflet, jQuery and the basemap: no script, stylesheet or data URL to fetch."""
     tables, ctx, states, events, captions = _shown(date(2016, 1, 20))
-    page = standalone_map(feature_groups(ctx, states, events, captions, ["sites", "events", "captions", "context"]), (50.96, 2.0), 10, "en")
+    groups = feature_groups(ctx, states, events, captions, ["sites", "events", "captions", "context"])
+    page = standalone_map(groups, (50.96, 2.0), 10, "en")
     assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=", page)
     assert "L.circleMarker" in page and "atlas-basemap" in page and len(page) > 300_000
 

@@ -2,6 +2,8 @@
 
 Inside the st_folium iframe (/component/streamlit_folium.st_folium/index.html) the relative
 URL ../../app/static/ reaches Streamlit's static folder. Exports inline the same files instead.
+The project's own static CSS takes its colours from the palette's custom properties, which
+palette_style() declares in the map's header (model/palette.py).
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import folium
+
+from components.model.palette import css_variables
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 IFRAME_PREFIX = "../../app/static/"
@@ -20,15 +24,36 @@ JS = (
     ("leaflet_offline", "offline/leaflet-offline.js"),
     ("jquery", "vendor/jquery/jquery.min.js"),
 )
-CSS = (("leaflet_css", "vendor/leaflet/leaflet.css"), ("leaflet_offline_css", "offline/leaflet-offline.css"))
+# legend.css comes after leaflet.css, so its .leaflet-tooltip rule wins in the iframe as in the export.
+LEGEND_CSS = "atlas/legend.css"
+CSS = (
+    ("leaflet_css", "vendor/leaflet/leaflet.css"),
+    ("leaflet_offline_css", "offline/leaflet-offline.css"),
+    ("atlas_legend_css", LEGEND_CSS),
+)
+# Scripts for the page itself, not the map. A components.html iframe is about:srcdoc, whose relative URLs resolve
+# against the page's (/map, /check): app/static/ reaches the same folder.
+LESSON_KEYS_JS = "atlas/lesson-keys.js"
+PAGE_PREFIX = "app/static/"
+
+
+def palette_style() -> folium.Element:
+    """The palette's custom properties, which the static CSS reads; order-free, so a <style> in the header will do."""
+    return folium.Element(f"<style>{css_variables()}</style>")
 
 
 def use_local_assets(folium_map: folium.Map, prefix: str = IFRAME_PREFIX) -> folium.Map:
-    """Point this map instance (never the class: that would leak into every map) at local files."""
+    """Point this map instance (never the class: that would leak into every map) at local files, and give it the palette."""
     folium_map.default_js = [(name, prefix + path) for name, path in JS]
     folium_map.default_css = [(name, prefix + path) for name, path in CSS]
+    folium_map.get_root().header.add_child(palette_style())
     return folium_map
 
 
 def asset_paths() -> list[Path]:
     return [STATIC_DIR / path for _, path in (*JS, *CSS)]
+
+
+def static_text(path: str) -> str:
+    """A file under static/, for inlining: the exported map, and the legend strip in the page."""
+    return (STATIC_DIR / path).read_text(encoding="utf-8")

@@ -8,16 +8,15 @@ when online, with the Natural Earth layer underneath, so a failed tile still lea
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 
 import folium
 from branca.element import MacroElement
 from folium.template import Template
 
 from components.map.assets import IFRAME_PREFIX, STATIC_DIR
+from components.model.palette import BORDER, LAND
 
-LAND = "#f4f1ea"
-BORDER = "#8c8c8c"
 BASEMAPS = ("offline", "osm")
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 NATURAL_EARTH = "Basemap: Natural Earth (public domain)"
@@ -25,10 +24,15 @@ NATURAL_EARTH = "Basemap: Natural Earth (public domain)"
 # Fills carry no outline: their straight clipping edges would show. Coast and border lines come separately.
 _FILL = {"fillColor": LAND, "fillOpacity": 1, "stroke": False}
 _LINES = {"color": BORDER, "weight": 0.9, "fill": False}
-LAYERS = (("europe-outer.geojson", _FILL), ("europe-outer-lines.geojson", _LINES), ("region.geojson", _FILL), ("region-lines.geojson", _LINES))
+LAYERS = (
+    ("europe-outer.geojson", _FILL),
+    ("europe-outer-lines.geojson", _LINES),
+    ("region.geojson", _FILL),
+    ("region-lines.geojson", _LINES),
+)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _geojson(name: str) -> dict:
     return json.loads((STATIC_DIR / "basemap" / name).read_text(encoding="utf-8"))
 
@@ -43,7 +47,8 @@ class Basemap(MacroElement):
             pane.style.zIndex = 250;
             var layers = {{ this.layers|tojson }};
             Promise.all(layers.map(function (layer) {
-                return layer.data ? Promise.resolve(layer.data) : fetch(layer.url).then(function (answer) { return answer.json(); });
+                return layer.data ? Promise.resolve(layer.data)
+                                  : fetch(layer.url).then(function (answer) { return answer.json(); });
             })).then(function (loaded) {
                 loaded.forEach(function (data, index) {
                     L.geoJSON(data, {pane: 'atlas-basemap', interactive: false, style: layers[index].style}).addTo(map);
@@ -61,11 +66,13 @@ class Basemap(MacroElement):
         self._name = "Basemap"
         self.credit = NATURAL_EARTH
         self.layers = [
-            {"url": f"{prefix}basemap/{name}", "style": style, **({"data": _geojson(name)} if inline else {})} for name, style in LAYERS
+            {"url": f"{prefix}basemap/{name}", "style": style, **({"data": _geojson(name)} if inline else {})}
+            for name, style in LAYERS
         ]
 
 
-def add_basemap(folium_map: folium.Map, basemap: str = "offline", prefix: str = IFRAME_PREFIX, inline: bool = False) -> folium.Map:
+def add_basemap(folium_map: folium.Map, basemap: str = "offline", prefix: str = IFRAME_PREFIX,
+                inline: bool = False) -> folium.Map:
     Basemap(prefix, inline).add_to(folium_map)
     if basemap == "osm":
         folium.TileLayer(

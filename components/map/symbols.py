@@ -1,4 +1,4 @@
-"""Marker symbols: every category differs by shape as well as colour (Okabe-Ito, colour-blind safe).
+"""Marker symbols: every category differs by shape as well as colour (Okabe-Ito, colour-blind safe; model/palette.py).
 
 A dark outline keeps light colours visible on the pale basemap; a dashed outline marks a date
 known only to the month, the year or a span.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-OUTLINE = "#1a1a1a"
+from components.model.palette import CATEGORY_COLOURS, OUTLINE, PAPER
 
 
 @dataclass(frozen=True)
@@ -30,21 +30,20 @@ SHAPES = {
     "circle": "M10 2.5A7.5 7.5 0 1 1 9.99 2.5Z",
 }
 
-CATEGORY_SYMBOLS: dict[str, Symbol] = {
-    "camp": Symbol("square", "#0072B2", SHAPES["square"]),
-    "demolition": Symbol("cross", "#D55E00", SHAPES["cross"]),
-    "clash": Symbol("triangle", "#E69F00", SHAPES["triangle"]),
-    "protest": Symbol("triangle-down", "#CC79A7", SHAPES["triangle-down"]),
-    "politics": Symbol("diamond", "#56B4E9", SHAPES["diamond"]),
-    "policy": Symbol("pentagon", "#F0E442", SHAPES["pentagon"]),
-    "death": Symbol("dagger", "#000000", SHAPES["dagger"]),
-    "humanitarian": Symbol("plus", "#009E73", SHAPES["plus"]),
-    "daily-life": Symbol("circle", "#BBBBBB", SHAPES["circle"]),
+CATEGORY_SHAPES = {
+    "camp": "square",
+    "demolition": "cross",
+    "clash": "triangle",
+    "protest": "triangle-down",
+    "politics": "diamond",
+    "policy": "pentagon",
+    "death": "dagger",
+    "humanitarian": "plus",
+    "daily-life": "circle",
 }
-
-SITE_FILL = "#0072B2"
-SITE_CLOSED = "#7a7a7a"
-HIGHLIGHT = "#D55E00"
+CATEGORY_SYMBOLS: dict[str, Symbol] = {
+    category: Symbol(shape, CATEGORY_COLOURS[category], SHAPES[shape]) for category, shape in CATEGORY_SHAPES.items()
+}
 
 
 def svg(symbol: Symbol, *, size: int = 20, dashed: bool = False, title: str = "") -> str:
@@ -52,13 +51,14 @@ def svg(symbol: Symbol, *, size: int = 20, dashed: bool = False, title: str = ""
     dash = ' stroke-dasharray="2.5 1.8"' if dashed else ""
     label = f"<title>{title}</title>" if title else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 20 20" role="img" aria-hidden="true">{label}'
-        f'<path d="{symbol.path}" fill="{symbol.colour}" stroke="{OUTLINE}" stroke-width="1.6"{dash}/></svg>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 20 20" role="img" '
+        f'aria-hidden="true">{label}<path d="{symbol.path}" fill="{symbol.colour}" stroke="{OUTLINE}" '
+        f'stroke-width="1.6"{dash}/></svg>'
     )
 
 
 CAMERA = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="18" height="18" viewBox="0 0 20 20" aria-hidden="true">'
-    '<path d="M2 6H6L7.5 3.5H12.5L14 6H18V17H2Z" fill="#ffffff" stroke="#1a1a1a" stroke-width="1.6"/>'
-    '<circle cx="10" cy="11" r="3.4" fill="none" stroke="#1a1a1a" stroke-width="1.6"/></svg>'
+    f'<path d="M2 6H6L7.5 3.5H12.5L14 6H18V17H2Z" fill="{PAPER}" stroke="{OUTLINE}" stroke-width="1.6"/>'
+    f'<circle cx="10" cy="11" r="3.4" fill="none" stroke="{OUTLINE}" stroke-width="1.6"/></svg>'
 )

@@ -231,6 +231,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "lesson.question": {"en": "Discuss:", "fr": "À discuter :"},
     "lesson.notes": {"en": "Teacher notes:", "fr": "Notes pour l'enseignant :"},
     "lesson.places": {"en": "Places in the lesson", "fr": "Lieux de la séance"},
+    "lesson.map_label": {"en": "Map of the Channel coast with the lesson's places, numbered", "fr": "Carte du littoral de la Manche avec les lieux de la séance, numérotés"},
     "lesson.start": {
         "en": {"one": "Start the lesson ({count} chapter)", "other": "Start the lesson ({count} chapters)"},
         "fr": {"one": "Commencer la leçon ({count} chapitre)", "many": "Commencer la leçon ({count} de chapitres)",

@@ -9,9 +9,10 @@ from datetime import date
 
 import pandas as pd
 
+from components.data.schema import HEAD_COUNTS
 from components.model.formatting import format_date, format_figure
 from components.model.i18n import t
-from components.data.schema import HEAD_COUNTS
+from components.model.palette import HIGHLIGHT
 
 QUALIFIER_SHAPES = {"exact": "circle", "about": "diamond", "over": "triangle-up", "under": "triangle-down", "planned": "square"}
 
@@ -40,7 +41,8 @@ def chart_rows(population: pd.DataFrame, sources: dict[str, dict], place_id: str
 def population_spec(rows: list[dict], at: date, lang: str) -> dict:
     y = {"field": "count", "type": "quantitative", "title": t("col.population", lang)}
     color = {"field": "source", "type": "nominal", "title": t("col.source", lang)}
-    tooltip = [{"field": "figure", "title": "#"}, {"field": "kind", "title": " "}, {"field": "when", "title": t("col.date", lang)},
+    tooltip = [{"field": "figure", "title": "#"}, {"field": "kind", "title": " "},
+               {"field": "when", "title": t("col.date", lang)},
                {"field": "source", "title": t("col.source", lang)}, {"field": "quote", "title": "“…”"}]
     return {
         "height": 300,
@@ -56,7 +58,7 @@ def population_spec(rows: list[dict], at: date, lang: str) -> dict:
                                     "scale": {"domain": list(QUALIFIER_SHAPES), "range": list(QUALIFIER_SHAPES.values())}},
                           "tooltip": tooltip}},
             {"data": {"values": [{"at": at.isoformat()}]},
-             "mark": {"type": "rule", "color": "#D55E00", "strokeDash": [6, 4], "strokeWidth": 2},
+             "mark": {"type": "rule", "color": HIGHLIGHT, "strokeDash": [6, 4], "strokeWidth": 2},
              "encoding": {"x": {"field": "at", "type": "temporal"}}},
         ],
     }

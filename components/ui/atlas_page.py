@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.map.layers import MapContext, events_grouped
+from components.map.feature_groups import feature_groups
+from components.map.layers import events_grouped
 from components.model.i18n import t
-from components.model.timeline import data_span, in_window, site_states, window_bounds
+from components.model.shown import shown_at
+from components.model.timeline import data_span
 from components.ui import state
 from components.ui.captions import captions_panel
 from components.ui.controls import sidebar, time_bar
 from components.ui.dataset import current_dataset
 from components.ui.export_panel import export_panel
 from components.ui.lesson import apply_chapter, lesson_panel, presentation_style, start_button
-from components.ui.map_panel import feature_groups, focus, legend_strip, map_panel
+from components.ui.map_panel import focus, legend_strip, map_panel
 from components.ui.problems_panel import problems_panel
 from components.ui.style import apply_style
 from components.ui.tabs import chart_panel, sources_panel, text_view
@@ -47,11 +49,8 @@ def render() -> None:
     sidebar(places, lang)
     at = time_bar(span, lang)
 
-    start, end = window_bounds(at, state.get("window"), state.get("months"))
-    events = in_window(tables["events"], start, end)
-    captions = in_window(tables["captions"], start, end)
-    states = site_states(places, population, at)
-    ctx = MapContext.build(places, tables["sources"], lang)
+    shown = shown_at(tables, at, state.get("window"), state.get("months"), lang)
+    ctx, states, events, captions = shown.ctx, shown.states, shown.events, shown.captions
 
     def build_groups():
         return feature_groups(ctx, states, events, captions, state.active_layers(), state.get("site"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.map.layers import MapContext
+from components.model.context import MapContext
 from components.model.escaping import markdown_text, safe_url
 from components.model.formatting import format_date
 from components.model.i18n import t

@@ -8,15 +8,16 @@ import streamlit as st
 from components.data.diff import diff_tables
 from components.data.loader import default_data_dir, load_dataset
 from components.data.upload import current_files, read_uploads
-from components.map.layers import MapContext
+from components.map.feature_groups import feature_groups
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
 from components.model.escaping import markdown_text
 from components.model.i18n import t
-from components.model.timeline import data_span, in_window, site_states, window_bounds
-from components.ui import state
+from components.model.shown import shown_at
+from components.model.timeline import data_span
 from components.ui.dataset import current_dataset
-from components.ui.map_panel import feature_groups, map_panel
+from components.ui.map_panel import map_panel
 from components.ui.problems_panel import problems_frame
+from components.ui import state
 from components.ui.state import DEFAULT_DATE, LAYERS
 from components.ui.style import apply_style
 
@@ -49,11 +50,11 @@ def _changes(current, candidate, lang: str) -> None:
             if diff.added:
                 st.markdown(f"**{t('check.added', lang)}:** " + ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.added[:200]))
             if diff.removed:
-                st.markdown(f"**{t('check.removed', lang)}:** "
-                            + ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.removed[:200]))
+                removed = ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.removed[:200])
+                st.markdown(f"**{t('check.removed', lang)}:** " + removed)
             if diff.changed:
-                rows = [{"id": key, t("col.column", lang): column,
-                         t("check.before", lang): before[:300], t("check.after", lang): after[:300]}
+                rows = [{"id": key, t("col.column", lang): column, t("check.before", lang): before[:300],
+                         t("check.after", lang): after[:300]}
                         for key, changes in list(diff.changed.items())[:500] for column, before, after in changes]
                 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"check-diff-{diff.name}")
 
@@ -65,12 +66,9 @@ def _preview(candidate, lang: str) -> None:
     default = min(max(DEFAULT_DATE, span.first), span.last)
     at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=default, key="check.date",
                    format="YYYY-MM-DD")
-    start, end = window_bounds(at, "upto", 0)
-    ctx = MapContext.build(tables["places"], tables["sources"], lang)
-    states = site_states(tables["places"], tables["population"], at)
-    events, captions = in_window(tables["events"], start, end), in_window(tables["captions"], start, end)
-    groups = feature_groups(ctx, states, events, captions, list(LAYERS))
-    map_panel(ctx, groups, key="check.map", view=(CHANNEL_CENTER, CHANNEL_ZOOM), clickable=False, height=480)
+    shown = shown_at(tables, at, "upto", 0, lang)
+    groups = feature_groups(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS))
+    map_panel(shown.ctx, groups, key="check.map", view=(CHANNEL_CENTER, CHANNEL_ZOOM), clickable=False, height=480)
 
 
 def render() -> None:

@@ -7,9 +7,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.export.classroom import handout_html, shown_rows_csv, standalone_map
+from components.export.handout import handout_html
+from components.export.rows import shown_rows_csv
+from components.export.standalone import standalone_map
+from components.model.context import MapContext
 from components.model.i18n import t
-from components.map.layers import MapContext
 from components.model.timeline import SiteState
 
 
@@ -18,12 +20,15 @@ def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events
     """``build_groups`` makes fresh FeatureGroups: st_folium has already claimed the ones on screen."""
     with st.sidebar.expander(t("export.title", lang)):
         st.download_button(t("export.map", lang), lambda: standalone_map(build_groups(), view[0], view[1], lang),
-                           file_name=f"calais-atlas-{at.isoformat()}.html", mime="text/html", key="atlas-export-map", on_click="ignore")
+                           file_name=f"calais-atlas-{at.isoformat()}.html", mime="text/html", key="atlas-export-map",
+                           on_click="ignore")
         st.download_button(t("export.rows", lang), lambda: shown_rows_csv(at, states, events, captions, ctx),
-                           file_name=f"calais-atlas-{at.isoformat()}.csv", mime="text/csv", key="atlas-export-rows", on_click="ignore")
+                           file_name=f"calais-atlas-{at.isoformat()}.csv", mime="text/csv", key="atlas-export-rows",
+                           on_click="ignore")
         if not chapters.empty:
             st.download_button(t("export.handout", lang), lambda: handout_html(chapters, ctx, lang),
-                               file_name=f"calais-atlas-lesson-{lang}.html", mime="text/html", key="atlas-export-handout", on_click="ignore")
-            st.download_button(t("export.handout_teacher", lang), lambda: handout_html(chapters, ctx, lang, teacher=True),
-                               file_name=f"calais-atlas-lesson-teacher-{lang}.html", mime="text/html", key="atlas-export-handout-teacher",
+                               file_name=f"calais-atlas-lesson-{lang}.html", mime="text/html", key="atlas-export-handout",
                                on_click="ignore")
+            st.download_button(t("export.handout_teacher", lang), lambda: handout_html(chapters, ctx, lang, teacher=True),
+                               file_name=f"calais-atlas-lesson-teacher-{lang}.html", mime="text/html",
+                               key="atlas-export-handout-teacher", on_click="ignore")

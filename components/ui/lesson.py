@@ -9,30 +9,16 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from components.data import dates
+from components.map.assets import LESSON_KEYS_JS, PAGE_PREFIX
 from components.model.escaping import markdown_text
 from components.model.formatting import format_day
 from components.model.i18n import t, translated
-from components.model.timeline import Span
+from components.model.timeline import DEFAULT_WINDOW, Span
 from components.ui import state
 from components.ui.state import LAYERS, key
 
-# Presenter clickers send Page Up / Page Down; arrows too. Never while typing or on the slider.
-KEYS_JS = """
-<script>
-const doc = window.parent.document;
-if (!doc.__atlasLessonKeys) {
-  doc.__atlasLessonKeys = true;
-  doc.addEventListener('keydown', (event) => {
-    const el = doc.activeElement;
-    const typing = el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
-    if (typing || (el && el.getAttribute('role') === 'slider')) return;
-    const step = {ArrowRight: 'next', PageDown: 'next', ArrowLeft: 'prev', PageUp: 'prev'}[event.key];
-    const button = step && doc.querySelector('.st-key-atlas-lesson-' + step + ' button');
-    if (button && !button.disabled) { event.preventDefault(); button.click(); }
-  });
-}
-</script>
-"""
+# Presenter clickers send Page Up / Page Down; arrows too (static/atlas/lesson-keys.js, served from static/).
+KEYS_HTML = f'<script src="{PAGE_PREFIX}{LESSON_KEYS_JS}"></script>'
 
 
 def chapter_day(text: str, span: Span) -> date:
@@ -47,7 +33,7 @@ def apply_chapter(row: dict, span: Span) -> None:
     state.put("date", chapter_day(row["date"], span))
     state.put("window", row["window"])
     months = row.get("months")
-    state.put("months", int(months) if months is not None and months == months else 3)
+    state.put("months", DEFAULT_WINDOW[1] if pd.isna(months) else int(months))
     state.put("site", row.get("place_id") or "")
     state.put("caption", row.get("caption_id") or "")
     state.put("view", row["view"] if row["view"] != "site" or row.get("place_id") else "coast")
@@ -106,7 +92,7 @@ def lesson_panel(chapters: pd.DataFrame, span: Span, ctx_name, lang: str) -> Non
         if state.get("teacher") and translated(row, "teacher_notes", lang):
             st.info(markdown_text(translated(row, "teacher_notes", lang)))
         st.caption(t("lesson.keys", lang))
-    components.html(KEYS_JS, height=0)
+    components.html(KEYS_HTML, height=0)
 
 
 PRESENT_CSS = """

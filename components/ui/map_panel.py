@@ -10,15 +10,18 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.map.legend import CSS as LEGEND_CSS, legend_html
-from components.map.layers import MapContext, captions_layer, context_layer, events_layer, highlight_layer, sites_layer
+from components.map.assets import LEGEND_CSS, static_text
+from components.map.legend import legend_html
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, base_map, view_for_all
+from components.model.context import MapContext
+from components.model.palette import css_variables
 from components.model.picking import place_at
-from components.model.timeline import SiteState
 from components.ui import state
 
 MAP_KEY = "atlas.map"
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # only clicks rerun the page; pans and zooms do not
+
+
 def _on_click(places: pd.DataFrame) -> None:
     returned = st.session_state.get(MAP_KEY) or {}
     clicked = returned.get("last_object_clicked")
@@ -39,22 +42,6 @@ def focus(ctx: MapContext) -> tuple[tuple[float, float], int]:
         if location:
             return location, PLACE_ZOOM
     return CHANNEL_CENTER, CHANNEL_ZOOM
-
-
-def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
-                   layers: list[str], site: str | None = None) -> list[folium.FeatureGroup]:
-    groups = []
-    if "context" in layers:
-        context_ids = [pid for pid in ctx.places if pid not in states]
-        groups.append(context_layer(context_ids, ctx))
-    if "sites" in layers:
-        groups.append(sites_layer(states, ctx))
-    if "events" in layers:
-        groups.append(events_layer(events, ctx))
-    if "captions" in layers:
-        groups.append(captions_layer(captions, ctx))
-    groups.append(highlight_layer(site, ctx))
-    return groups
 
 
 def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], *, key: str = MAP_KEY, view: tuple | None = None,
@@ -85,5 +72,5 @@ def legend_strip(lang: str) -> None:
     """The same legend as inside the map, always open under it: the symbols must not hide the coast."""
     body = re.sub(r"<svg.*?</svg>", _svg_as_image, legend_html(lang, open_=True), flags=re.S)
     body = body.replace('class="atlas-legend"', 'class="atlas-legend atlas-legend-strip"')
-    st.html(LEGEND_CSS.replace("{minor}", "") + body + "<style>.atlas-legend-strip{position:static;max-width:none;box-shadow:none;"
-            "border:1px solid #ddd}.atlas-legend-strip ul{grid-template-columns:repeat(auto-fill,minmax(230px,1fr))}</style>")
+    # st.html is part of the page, not an iframe: the stylesheet is inlined (a <link> would not survive its sanitiser).
+    st.html(f"<style>{css_variables()}\n{static_text(LEGEND_CSS)}</style>{body}")

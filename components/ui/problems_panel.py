@@ -27,8 +27,7 @@ def problems_panel(dataset: Dataset, lang: str) -> None:
         st.dataframe(problems_frame(dataset, lang), hide_index=True, width="stretch", key="atlas-problems-table")
         for name, frame in dataset.rejected.items():
             st.markdown(f"**{t('ui.rejected', lang)}: {name}.csv**")
-            derived = [c for c in frame.columns if c.endswith(("_start", "_end", "_precision"))]
-            shown = frame.drop(columns=derived, errors="ignore")
-            cells = shown.map(lambda value: "" if value is None or (isinstance(value, float) and value != value)
-                              else str(value)[:200])
+            parsed = [c for c in frame.columns if c.endswith(("_start", "_end", "_precision"))]  # date columns the loader adds
+            shown = frame.drop(columns=parsed, errors="ignore")
+            cells = shown.map(lambda value: "" if pd.isna(value) else str(value)[:200])
             st.dataframe(cells, hide_index=True, width="stretch", key=f"atlas-rejected-{name}")

@@ -10,17 +10,18 @@ from datetime import date
 
 import streamlit as st
 
+from components.data.schema import LAYER_NAMES
 from components.map.basemap import BASEMAPS
 from components.model.i18n import LANGS
 from components.model.timeline import DEFAULT_WINDOW, WINDOW_MODES
 
-LAYERS = ("sites", "events", "captions", "context")
+LAYERS = tuple(name for name, _ in LAYER_NAMES)  # the layer names chapters.csv may use, in drawing-control order
 DEFAULT_DATE = date(2016, 1, 20)  # the day Sessini photographed both the Jungle and Grande-Synthe
-K = "atlas."
+KEY_PREFIX = "atlas."  # every widget and session-state key of the atlas page starts with it
 
 
 def key(name: str) -> str:
-    return K + name
+    return KEY_PREFIX + name
 
 
 def _get(name: str, default=None):
@@ -66,8 +67,8 @@ def init_state(first: date, last: date, place_ids: set[str], caption_ids: set[st
     st.session_state[key("lang")] = take("lang", lambda raw: raw in LANGS) or "en"
     st.session_state[key("site")] = take("site", lambda raw: raw in place_ids) or ""
     st.session_state[key("caption")] = take("caption", lambda raw: raw in caption_ids) or ""
-    site_view = "site" if st.session_state[key("site")] else "coast"
-    st.session_state[key("view")] = take("view", lambda raw: raw in ("coast", "all", "site")) or site_view
+    default_view = "site" if st.session_state[key("site")] else "coast"
+    st.session_state[key("view")] = take("view", lambda raw: raw in ("coast", "all", "site")) or default_view
     st.session_state[key("playing")] = False
     st.session_state[key("speed")] = 2.0
     chapter = take("chapter", lambda raw: raw.isdigit() and int(raw) in (chapter_ids or set()))

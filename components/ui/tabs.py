@@ -7,11 +7,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.model.population_chart import chart_rows, population_spec
-from components.model.formatting import format_date, format_day, format_figure
-from components.model.i18n import t
-from components.map.layers import MapContext, site_summary
+from components.model.context import MapContext
 from components.model.escaping import markdown_text
+from components.model.formatting import format_date, format_day
+from components.model.i18n import t
+from components.model.population_chart import chart_rows, population_spec
+from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 from components.ui import state
 from components.ui.captions import source_link
@@ -35,13 +36,15 @@ def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: Map
     st.vega_lite_chart(population_spec(rows, at, lang), width="stretch", key="atlas-population-chart")
 
 
-def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date, lang: str) -> None:
+def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date,
+              lang: str) -> None:
     """The map as tables: readable by a screen reader and by keyboard, following the slider."""
     st.markdown(f"#### {t('text.sites', lang, date=format_day(at, lang))}")
     sites = []
     for place_id, site in states.items():
         figure, detail = site_summary(site, ctx)
-        sites.append({t("col.site", lang): ctx.place_name(place_id), t("col.population", lang): figure, t("col.figure_date", lang): detail})
+        sites.append({t("col.site", lang): ctx.place_name(place_id), t("col.population", lang): figure,
+                      t("col.figure_date", lang): detail})
     st.table(pd.DataFrame(sites))
     st.markdown(f"#### {t('text.events', lang, n=len(events))}")
     if not events.empty:

@@ -1,0 +1,109 @@
+"""The HTML inside the markers: permanent labels, tooltips and popups. No geometry here (that is layers.py).
+
+Every string from the CSVs goes through html_text before it reaches Leaflet.
+"""
+
+from __future__ import annotations
+
+from components.model.context import MapContext
+from components.model.escaping import html_text
+from components.model.i18n import t
+from components.model.summaries import date_html, figure_lines
+from components.model.timeline import SiteState
+
+MAX_LISTED = 12  # events or captions listed in one popup; the rest are counted
+TOOLTIP_CAPTIONS = 6  # captions quoted in a camera marker's tooltip
+GROUP_LATEST = 3  # latest events quoted in a grouped place's popup
+GROUP_CATEGORIES = 5  # categories named in a grouped place's breakdown
+
+
+def label_html(name: str, figure: str, detail: str) -> str:
+    body = f"<b>{html_text(name)}</b><br>{html_text(figure)}"
+    if detail:
+        body += f"<br><span>{html_text(detail)}</span>"
+    return f'<div class="atlas-label">{body}</div>'
+
+
+def place_tooltip(ctx: MapContext, place_id: str, extra: list[str]) -> str:
+    place = ctx.places[place_id]
+    precision = t("location." + place["location_precision"], ctx.lang)
+    lines = [f"<b>{html_text(place['name'])}</b>", *extra, f"<i>{html_text(precision)}</i>"]
+    return "<br>".join(lines)
+
+
+def site_text(ctx: MapContext, place_id: str, state: SiteState, figure: str, detail: str) -> dict:
+    """The tooltip (figure and its date) and the popup (every figure with its source, the description) of a site."""
+    lines = [html_text(figure)] + figure_lines(state, ctx)
+    description = ctx.places[place_id]["description"]
+    short = [html_text(figure)] + ([html_text(detail)] if detail else [])
+    return {"tooltip": place_tooltip(ctx, place_id, short), "sticky": True,
+            "popup": place_tooltip(ctx, place_id, lines + ([html_text(description, 400)] if description else []))}
+
+
+def event_line(row: dict, ctx: MapContext) -> str:
+    source = html_text(ctx.source_short(row["source_id"]))
+    return f"{date_html(row['date'], ctx.lang)}: {html_text(row['title'], 160)} <i>({source})</i>"
+
+
+def event_popup(rows: list[dict], ctx: MapContext) -> str:
+    parts = []
+    for row in rows[:MAX_LISTED]:
+        block = [f"<b>{html_text(row['title'], 200)}</b>", date_html(row["date"], ctx.lang)]
+        if row.get("date_note"):
+            block.append(f"<i>{html_text(row['date_note'], 300)}</i>")
+        if row.get("description"):
+            block.append(html_text(row["description"], 600))
+        if row.get("quote"):
+            block.append(f"<q>{html_text(row['quote'], 400)}</q>")
+        if row.get("quote_en"):
+            block.append(f"<i>{html_text(row['quote_en'], 400)}</i>")
+        block.append(f"{t('source', ctx.lang)}: {ctx.source_line(row['source_id'])}")
+        parts.append("<br>".join(block))
+    if len(rows) > MAX_LISTED:
+        parts.append(html_text(f"+ {len(rows) - MAX_LISTED} …"))
+    return '<div class="atlas-popup">' + "<hr>".join(parts) + "</div>"
+
+
+def event_text(ctx: MapContext, place_id: str, category: str, records: list[dict]) -> dict:
+    """Tooltip and popup of one place-and-category marker: several events there are listed."""
+    label = t(f"category.{category}", ctx.lang)
+    count = f" ×{len(records)}" if len(records) > 1 else ""
+    head = f"<b>{html_text(label)}{count}</b> · {html_text(ctx.place_name(place_id))}"
+    lines = [event_line(row, ctx) for row in records[:MAX_LISTED]]
+    return {"tooltip": "<br>".join([head, *lines]), "popup": event_popup(records, ctx)}
+
+
+def place_group_text(ctx: MapContext, place_id: str, records: list[dict]) -> dict:
+    """Tooltip and popup of a place whose events are grouped: the count, the breakdown, the latest few."""
+    counts: dict[str, int] = {}
+    for row in records:
+        counts[row["category"]] = counts.get(row["category"], 0) + 1
+    largest = sorted(counts.items(), key=lambda kv: -kv[1])[:GROUP_CATEGORIES]
+    breakdown = ", ".join(f"{n} × {html_text(t('category.' + c, ctx.lang))}" for c, n in largest)
+    head = f"<b>{len(records)}</b> · {html_text(ctx.place_name(place_id))}<br>{breakdown}"
+    latest = sorted(records, key=lambda row: row["date_start"], reverse=True)[:GROUP_LATEST]
+    lines = "<br>".join(event_line(row, ctx) for row in latest)  # compact: descriptions would weigh ~1 kB a place
+    return {"tooltip": head, "popup": f'<div class="atlas-popup">{head}<hr>{lines}</div>'}
+
+
+def caption_text(ctx: MapContext, place_id: str, records: list[dict]) -> dict:
+    """Tooltip (the first captions, cut short) and popup (captions with their credits) of a camera marker."""
+    count = t("photos", ctx.lang, count=len(records))
+    head = f"<b>{html_text(count)}</b> · {html_text(ctx.place_name(place_id))}"
+    lines = [f"{date_html(row['date'], ctx.lang)}: {html_text(row['text'], 110)}" for row in records[:TOOLTIP_CAPTIONS]]
+    popup = "<hr>".join(
+        f"{date_html(row['date'], ctx.lang)}<br>{html_text(row['text'], 500)}<br><i>{html_text(row['credit'])}</i>"
+        for row in records[:MAX_LISTED]
+    )
+    return {"tooltip": "<br>".join([head, *lines]), "popup": f'<div class="atlas-popup">{popup}</div>'}
+
+
+def context_html(ctx: MapContext, place_id: str) -> str:
+    name = html_text(ctx.places[place_id]["name"])
+    return f'<div class="atlas-context-mark"></div><div class="atlas-context-name">{name}</div>'
+
+
+def context_tooltip(ctx: MapContext, place_id: str, compact: bool) -> str:
+    description = ctx.places[place_id]["description"]
+    extra = [html_text(description, 400)] if description and not compact else []
+    return place_tooltip(ctx, place_id, extra)

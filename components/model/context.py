@@ -1,0 +1,45 @@
+"""What names places and sources on the map, in the exports and in the page: plain dicts for fast lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.model.escaping import html_text, safe_url
+
+
+@dataclass(frozen=True)
+class MapContext:
+    """What every layer needs to name places and sources, as plain dicts (pandas scalar lookups are slow in loops)."""
+
+    places: dict[str, dict]  # place_id -> row
+    sources: dict[str, dict]  # source_id -> row
+    place_frame: pd.DataFrame
+    lang: str = "en"
+
+    @classmethod
+    def build(cls, places: pd.DataFrame, sources: pd.DataFrame, lang: str = "en") -> MapContext:
+        return cls(places.set_index("place_id", drop=False).to_dict("index"),
+                   sources.set_index("source_id", drop=False).to_dict("index"), places, lang)
+
+    def place_name(self, place_id: str) -> str:
+        return str(self.places[place_id]["name"]) if place_id in self.places else place_id
+
+    def source_line(self, source_id: str) -> str:
+        """Escaped HTML naming the source, linked when its URL is http(s)."""
+        row = self.sources.get(source_id)
+        if row is None:
+            return html_text(source_id)
+        label = f"{html_text(row['publisher'])}: {html_text(row['title'], 80)}"
+        url = safe_url(row["url"])
+        return f'<a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">{label}</a>' if url else label
+
+    def source_short(self, source_id: str) -> str:
+        return str(self.sources[source_id]["publisher"]) if source_id in self.sources else source_id
+
+    def location(self, place_id: str) -> tuple[float, float] | None:
+        row = self.places.get(place_id)
+        if row is None or pd.isna(row["lat"]) or pd.isna(row["lon"]):
+            return None
+        return float(row["lat"]), float(row["lon"])

@@ -1,0 +1,36 @@
+"""What the map shows at a date: the one place the window, the events, the captions and the sites' states are chosen.
+
+The atlas page, the check page's preview and the tests all start here, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from components.model.context import MapContext
+from components.model.timeline import DEFAULT_WINDOW, SiteState, in_window, site_states, window_bounds
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: DataFrames do not compare to a single bool
+class Shown:
+    at: date
+    states: dict[str, SiteState]  # every site, as of ``at``
+    events: pd.DataFrame  # events overlapping the window, oldest first
+    captions: pd.DataFrame  # captions overlapping the window, oldest first
+    ctx: MapContext  # names for places and sources, in the page's language
+
+
+def shown_at(tables: dict[str, pd.DataFrame], at: date, window: str = DEFAULT_WINDOW[0], months: int = DEFAULT_WINDOW[1],
+             lang: str = "en") -> Shown:
+    """The sites' states at ``at``, and the events and captions in its window ('around' ± months, or 'upto')."""
+    start, end = window_bounds(at, window, months)
+    return Shown(
+        at=at,
+        states=site_states(tables["places"], tables["population"], at),
+        events=in_window(tables["events"], start, end),
+        captions=in_window(tables["captions"], start, end),
+        ctx=MapContext.build(tables["places"], tables["sources"], lang),
+    )
