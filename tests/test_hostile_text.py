@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apptest_helpers import groups_js, has_text, page_failed, run_app
-from datafolders import MINIMAL
 
+from apptest_helpers import groups_js, has_text, page_failed, run_app
 from components.data.loader import load_dataset
 from components.export.handout import handout_html
 from components.model.context import MapContext
 from components.model.escaping import html_text, markdown_text, safe_url
+from datafolders import MINIMAL
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 RAW = ("<script>", "<img src=x", "<svg onload", "</script>", "${alert")

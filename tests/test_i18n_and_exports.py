@@ -6,9 +6,8 @@ import re
 from datetime import date
 
 import pytest
-from apptest_helpers import count_class, groups_js, page_failed, run_app
-from datafolders import MINIMAL
 
+from apptest_helpers import count_class, groups_js, page_failed, run_app
 from components.data.loader import load_dataset
 from components.export.handout import handout_html
 from components.export.rows import shown_rows_csv
@@ -16,6 +15,7 @@ from components.export.standalone import standalone_map
 from components.map.feature_groups import feature_groups
 from components.model.formatting import format_count, format_date, format_figure
 from components.model.shown import shown_at
+from datafolders import MINIMAL
 
 
 @pytest.mark.parametrize(

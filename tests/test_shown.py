@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from datafolders import MINIMAL
 
 from components.data.loader import load_dataset
 from components.model.shown import shown_at
+from datafolders import MINIMAL
 
 
 @pytest.fixture(scope="module")
