@@ -49,7 +49,9 @@ SITE_STROKE = "#0b3a5c"  # the outline of a site's circle (counted, not yet open
 SITE_CLOSED = "#7a7a7a"  # a closed site's fill
 CLOSED_STROKE = INK_MUTED  # a closed site's dashed outline
 UNCERTAINTY = INK_MUTED  # the dashed ring around an approximate location
-HIGHLIGHT = OKABE_ITO["vermillion"]  # the ring around the selected site; the slider's date on the population chart
+# The ring around the selected site, and the slider's date on the population chart: Okabe-Ito's vermillion darkened
+# to reach 3:1 on the sea (the plain vermillion, 2.5:1, is also the demolition symbol's colour).
+HIGHLIGHT = "#b34700"
 CONTEXT_MARK = "#555555"  # the small square of a context place
 GROUP = "#3a3a3a"  # the disc of a place whose events are grouped
 SHADOW = OKABE_ITO["black"]  # drop shadows, always translucent
