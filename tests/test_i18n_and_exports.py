@@ -47,7 +47,7 @@ def test_chapter_in_the_url_sets_date_layers_site_and_caption(monkeypatch) -> No
     assert app.slider(key="atlas.date").value == date(2015, 11, 25)
     layers = [app.checkbox(key=f"atlas.layer.{name}").value for name in ("sites", "events", "captions", "context")]
     assert layers == [True, True, False, False]
-    assert app.session_state["atlas.site"] == "calais-jungle" and app.session_state["atlas.caption"] == "time-01"
+    assert app.session_state["atlas.site"] == "calais-jungle" and app.session_state["atlas.view_state"].caption == "time-01"
     assert any("Chapter 1 of 2" in block.value for block in app.markdown)
     assert count_class(groups_js(app), "atlas-highlight") == 1
 

@@ -17,12 +17,10 @@ import pytest
 
 from apptest_helpers import run_app
 from components.data import schema
-from components.map.basemap import BASEMAPS
 from components.map.symbols import CATEGORY_SYMBOLS
 from components.model.formatting import format_figure
 from components.model.i18n import LANGS, MESSAGES, plural_form, plural_forms, t
-from components.model.timeline import WINDOW_MODES
-from components.ui.state import LAYERS
+from components.model.view_state import BASEMAPS, LAYERS, REASONS, WINDOW_MODES
 from datafolders import MINIMAL
 
 COMPONENTS = Path(__file__).resolve().parent.parent / "components"
@@ -42,6 +40,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     "layer.": LAYERS,  # the sidebar's layer checkboxes
     "basemap.": BASEMAPS,  # the basemap radio
     "window.": WINDOW_MODES,  # the window radio
+    "url.": REASONS,  # why a part of a link was ignored (view_state.Ignored)
 }
 
 

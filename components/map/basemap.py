@@ -17,7 +17,6 @@ from folium.template import Template
 from components.map.assets import IFRAME_PREFIX, STATIC_DIR
 from components.model.palette import BORDER, LAND
 
-BASEMAPS = ("offline", "osm")
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 NATURAL_EARTH = "Basemap: Natural Earth (public domain)"
 

@@ -177,6 +177,12 @@ MESSAGES: dict[str, dict[str, Text]] = {
     },
     "ui.published": {"en": "published {date}", "fr": "publié {date}"},
     "ui.url_ignored": {"en": "Ignored from the link: {items}", "fr": "Ignoré dans le lien : {items}"},
+    "url.unknown": {"en": "not a setting of the atlas", "fr": "réglage inconnu de l'atlas"},
+    "url.invalid": {"en": "not a value it can take", "fr": "valeur impossible"},
+    "url.outside": {"en": "outside the dates of the data", "fr": "hors des dates des données"},
+    "url.missing": {"en": "not in the data", "fr": "absent des données"},
+    "url.repeated": {"en": "given twice; the first was used", "fr": "donné deux fois ; le premier a été retenu"},
+    "url.too_long": {"en": "far too long", "fr": "beaucoup trop long"},
     # -- the check page
     "check.title": {"en": "Check your data", "fr": "Vérifier vos données"},
     "check.intro": {

@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 
 from components.model.context import MapContext
-from components.model.timeline import DEFAULT_WINDOW, SiteState, in_window, site_states, window_bounds
+from components.model.timeline import SiteState, in_window, site_states, window_bounds
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: DataFrames do not compare to a single bool
@@ -23,7 +23,7 @@ class Shown:
     ctx: MapContext  # names for places and sources, in the page's language
 
 
-def shown_at(tables: dict[str, pd.DataFrame], at: date, window: str = DEFAULT_WINDOW[0], months: int = DEFAULT_WINDOW[1],
+def shown_at(tables: dict[str, pd.DataFrame], at: date, window: str, months: int,
              lang: str = "en") -> Shown:
     """The sites' states at ``at``, and the events and captions in its window ('around' ± months, or 'upto')."""
     start, end = window_bounds(at, window, months)

@@ -16,15 +16,12 @@ import pandas as pd
 
 from components.data.schema import HEAD_COUNTS
 
-WINDOW_MODES = ("around", "upto")
-DEFAULT_WINDOW = ("around", 3)
-
 
 def _stamp(day: date | pd.Timestamp) -> pd.Timestamp:
     return pd.Timestamp(day)
 
 
-def window_bounds(at: date, mode: str = "around", months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp]:
+def window_bounds(at: date, mode: str, months: int) -> tuple[pd.Timestamp, pd.Timestamp]:
     """'upto': everything up to the date. 'around': the given number of months either side of it."""
     moment = _stamp(at)
     if mode == "upto":

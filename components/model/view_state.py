@@ -101,13 +101,27 @@ class Limits:
                 and (not state.chapter or state.chapter in self.chapters))
 
 
+def limits_for(tables: Mapping[str, pd.DataFrame], first: date, last: date) -> Limits:
+    """The limits of a loaded data folder, for the slider span ``first``..``last``."""
+    captions, chapters = tables["captions"], tables["chapters"]
+    return Limits(
+        first, last,
+        frozenset(tables["places"]["place_id"]),
+        dict(zip(captions["caption_id"], captions["place_id"], strict=True)),
+        {int(row["chapter"]): row for row in chapters.to_dict("records")},
+    )
+
+
+REASONS = ("unknown", "invalid", "outside", "missing", "repeated", "too_long")
+
+
 @dataclass(frozen=True)
 class Ignored:
     """One part of a link that was not applied: its name, the value as given (cut short) and why."""
 
     name: str
     value: str
-    reason: str  # unknown | invalid | outside | missing | repeated | too_long
+    reason: str  # one of REASONS
 
 
 def _shown(value: str) -> str:
@@ -219,12 +233,16 @@ def from_query(params: Mapping[str, str | Sequence[str]] | Iterable[tuple[str, s
             refuse("chapter", "missing")
             chapter = None
 
-    if chapter is not None and "date" not in changes:
+    opens_chapter = chapter is not None and "date" not in changes
+    if opens_chapter:
         state = chapter_state(state, limits.chapters[chapter], limits)
         changes = {name: value for name, value in changes.items() if name in ("lang", "basemap", "present")}
     elif chapter is not None:
         changes["chapter"] = chapter
-    if changes.get("view", state.view) == "site" and not changes.get("site", state.site):
+    site_given = changes.get("site", state.site)
+    if "view" not in changes and "site" in changes and not opens_chapter:
+        changes["view"] = "site"  # a link naming a place opens on it, unless it says otherwise
+    if changes.get("view", state.view) == "site" and not site_given:
         if "view" in taken:
             refuse("view", "missing")
         changes["view"] = "coast"
@@ -261,12 +279,16 @@ def chapter_state(state: AtlasState, row: Mapping, limits: Limits) -> AtlasState
 
 
 def to_query(state: AtlasState) -> dict[str, str]:
-    """The link for ``state``: the date always, every other field only where it differs from the default."""
+    """The link for ``state``: the date always, every other field only where it differs from the default.
+
+    The default view follows the site, as from_query reads it: a link with a site opens centred on it.
+    """
     query = {"date": state.date.isoformat()}
     default = AtlasState(date=state.date)
     for name in QUERY_FIELDS:
         value = getattr(state, name)
-        if name == "date" or value == getattr(default, name):
+        usual = ("site" if state.site else "coast") if name == "view" else getattr(default, name)
+        if name == "date" or value == usual:
             continue
         if name == "layers":
             query[name] = ",".join(value) if value else NO_LAYERS

@@ -5,26 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.model import transitions as move
 from components.model.context import MapContext
 from components.model.escaping import markdown_text, safe_url
 from components.model.formatting import format_date
 from components.model.i18n import t
 from components.ui import state
-from components.ui.state import key
 
 PAGE = 20
 TEXT_LIMIT = 1500
-
-
-def _choose(caption_id: str, place_id: str) -> None:
-    state.put("caption", caption_id)
-    state.put("site", place_id)
-    state.put("view", "site")
-
-
-def _clear_site() -> None:
-    state.put("site", "")
-    state.put("caption", "")
 
 
 def source_link(ctx: MapContext, source_id: str) -> str:
@@ -46,32 +35,34 @@ def caption_card(row: dict, ctx: MapContext, lang: str, selected: bool) -> None:
             f"{markdown_text(text, TEXT_LIMIT)}{cut}\n\n"
             f"*{markdown_text(row['credit'], 200)}* · {source_link(ctx, row['source_id'])}"
         )
-        st.button(t("ui.show_on_map", lang), key=key(f"show.{row['caption_id']}"), on_click=_choose,
-                  args=(row["caption_id"], row["place_id"]), type="primary" if selected else "secondary")
+        st.button(t("ui.show_on_map", lang), key=state.key(f"show.{row['caption_id']}"), on_click=state.apply,
+                  args=(move.choose_caption, row["caption_id"], row["place_id"]), type="primary" if selected else "secondary")
 
 
 def _more() -> None:
-    state.put("captions_shown", (state.get("captions_shown") or PAGE) + PAGE)
+    state.set_session_value("captions_shown", (state.session_value("captions_shown") or PAGE) + PAGE)
 
 
 def captions_panel(captions: pd.DataFrame, ctx: MapContext, lang: str) -> None:
     st.subheader(t("ui.captions", lang))
-    site = state.get("site")
+    view = state.current()
+    site = view.site
     rows = captions[captions["place_id"] == site] if site else captions
     if site:
         st.markdown(f"**{markdown_text(t('ui.captions_for', lang, place=ctx.place_name(site)))}**")
-        st.button(t("ui.clear_site", lang), key=key("btn.clear_site"), on_click=_clear_site)
+        st.button(t("ui.clear_site", lang), key=state.key("btn.clear_site"), on_click=state.apply,
+                  args=(move.clear_site,))
     else:
         st.caption(t("ui.captions_all", lang))
     if rows.empty:
         st.info(t("ui.captions_none", lang))
         return
-    chosen = state.get("caption")
+    chosen = view.caption
     if chosen in set(rows["caption_id"]):
         rows = pd.concat([rows[rows["caption_id"] == chosen], rows[rows["caption_id"] != chosen]])  # the chosen one on top
-    shown = state.get("captions_shown") or PAGE
+    shown = state.session_value("captions_shown") or PAGE
     with st.container(height=620, key="atlas-captions-list"):
         for row in rows.head(shown).to_dict("records"):
             caption_card(row, ctx, lang, selected=row["caption_id"] == chosen)
         if len(rows) > shown:
-            st.button(t("ui.more", lang, count=len(rows) - shown), key=key("btn.more_captions"), on_click=_more)
+            st.button(t("ui.more", lang, count=len(rows) - shown), key=state.key("btn.more_captions"), on_click=_more)

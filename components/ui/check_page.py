@@ -14,11 +14,11 @@ from components.model.escaping import markdown_text
 from components.model.i18n import t
 from components.model.shown import shown_at
 from components.model.timeline import data_span
+from components.model.view_state import DEFAULT_DATE, LAYERS
 from components.ui import state
 from components.ui.dataset import current_dataset
 from components.ui.map_panel import map_panel
 from components.ui.problems_panel import problems_frame
-from components.ui.state import DEFAULT_DATE, LAYERS
 from components.ui.style import apply_style
 
 UPLOAD_LABEL = "upload"

@@ -13,6 +13,7 @@ from streamlit_folium import st_folium
 from components.map.assets import LEGEND_CSS, static_text
 from components.map.legend import legend_html
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, base_map, view_for_all
+from components.model import transitions as move
 from components.model.context import MapContext
 from components.model.palette import css_variables
 from components.model.picking import place_at
@@ -29,16 +30,15 @@ def _on_click(places: pd.DataFrame) -> None:
         return
     place_id = place_at(places, clicked["lat"], clicked["lng"], returned.get("last_object_clicked_tooltip"))
     if place_id:
-        state.put("site", place_id)
-        state.put("caption", "")
+        state.apply(move.pick_on_map, place_id)
 
 
 def focus(ctx: MapContext) -> tuple[tuple[float, float], int]:
-    view = state.get("view")
-    if view == "all":
+    view = state.current()
+    if view.view == "all":
         return view_for_all(ctx.place_frame)
-    if view == "site":
-        location = ctx.location(state.get("site"))
+    if view.view == "site":
+        location = ctx.location(view.site)
         if location:
             return location, PLACE_ZOOM
     return CHANNEL_CENTER, CHANNEL_ZOOM

@@ -1,122 +1,121 @@
-"""Session state for the atlas page: defaults, the URL query string in and out.
+"""The one bridge between the view (an AtlasState, components/model/view_state.py) and Streamlit.
 
-Every widget has a key under "atlas."; the URL is read once per session and written on every run,
-so a copied link reopens the same date, site, window and layers.
+The view lives in session state under a key no widget owns. Streamlit drops a widget's key at the end of any run that
+does not draw the widget: a number input hidden by the window mode, or every atlas widget while the viewer is on the
+check page. So widgets are only windows on the view: each run starts by setting every widget key from the view, and
+every widget's callback replaces the view through a named transition. The link is read on a session's first run and
+written on every run. Panels ask this module for the view; none reads st.session_state or st.query_params for it.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from dataclasses import replace
 
 import streamlit as st
 
-from components.data.schema import LAYER_NAMES
-from components.map.basemap import BASEMAPS
-from components.model.i18n import LANGS
-from components.model.timeline import DEFAULT_WINDOW, WINDOW_MODES
+from components.model import transitions as move
+from components.model.view_state import FOREIGN_PARAMS as STREAMLIT_PARAMS
+from components.model.view_state import LAYERS, AtlasState, Ignored, Limits, from_query, to_query
 
-LAYERS = tuple(name for name, _ in LAYER_NAMES)  # the layer names chapters.csv may use, in drawing-control order
-DEFAULT_DATE = date(2016, 1, 20)  # the day Sessini photographed both the Jungle and Grande-Synthe
 KEY_PREFIX = "atlas."  # every widget and session-state key of the atlas page starts with it
+VIEW_KEY = KEY_PREFIX + "view_state"
+
+# The widget that shows each field of the view; the layers have one checkbox each.
+WIDGET_KEYS = {name: KEY_PREFIX + name for name in ("date", "window", "months", "site", "basemap", "lang", "present")}
 
 
 def key(name: str) -> str:
     return KEY_PREFIX + name
 
 
-def _get(name: str, default=None):
-    return st.session_state.get(key(name), default)
+def layer_key(layer: str) -> str:
+    return key(f"layer.{layer}")
 
 
-def _parse_date(text: str, first: date, last: date) -> date | None:
-    try:
-        value = date.fromisoformat(text)
-    except ValueError:
-        return None
-    return value if first <= value <= last else None
-
-
-def init_state(first: date, last: date, place_ids: set[str], caption_ids: set[str],
-               chapter_ids: set[int] | None = None) -> list[str]:
-    """Set defaults, overridden by the URL on a session's first run. Returns the URL items that were ignored."""
-    if st.session_state.get(key("ready")):
-        return []
+def _link() -> list[tuple[str, str]]:
     params = st.query_params
-    ignored: list[str] = []
-
-    def take(name: str, valid) -> str | None:
-        raw = params.get(name)
-        if raw is None:
-            return None
-        if valid(raw):
-            return raw
-        ignored.append(f"{name}={raw}")
-        return None
-
-    requested = take("date", lambda raw: _parse_date(raw, first, last) is not None)
-    default_day = min(max(DEFAULT_DATE, first), last)
-    st.session_state[key("date")] = _parse_date(requested, first, last) if requested else default_day
-    st.session_state[key("window")] = take("window", lambda raw: raw in WINDOW_MODES) or DEFAULT_WINDOW[0]
-    months = take("months", lambda raw: raw.isdigit() and 0 <= int(raw) <= 120)
-    st.session_state[key("months")] = int(months) if months else DEFAULT_WINDOW[1]
-    layers = take("layers", lambda raw: all(part in LAYERS for part in raw.split(",") if part))
-    chosen = set(layers.split(",")) if layers is not None else set(LAYERS)
-    for layer in LAYERS:
-        st.session_state[key(f"layer.{layer}")] = layer in chosen
-    st.session_state[key("basemap")] = take("basemap", lambda raw: raw in BASEMAPS) or "offline"
-    st.session_state[key("lang")] = take("lang", lambda raw: raw in LANGS) or "en"
-    st.session_state[key("site")] = take("site", lambda raw: raw in place_ids) or ""
-    st.session_state[key("caption")] = take("caption", lambda raw: raw in caption_ids) or ""
-    default_view = "site" if st.session_state[key("site")] else "coast"
-    st.session_state[key("view")] = take("view", lambda raw: raw in ("coast", "all", "site")) or default_view
-    st.session_state[key("playing")] = False
-    st.session_state[key("speed")] = 2.0
-    chapter = take("chapter", lambda raw: raw.isdigit() and int(raw) in (chapter_ids or set()))
-    st.session_state[key("chapter")] = int(chapter) if chapter else 0
-    st.session_state[key("present")] = take("present", lambda raw: raw in ("0", "1")) == "1"
-    st.session_state[key("teacher")] = False
-    st.session_state[key("ready")] = True
-    return ignored
+    return [(name, value) for name in params for value in params.get_all(name)]
 
 
-def active_layers() -> list[str]:
-    return [layer for layer in LAYERS if _get(f"layer.{layer}", True)]
-
-
-def write_url() -> None:
-    """Mirror the shareable state into the query string; defaults are left out to keep links short."""
-    wanted = {
-        "date": _get("date").isoformat(),
-        "window": _get("window"),
-        "months": str(_get("months")),
-        "layers": ",".join(active_layers()),
-        "site": _get("site"),
-        "caption": _get("caption"),
-        "basemap": _get("basemap"),
-        "lang": _get("lang"),
-        "view": _get("view"),
-        "chapter": str(_get("chapter") or ""),
-        "present": "1" if _get("present") else "",
-    }
-    defaults = {"window": DEFAULT_WINDOW[0], "months": str(DEFAULT_WINDOW[1]), "layers": ",".join(LAYERS),
-                "basemap": "offline", "lang": "en", "view": "coast", "site": "", "caption": "", "chapter": "", "present": ""}
-    for name, value in wanted.items():
-        keep = value and value != defaults.get(name)
-        if keep and st.query_params.get(name) != value:
-            st.query_params[name] = value
-        elif not keep and name in st.query_params:
-            del st.query_params[name]
+def current() -> AtlasState:
+    """The view. Before the atlas page has run in this session (the check page opened first), the link's own."""
+    view = st.session_state.get(VIEW_KEY)
+    if isinstance(view, AtlasState):
+        return view
+    lang = st.query_params.get("lang")
+    return AtlasState(lang=lang) if lang in ("en", "fr") else AtlasState()
 
 
 def lang() -> str:
-    """The viewer's language: the atlas page's choice, else ?lang= (read before init_state: the page titles, the check page)."""
-    chosen = _get("lang") or st.query_params.get("lang", "en")
-    return chosen if chosen in LANGS else "en"
+    return current().lang
 
 
-def get(name: str, default=None):
-    return _get(name, default)
+def _store(view: AtlasState) -> None:
+    st.session_state[VIEW_KEY] = view
+    for name, widget in WIDGET_KEYS.items():
+        value = getattr(view, name)
+        if st.session_state.get(widget) != value:
+            st.session_state[widget] = value
+    for layer in LAYERS:
+        if st.session_state.get(layer_key(layer)) != (layer in view.layers):
+            st.session_state[layer_key(layer)] = layer in view.layers
 
 
-def put(name: str, value) -> None:
+def _fit(view: AtlasState, limits: Limits) -> AtlasState:
+    """The view kept as far as the data allows, after the files changed under a running session."""
+    if limits.admits(view):
+        return view
+    fitted = replace(view, date=limits.clamp(view.date))
+    if fitted.caption and limits.caption_places.get(fitted.caption) != fitted.site:
+        fitted = replace(fitted, caption="")
+    if fitted.site and fitted.site not in limits.place_ids:
+        fitted = move.clear_site(fitted)
+    if fitted.chapter and fitted.chapter not in limits.chapters:
+        fitted = move.leave_lesson(fitted)
+    return fitted
+
+
+def start(limits: Limits) -> list[Ignored]:
+    """Before any widget is drawn: the view (from the link on a session's first run), and every widget set to it."""
+    if isinstance(st.session_state.get(VIEW_KEY), AtlasState):
+        view, ignored = _fit(current(), limits), []
+    else:
+        view, ignored = from_query(_link(), limits)
+    _store(view)
+    return ignored
+
+
+def write_url() -> None:
+    """The link to the view, written once the run's callbacks have settled it; Streamlit's own parameters are kept."""
+    wanted = to_query(current())
+    params = st.query_params
+    for name in list(params):
+        if name not in wanted and name not in STREAMLIT_PARAMS:
+            del params[name]
+    for name, value in wanted.items():
+        if params.get_all(name) != [value]:
+            params[name] = value
+
+
+def apply(transition: Callable[..., AtlasState], *args) -> None:
+    """A callback: the view after ``transition``, with the widgets set to match before they are drawn."""
+    _store(transition(current(), *args))
+
+
+def on_widget(name: str, transition: Callable[..., AtlasState], *extra) -> Callable[[], None]:
+    """The on_change of the widget that shows field ``name``: its new value goes through ``transition``."""
+    return lambda: apply(transition, st.session_state[WIDGET_KEYS[name]], *extra)
+
+
+def on_layer(layer: str) -> Callable[[], None]:
+    return lambda: apply(move.set_layer, layer, bool(st.session_state[layer_key(layer)]))
+
+
+# Things of this session that are not part of the view (and not in the link): playback, paging, the chart's site.
+def session_value(name: str, default=None):
+    return st.session_state.get(key(name), default)
+
+
+def set_session_value(name: str, value) -> None:
     st.session_state[key(name)] = value

@@ -16,7 +16,6 @@ from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 from components.ui import state
 from components.ui.captions import source_link
-from components.ui.state import key
 
 TEXT_ROWS = 300
 
@@ -27,11 +26,11 @@ def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: Map
     if not counted:
         st.info(t("ui.no_population", lang))
         return
-    selected = state.get("site")
+    selected = state.current().site
     default = selected if selected in counted else ("calais-jungle" if "calais-jungle" in counted else counted[0])
-    if st.session_state.get(key("chart_site")) not in counted:
-        st.session_state[key("chart_site")] = default
-    place_id = st.selectbox(t("ui.population_site", lang), counted, format_func=ctx.place_name, key=key("chart_site"))
+    if state.session_value("chart_site") not in counted:
+        state.set_session_value("chart_site", default)
+    place_id = st.selectbox(t("ui.population_site", lang), counted, format_func=ctx.place_name, key=state.key("chart_site"))
     rows = chart_rows(population, ctx.sources, place_id, lang)
     st.vega_lite_chart(population_spec(rows, at, lang), width="stretch", key="atlas-population-chart")
 
