@@ -88,7 +88,8 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
         elif len(fields) != width:
             more_or_less = "many" if len(fields) > width else "few"
             hint = " (a value containing a comma must be in double quotes)" if more_or_less == "many" else ""
-            problems.append(Problem(shown, f"has {len(fields)} fields but the header has {width}: too {more_or_less}{hint}", line=line))
+            message = f"has {len(fields)} fields but the header has {width}: too {more_or_less}{hint}"
+            problems.append(Problem(shown, message, line=line))
             rejected_rows.append({LINE: line, "_reason": f"too {more_or_less} fields", "_raw": ",".join(fields)})
         else:
             good.append((line, fields))
@@ -98,9 +99,13 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
     positions: dict[str, int] = {}
     for index, name in enumerate(raw.header):
         positions.setdefault(name, index)
-    matrix = pd.DataFrame([fields for _, fields in good], columns=range(width), dtype="object") if good else pd.DataFrame(columns=range(width))
+    if good:
+        matrix = pd.DataFrame([fields for _, fields in good], columns=range(width), dtype="object")
+    else:
+        matrix = pd.DataFrame(columns=range(width))
     frame = pd.DataFrame(
-        {column.name: matrix[positions[column.name]] if column.name in positions else "" for column in table.columns}, dtype="object"
+        {column.name: matrix[positions[column.name]] if column.name in positions else "" for column in table.columns},
+        dtype="object",
     )
     frame[LINE] = [line for line, _ in good]
     keep = pd.Series(True, index=frame.index)
@@ -109,7 +114,8 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
         problems.append(Problem(shown, message, line=int(frame.at[index, LINE]), column=column, value=value))
         if reject and keep[index]:
             keep[index] = False
-            rejected_rows.append({LINE: int(frame.at[index, LINE]), "_reason": f"{column}: {message}", **frame.loc[index].to_dict()})
+            row = frame.loc[index].to_dict()
+            rejected_rows.append({LINE: int(frame.at[index, LINE]), "_reason": f"{column}: {message}", **row})
 
     for column in table.columns:
         raw_values = frame[column.name]  # object dtype: converting to Arrow strings costs more than the checks
@@ -148,8 +154,9 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
         if repeated.empty:
             continue
         first_line = candidates.drop_duplicates(column.name).set_index(column.name)[LINE]
-        for index, value in zip(repeated.index, repeated[column.name]):
-            report(index, column.name, value, f"is used twice (first on line {int(first_line[value])}); ids must be unique", reject=True)
+        for index, value in zip(repeated.index, repeated[column.name], strict=True):
+            message = f"is used twice (first on line {int(first_line[value])}); ids must be unique"
+            report(index, column.name, value, message, reject=True)
 
     kept = frame[keep].reset_index(drop=True)
     rejected = pd.DataFrame(rejected_rows)
