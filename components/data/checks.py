@@ -26,7 +26,8 @@ def _slug(text: str) -> str:
 
 def check_id(value: str, column: Column) -> str:
     if not _ID.match(value):
-        raise CellError(f'is not a valid id (use lowercase letters, digits and hyphens, e.g. "{_slug(value) or "calais-jungle"}")')
+        example = _slug(value) or "calais-jungle"
+        raise CellError(f'is not a valid id (use lowercase letters, digits and hyphens, e.g. "{example}")')
     return value
 
 

@@ -50,7 +50,9 @@ def _reject(result: TableResult, mask: pd.Series, reason: str) -> None:
     result.frame = result.frame[~mask].reset_index(drop=True)
 
 
-def _check_references(table: Table, result: TableResult, results: dict[str, TableResult], shown: str, raw_keys: dict[str, dict[str, int]]) -> None:
+def _check_references(
+    table: Table, result: TableResult, results: dict[str, TableResult], shown: str, raw_keys: dict[str, dict[str, int]]
+) -> None:
     for column in table.columns:
         if column.type != "ref" or column.ref is None:
             continue
@@ -69,12 +71,14 @@ def _check_references(table: Table, result: TableResult, results: dict[str, Tabl
             if results[target_table].frame.empty and results[target_table].problems:
                 message = f"cannot be checked: {target_file} has no usable rows (see its problems above)"
             elif value in raw_keys.get(target_table, {}):
-                message = f"points to a row of {target_file} that has problems itself (line {raw_keys[target_table][value]})"
+                raw_line = raw_keys[target_table][value]
+                message = f"points to a row of {target_file} that has problems itself (line {raw_line})"
             else:
                 guess = closest(value, suggestions)
                 hint = f'; did you mean "{guess}"?' if guess else f"; add it to {target_file} first"
                 message = f"does not exist in {target_file}{hint}"
-            result.problems.append(Problem(shown, message, line=int(result.frame.at[index, LINE]), column=column.name, value=value))
+            line = int(result.frame.at[index, LINE])
+            result.problems.append(Problem(shown, message, line=line, column=column.name, value=value))
         if column.required:
             _reject(result, missing, f"{column.name}: unknown reference")
         else:
@@ -90,12 +94,15 @@ def _check_places(result: TableResult, shown: str) -> None:
         if (line, "lat") in already or (line, "lon") in already:
             continue
         if pd.isna(lat) and pd.isna(lon):
-            result.problems.append(
-                Problem(shown, "is empty: this place has no coordinates yet, so it is not on the map; type lat and lon, or fill geocode_query and run `calais-atlas geocode`", line=line, column="lat")
+            message = (
+                "is empty: this place has no coordinates yet, so it is not on the map; "
+                "type lat and lon, or fill geocode_query and run `calais-atlas geocode`"
             )
+            result.problems.append(Problem(shown, message, line=line, column="lat"))
         elif pd.isna(lat) or pd.isna(lon):
             missing = "lat" if pd.isna(lat) else "lon"
-            result.problems.append(Problem(shown, "is empty while the other coordinate is set; a place needs both lat and lon", line=line, column=missing))
+            message = "is empty while the other coordinate is set; a place needs both lat and lon"
+            result.problems.append(Problem(shown, message, line=line, column=missing))
     _check_shared_points(result, shown)
 
 
@@ -103,12 +110,15 @@ def _check_shared_points(result: TableResult, shown: str) -> None:
     """Two places on one point cannot be told apart on the map, nor by a click."""
     frame = result.frame.dropna(subset=["lat", "lon"])
     first: dict[tuple[float, float], tuple[str, int]] = {}
-    for place_id, lat, lon, line in zip(frame["place_id"], frame["lat"], frame["lon"], frame[LINE]):
+    for place_id, lat, lon, line in zip(frame["place_id"], frame["lat"], frame["lon"], frame[LINE], strict=True):
         point = (round(lat, 5), round(lon, 5))
         if point in first:
             other, other_line = first[point]
-            result.problems.append(Problem(shown, f'is the same point as "{other}" (line {other_line}); give each place its own point '
-                                                  "(mark it approximate or area when the exact spot is not known)", line=int(line), column="lat", value=f"{lat}, {lon}"))
+            message = (
+                f'is the same point as "{other}" (line {other_line}); give each place its own point '
+                "(mark it approximate or area when the exact spot is not known)"
+            )
+            result.problems.append(Problem(shown, message, line=int(line), column="lat", value=f"{lat}, {lon}"))
         else:
             first[point] = (place_id, int(line))
 
@@ -147,9 +157,8 @@ def load_dataset(directory: Path | str | None = None, tables: tuple[Table, ...] 
             raw = parse_csv(files.get(table.filename), shown, required=not table.optional_file)
         result = validate_table(table, raw, shown)
         if table.key and not result.rejected.empty and table.key in result.rejected:
-            raw_keys[table.name] = {
-                str(key).strip(): int(line) for key, line in zip(result.rejected[table.key], result.rejected[LINE]) if isinstance(key, str)
-            }
+            keys_and_lines = zip(result.rejected[table.key], result.rejected[LINE], strict=True)
+            raw_keys[table.name] = {str(key).strip(): int(line) for key, line in keys_and_lines if isinstance(key, str)}
         _check_references(table, result, results, shown, raw_keys)
         if table.name in CROSS_CHECKS:
             CROSS_CHECKS[table.name](result, shown)

@@ -117,7 +117,13 @@ SOURCES = Table(
     key="source_id",
     columns=(
         Column("source_id", "id", "Short unique id, lowercase words joined by hyphens.", True, "time-2016-lightbox", unique=True),
-        Column("title", "text", "Title of the document, in its own language.", True, "The Many Lives of the Calais 'Jungle' Refugee Camp"),
+        Column(
+            "title",
+            "text",
+            "Title of the document, in its own language.",
+            True,
+            "The Many Lives of the Calais 'Jungle' Refugee Camp",
+        ),
         Column("publisher", "text", "Who published it.", True, "TIME"),
         Column("author", "text", "Author or photographer.", False, "Olivier Laurent"),
         Column("published", "date", f"Publication date. {_DATE_HELP}.", False, "2016-02-26"),
@@ -136,14 +142,47 @@ PLACES = Table(
         Column("place_id", "id", "Short unique id.", True, "calais-jungle", unique=True),
         Column("name", "text", "Name shown on the map.", True, "Calais 'Jungle' (Lande de Calais)"),
         Column("kind", "enum", "What sort of place it is.", True, "camp", values=PLACE_KINDS),
-        Column("geocode_query", "text", "What to ask the geocoder; leave empty for places no geocoder knows (camps).", False, "Wissant, Pas-de-Calais, France"),
-        Column("lat", "number", "Latitude in decimal degrees, with a point: 50.96, not 50,96.", False, "50.9655", minimum=-90, maximum=90),
+        Column(
+            "geocode_query",
+            "text",
+            "What to ask the geocoder; leave empty for places no geocoder knows (camps).",
+            False,
+            "Wissant, Pas-de-Calais, France",
+        ),
+        Column(
+            "lat",
+            "number",
+            "Latitude in decimal degrees, with a point: 50.96, not 50,96.",
+            False,
+            "50.9655",
+            minimum=-90,
+            maximum=90,
+        ),
         Column("lon", "number", "Longitude in decimal degrees, east positive.", False, "1.8945", minimum=-180, maximum=180),
         Column("location_precision", "enum", "How sure the point is.", True, "area", values=PRECISION),
-        Column("coord_source", "text", "How lat/lon were obtained: 'nominatim 2026-11-24', or 'manual: <reason and reference>'.", False, "manual: Wikipedia, Calais Jungle infobox"),
-        Column("active", "interval", f"For camps and centres: when it existed, start/end. An open end is '..'. {_DATE_HELP}.", False, "2015-04/2016-10-31"),
+        Column(
+            "coord_source",
+            "text",
+            "How lat/lon were obtained: 'nominatim 2026-11-24', or 'manual: <reason and reference>'.",
+            False,
+            "manual: Wikipedia, Calais Jungle infobox",
+        ),
+        Column(
+            "active",
+            "interval",
+            f"For camps and centres: when it existed, start/end. An open end is '..'. {_DATE_HELP}.",
+            False,
+            "2015-04/2016-10-31",
+        ),
         Column("description", "text", "One or two sentences for the popup.", False),
-        Column("source_id", "ref", "Source for the place's description and dates.", False, "wikipedia-calais-jungle", ref="sources.source_id"),
+        Column(
+            "source_id",
+            "ref",
+            "Source for the place's description and dates.",
+            False,
+            "wikipedia-calais-jungle",
+            ref="sources.source_id",
+        ),
         Column("notes", "text", "Anything a maintainer should know: names, uncertain locations.", False),
     ),
     how_to_add=(
@@ -191,7 +230,10 @@ POPULATION = Table(
         Column("quote", "text", "The source's exact words.", False, "more than 6,000 last fall"),
         Column("date_note", "text", "How the date was worked out.", False),
     ),
-    how_to_add="Add one row per figure per source, with the qualifier the source uses. Never replace a figure another source gives.",
+    how_to_add=(
+        "Add one row per figure per source, with the qualifier the source uses. "
+        "Never replace a figure another source gives."
+    ),
 )
 
 CAPTIONS = Table(
@@ -213,9 +255,21 @@ CAPTIONS = Table(
     how_to_add="Add a row with the caption text exactly as published, the place it shows and the date it was taken.",
 )
 
-LAYER_NAMES = (("sites", "sites and population"), ("events", "events"), ("captions", "photo captions"), ("context", "context places"))
-VIEWS = (("coast", "the Channel coast, Wissant to Dunkirk"), ("all", "every place, Brachay included"), ("site", "centred on the chapter's place"))
-WINDOWS = (("around", "events within `months` months either side of the date"), ("upto", "every event up to the date"))
+LAYER_NAMES = (
+    ("sites", "sites and population"),
+    ("events", "events"),
+    ("captions", "photo captions"),
+    ("context", "context places"),
+)
+VIEWS = (
+    ("coast", "the Channel coast, Wissant to Dunkirk"),
+    ("all", "every place, Brachay included"),
+    ("site", "centred on the chapter's place"),
+)
+WINDOWS = (
+    ("around", "events within `months` months either side of the date"),
+    ("upto", "every event up to the date"),
+)
 
 CHAPTERS = Table(
     name="chapters",
@@ -226,21 +280,47 @@ CHAPTERS = Table(
     key="chapter",
     optional_file=True,
     columns=(
-        Column("chapter", "integer", "Chapter number: the order of the lesson, from 1. It is also the link: ?chapter=3.", True, "3", minimum=1, unique=True),
+        Column(
+            "chapter",
+            "integer",
+            "Chapter number: the order of the lesson, from 1. It is also the link: ?chapter=3.",
+            True,
+            "3",
+            minimum=1,
+            unique=True,
+        ),
         Column("title", "text", "Short title, in English.", True, "The Jungle grows"),
         Column("title_fr", "text", "The title in French, shown when the interface is in French.", False, "La « Jungle » grandit"),
         Column("date", "date", "The day the slider moves to (a day: 2015-11-25).", True, "2015-11-25"),
         Column("window", "enum", "Which events are shown around that date.", True, "around", values=WINDOWS),
         Column("months", "integer", "For window=around: months either side of the date.", False, "3", minimum=0, maximum=120),
-        Column("place_id", "ref", "The place the chapter is about: selected, and its captions shown.", False, "calais-jungle", ref="places.place_id"),
+        Column(
+            "place_id",
+            "ref",
+            "The place the chapter is about: selected, and its captions shown.",
+            False,
+            "calais-jungle",
+            ref="places.place_id",
+        ),
         Column("view", "enum", "What the map shows.", True, "site", values=VIEWS),
-        Column("layers", "layers", "Layers on, separated by commas; empty for all: sites, events, captions, context.", False, "sites,events"),
+        Column(
+            "layers",
+            "layers",
+            "Layers on, separated by commas; empty for all: sites, events, captions, context.",
+            False,
+            "sites,events",
+        ),
         Column("caption_id", "ref", "A caption to highlight in the panel.", False, "time-01", ref="captions.caption_id"),
         Column("narrative", "text", "What the class reads: two to five sober sentences, in English.", True),
         Column("narrative_fr", "text", "The narrative in French.", False),
         Column("question", "text", "A question to discuss, in English.", True),
         Column("question_fr", "text", "The question in French.", False),
-        Column("teacher_notes", "text", "For the teacher only (hidden unless shown): context, pitfalls, what the sources do not say.", False),
+        Column(
+            "teacher_notes",
+            "text",
+            "For the teacher only (hidden unless shown): context, pitfalls, what the sources do not say.",
+            False,
+        ),
         Column("teacher_notes_fr", "text", "The teacher notes in French.", False),
         Column("source_id", "ref", "The main source of the chapter.", True, "time-2016-lightbox", ref="sources.source_id"),
     ),

@@ -14,7 +14,7 @@ from components.data import dates
 from components.data.checks import CHECKS, CellError, closest, looks_garbled
 from components.data.csvread import RawTable
 from components.data.problem import Problem
-from components.data.schema import Table
+from components.data.schema import Column, Table
 
 LINE = "_line"
 GARBLED = "looks garbled (text saved in the wrong encoding, e.g. 'Ã©' for 'é' or 'Ò…Ó' for quotes); retype the accents or quotes"
@@ -74,85 +74,138 @@ def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
-    problems = list(raw.problems)
-    rejected_rows: list[dict[str, object]] = []
+    """Header, then row widths, then each column's values, then unique columns.
+
+    The problems of one line come in that order (the loader sorts by line and keeps it), so keep the steps in order.
+    """
     if not raw.readable:
-        return TableResult(empty_frame(table), pd.DataFrame(), problems)
+        return TableResult(empty_frame(table), pd.DataFrame(), list(raw.problems))
     header_problems, complete = _header_problems(table, raw.header, shown)
-    problems += header_problems
+    problems = list(raw.problems) + header_problems
+    good, rejected_rows = _rows_of_the_right_width(raw, complete, shown, problems)
+    if complete and not raw.rows and not problems:
+        problems.append(Problem(shown, "has a header but no rows; add at least one row (see data/README.md)"))
+    rows = _Rows(_frame_of(table, raw.header, good), shown, problems, rejected_rows)
+    for column in table.columns:
+        _check_column(rows, column)
+    for column in table.columns:
+        if column.unique:
+            _check_unique(rows, column)
+    return rows.result(table)
+
+
+def _rows_of_the_right_width(
+    raw: RawTable, complete: bool, shown: str, problems: list[Problem]
+) -> tuple[list[tuple[int, list[str]]], list[dict[str, object]]]:
+    """The rows with as many fields as the header; the others are listed and rejected (all of them if a column is missing)."""
     width = len(raw.header)
     good: list[tuple[int, list[str]]] = []
+    rejected_rows: list[dict[str, object]] = []
     for line, fields in raw.rows:
         if not complete:
             rejected_rows.append({LINE: line, "_reason": "the file lacks a required column", "_raw": ",".join(fields)})
         elif len(fields) != width:
             more_or_less = "many" if len(fields) > width else "few"
             hint = " (a value containing a comma must be in double quotes)" if more_or_less == "many" else ""
-            problems.append(Problem(shown, f"has {len(fields)} fields but the header has {width}: too {more_or_less}{hint}", line=line))
+            message = f"has {len(fields)} fields but the header has {width}: too {more_or_less}{hint}"
+            problems.append(Problem(shown, message, line=line))
             rejected_rows.append({LINE: line, "_reason": f"too {more_or_less} fields", "_raw": ",".join(fields)})
         else:
             good.append((line, fields))
-    if complete and not raw.rows and not problems:
-        problems.append(Problem(shown, "has a header but no rows; add at least one row (see data/README.md)"))
+    return good, rejected_rows
 
+
+def _frame_of(table: Table, header: list[str], good: list[tuple[int, list[str]]]) -> pd.DataFrame:
+    """The good rows as text, one column per schema column (empty when the header lacks it), plus their line numbers."""
+    width = len(header)
     positions: dict[str, int] = {}
-    for index, name in enumerate(raw.header):
+    for index, name in enumerate(header):
         positions.setdefault(name, index)
-    matrix = pd.DataFrame([fields for _, fields in good], columns=range(width), dtype="object") if good else pd.DataFrame(columns=range(width))
+    if good:
+        matrix = pd.DataFrame([fields for _, fields in good], columns=range(width), dtype="object")
+    else:
+        matrix = pd.DataFrame(columns=range(width))
     frame = pd.DataFrame(
-        {column.name: matrix[positions[column.name]] if column.name in positions else "" for column in table.columns}, dtype="object"
+        {column.name: matrix[positions[column.name]] if column.name in positions else "" for column in table.columns},
+        dtype="object",
     )
     frame[LINE] = [line for line, _ in good]
-    keep = pd.Series(True, index=frame.index)
+    return frame
 
-    def report(index: int, column: str, value: str | None, message: str, reject: bool) -> None:
-        problems.append(Problem(shown, message, line=int(frame.at[index, LINE]), column=column, value=value))
-        if reject and keep[index]:
-            keep[index] = False
-            rejected_rows.append({LINE: int(frame.at[index, LINE]), "_reason": f"{column}: {message}", **frame.loc[index].to_dict()})
 
-    for column in table.columns:
-        raw_values = frame[column.name]  # object dtype: converting to Arrow strings costs more than the checks
-        stripped = raw_values.str.strip()
-        if column.type in ("id", "ref"):
-            for index in raw_values.index[raw_values != stripped]:
-                report(index, column.name, raw_values[index], f'has spaces around it (write "{stripped[index]}")', reject=False)
-        frame[column.name] = stripped
-        check = CHECKS[column.type]
-        verdicts: dict[str, str | None] = {}
-        for value in stripped.unique():
-            if not value:
-                verdicts[value] = "is empty (required)" if column.required else None
-                continue
-            try:
-                check(value, column)
-                verdicts[value] = None
-            except CellError as err:
-                verdicts[value] = str(err)
-        if column.type == "text":
-            garbled = {value for value in stripped.unique() if value and looks_garbled(value)}
-            for index in stripped.index[stripped.isin(garbled)]:
-                report(index, column.name, stripped[index], GARBLED, reject=False)
-        bad = stripped.map(verdicts).notna()
-        for index in stripped.index[bad]:
-            value = stripped[index]
-            report(index, column.name, value or None, verdicts[value], reject=column.required)
-            if not column.required:
-                frame.at[index, column.name] = ""
+@dataclass
+class _Rows:
+    """The rows being checked, which of them are kept, and what was found so far."""
 
-    for column in table.columns:
-        if not column.unique:
+    frame: pd.DataFrame
+    shown: str
+    problems: list[Problem]
+    rejected_rows: list[dict[str, object]]
+    keep: pd.Series = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.keep = pd.Series(True, index=self.frame.index)
+
+    def report(self, index: int, column: str, value: str | None, message: str, reject: bool) -> None:
+        frame = self.frame
+        self.problems.append(Problem(self.shown, message, line=int(frame.at[index, LINE]), column=column, value=value))
+        if reject and self.keep[index]:
+            self.keep[index] = False
+            row = frame.loc[index].to_dict()
+            self.rejected_rows.append({LINE: int(frame.at[index, LINE]), "_reason": f"{column}: {message}", **row})
+
+    def result(self, table: Table) -> TableResult:
+        kept = self.frame[self.keep].reset_index(drop=True)
+        rejected = pd.DataFrame(self.rejected_rows)
+        if not rejected.empty:
+            rejected = rejected.sort_values(LINE).reset_index(drop=True)
+        return TableResult(_typed(table, kept), rejected, self.problems)
+
+
+def _check_column(rows: _Rows, column: Column) -> None:
+    """Strip every value of one column, then list spaces around ids, garbled text and values its check refuses."""
+    raw_values = rows.frame[column.name]  # object dtype: converting to Arrow strings costs more than the checks
+    stripped = raw_values.str.strip()
+    if column.type in ("id", "ref"):
+        for index in raw_values.index[raw_values != stripped]:
+            rows.report(index, column.name, raw_values[index], f'has spaces around it (write "{stripped[index]}")', reject=False)
+    rows.frame[column.name] = stripped
+    verdicts = _verdicts(column, stripped)
+    if column.type == "text":
+        garbled = {value for value in stripped.unique() if value and looks_garbled(value)}
+        for index in stripped.index[stripped.isin(garbled)]:
+            rows.report(index, column.name, stripped[index], GARBLED, reject=False)
+    bad = stripped.map(verdicts).notna()
+    for index in stripped.index[bad]:
+        value = stripped[index]
+        rows.report(index, column.name, value or None, verdicts[value], reject=column.required)
+        if not column.required:
+            rows.frame.at[index, column.name] = ""
+
+
+def _verdicts(column: Column, values: pd.Series) -> dict[str, str | None]:
+    """What is wrong with each distinct value (None: nothing), each checked once."""
+    check = CHECKS[column.type]
+    verdicts: dict[str, str | None] = {}
+    for value in values.unique():
+        if not value:
+            verdicts[value] = "is empty (required)" if column.required else None
             continue
-        candidates = frame.loc[keep, [column.name, LINE]]
-        repeated = candidates[candidates[column.name].duplicated(keep="first")]
-        if repeated.empty:
-            continue
-        first_line = candidates.drop_duplicates(column.name).set_index(column.name)[LINE]
-        for index, value in zip(repeated.index, repeated[column.name]):
-            report(index, column.name, value, f"is used twice (first on line {int(first_line[value])}); ids must be unique", reject=True)
+        try:
+            check(value, column)
+            verdicts[value] = None
+        except CellError as err:
+            verdicts[value] = str(err)
+    return verdicts
 
-    kept = frame[keep].reset_index(drop=True)
-    rejected = pd.DataFrame(rejected_rows)
-    if not rejected.empty:
-        rejected = rejected.sort_values(LINE).reset_index(drop=True)
-    return TableResult(_typed(table, kept), rejected, problems)
+
+def _check_unique(rows: _Rows, column: Column) -> None:
+    """Reject every kept row that repeats a value of a unique column, naming the line that has it first."""
+    candidates = rows.frame.loc[rows.keep, [column.name, LINE]]
+    repeated = candidates[candidates[column.name].duplicated(keep="first")]
+    if repeated.empty:
+        return
+    first_line = candidates.drop_duplicates(column.name).set_index(column.name)[LINE]
+    for index, value in zip(repeated.index, repeated[column.name], strict=True):
+        message = f"is used twice (first on line {int(first_line[value])}); ids must be unique"
+        rows.report(index, column.name, value, message, reject=True)

@@ -45,6 +45,8 @@ def ring(lat: float, lon: float, **options) -> dict:
     return {"type": "ring", "lat": lat, "lon": lon, "options": options}
 
 
-def icon(lat: float, lon: float, html: str, size: tuple[int, int], anchor: tuple[int, int], class_name: str, interactive: bool = True) -> dict:
+def icon(
+    lat: float, lon: float, html: str, size: tuple[int, int], anchor: tuple[int, int], class_name: str, interactive: bool = True
+) -> dict:
     return {"type": "icon", "lat": lat, "lon": lon, "interactive": interactive,
             "icon": {"html": html, "iconSize": list(size), "iconAnchor": list(anchor), "className": class_name}}

@@ -60,7 +60,9 @@ def _status_from_active(place: dict, moment: pd.Timestamp) -> str | None:
     return None
 
 
-FIGURE_COLUMNS = ("figure_id", "place_id", "date", "date_start", "date_end", "count", "count_max", "qualifier", "what", "source_id", "quote")
+FIGURE_COLUMNS = (
+    "figure_id", "place_id", "date", "date_start", "date_end", "count", "count_max", "qualifier", "what", "source_id", "quote",
+)
 
 
 def figures_known_at(population: pd.DataFrame, at: date) -> dict[str, list[dict]]:
@@ -69,7 +71,7 @@ def figures_known_at(population: pd.DataFrame, at: date) -> dict[str, list[dict]
     counts = known["count"].astype("int64").tolist()
     tops = known["count_max"].astype(object).where(known["count_max"].notna(), None).tolist()
     by_place: dict[str, list[dict]] = {}
-    for record, count, top in zip(known.to_dict("records"), counts, tops):
+    for record, count, top in zip(known.to_dict("records"), counts, tops, strict=True):
         record["count"], record["count_max"] = count, None if top is None else int(top)
         by_place.setdefault(record["place_id"], []).append(record)
     return by_place
