@@ -20,7 +20,8 @@ from components.data import schema
 from components.map.symbols import CATEGORY_SYMBOLS
 from components.model.formatting import format_figure
 from components.model.i18n import LANGS, MESSAGES, plural_form, plural_forms, t
-from components.model.view_state import BASEMAPS, LAYERS, REASONS, WINDOW_MODES
+from components.model.link import REASONS
+from components.model.view_state import BASEMAPS, LAYERS, WINDOW_MODES
 from datafolders import MINIMAL
 
 COMPONENTS = Path(__file__).resolve().parent.parent / "components"

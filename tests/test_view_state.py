@@ -11,19 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.model import transitions as move
-from components.model.view_state import (
-    BASEMAPS,
-    LAYERS,
-    MAX_MONTHS,
-    MAX_VALUE_CHARS,
-    VIEW_NAMES,
-    WINDOW_MODES,
-    AtlasState,
-    Ignored,
-    Limits,
-    from_query,
-    to_query,
-)
+from components.model.link import MAX_VALUE_CHARS, Ignored, from_query, to_query
+from components.model.view_state import BASEMAPS, LAYERS, MAX_MONTHS, VIEW_NAMES, WINDOW_MODES, AtlasState, Limits
 
 PLACES = frozenset({"calais-jungle", "grande-synthe", "wissant", "brachay"})
 CAPTIONS = {"time-01": "calais-jungle", "time-02": "calais-jungle", "time-20": "grande-synthe"}

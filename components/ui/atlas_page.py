@@ -8,9 +8,10 @@ from components.map.feature_groups import feature_groups
 from components.map.layers import events_grouped
 from components.model.escaping import markdown_text
 from components.model.i18n import t
+from components.model.link import Ignored
 from components.model.shown import shown_at
 from components.model.timeline import data_span
-from components.model.view_state import Ignored, limits_for
+from components.model.view_state import limits_for
 from components.ui import state
 from components.ui.captions import captions_panel
 from components.ui.controls import sidebar, time_bar

@@ -15,8 +15,9 @@ from dataclasses import replace
 import streamlit as st
 
 from components.model import transitions as move
-from components.model.view_state import FOREIGN_PARAMS as STREAMLIT_PARAMS
-from components.model.view_state import LAYERS, AtlasState, Ignored, Limits, from_query, to_query
+from components.model.link import FOREIGN_PARAMS as STREAMLIT_PARAMS
+from components.model.link import Ignored, from_query, to_query
+from components.model.view_state import LAYERS, AtlasState, Limits
 
 KEY_PREFIX = "atlas."  # every widget and session-state key of the atlas page starts with it
 VIEW_KEY = KEY_PREFIX + "view_state"
