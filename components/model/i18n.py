@@ -95,8 +95,8 @@ MESSAGES: dict[str, dict[str, Text]] = {
         },
     },
     "ui.window_explain_upto": {
-        "en": "Showing every event up to {date}. Population is always the latest figure on or before the date.",
-        "fr": "Tous les événements jusqu'au {date}. La population est toujours le dernier chiffre connu à cette date.",
+        "en": "Showing every event up to {date}.",
+        "fr": "Tous les événements jusqu'au {date}.",
     },
     "ui.population_rule": {
         "en": "Population: the latest count on or before the date, with its own date; conflicting sources are shown as a range.",
