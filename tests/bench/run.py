@@ -485,8 +485,10 @@ def _soak_rows(label: str, run: dict) -> list[str]:
             f"| {label} | {point['step']} | {_fmt(point.get('at_s'), 's')} | {_fmt(page.get('js_heap_used_mb'), 'MB', 2)} "
             f"| {_fmt(page.get('Nodes'))} | {_fmt(page.get('JSEventListeners'))} | {_fmt(map_.get('elements'))} "
             f"| {_fmt(map_.get('theme_styles'))} | {_fmt(map_.get('leaflet_layers'))} "
-            f"| {_fmt(map_.get('retained_feature_groups'))} "
-            f"| {_fmt(point.get('top_elements'))} | {_fmt(point.get('rss_mb'), 'MB', 1)} |")
+            f"| {_fmt(map_.get('retained_feature_groups'))} | {_fmt(map_.get('stale_layer_controls'))} "
+            f"| {_fmt(point.get('top_elements'))} | {_fmt(point.get('rss_mb'), 'MB', 1)} "
+            f"| {_fmt((point.get('slider_ms_since_previous') or {}).get('median'), 'ms')} "
+            f"| {_fmt(point.get('load_avg_1min'), '', 2)} |")
     return rows
 
 
@@ -502,8 +504,9 @@ def soak_section(soak: dict | None) -> list[str]:
              "The bare page's soak is the reference: what it leaks too is the stack's (streamlit-folium, Streamlit).", "",
              "| page | status | steps | JS heap start → end (growth) | budget | map elements start → end | budget "
              "| Leaflet layers start → end | server RSS start → end (growth) | budget "
-             "| slider median: first 50 / last 50 steps |",
-             "|---|---|--:|--:|:-:|--:|:-:|--:|--:|:-:|--:|"]
+             "| slider median: first 50 / last 50 steps | diagnosis: JS heap growth once the retained groups are dropped "
+             "/ then the stale layer controls too |",
+             "|---|---|--:|--:|:-:|--:|:-:|--:|--:|:-:|--:|--:|"]
     series = []
     for label in ("atlas", "bare"):
         run = soak.get(label)
@@ -520,14 +523,18 @@ def soak_section(soak: dict | None) -> list[str]:
             f"| {_fmt(v.get('leaflet_layers_start'))} → {_fmt(v.get('leaflet_layers_end'))} "
             f"| {_fmt(points[0].get('rss_mb'), 'MB')} → {_fmt(points[-1].get('rss_mb'), 'MB')} "
             f"({_fmt(v.get('server_rss_growth_mb'), 'MB', 1)}) | {_mark(v.get('server_rss_ok'))} "
-            f"| {_fmt(v.get('slider_ms_first_steps'), 'ms')} / {_fmt(v.get('slider_ms_last_steps'), 'ms')} |")
+            f"| {_fmt(v.get('slider_ms_first_steps'), 'ms')} / {_fmt(v.get('slider_ms_last_steps'), 'ms')} "
+            f"| {_fmt(v.get('js_heap_growth_after_dropping_groups_and_styles_mb'), 'MB', 1)} "
+            f"/ {_fmt(v.get('js_heap_growth_after_dropping_then_layer_controls_mb'), 'MB', 1)} |")
         series += _soak_rows(label, run)
     lines += ["", "Series (renderer nodes and listeners are the whole page's, the map iframe included; theme styles are "
               "the `<style>` elements of Streamlit's theme in the map iframe; retained groups is the length of "
-              "streamlit-folium's `window.feature_group`):", "",
+              "streamlit-folium's `window.feature_group`; stale layer controls are the map's 'click' listeners of "
+              "layer controls no longer on the map):", "",
               "| page | step | time | JS heap used | renderer DOM nodes | JS event listeners | map elements | theme styles "
-              "| Leaflet layers | retained feature groups | top-page elements | server RSS |",
-              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|", *series]
+              "| Leaflet layers | retained feature groups | stale layer controls | top-page elements | server RSS "
+              "| slider → map median since the previous reading | load avg (1 min) |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|", *series]
     return lines
 
 

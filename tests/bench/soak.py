@@ -15,10 +15,17 @@ number of steps), it reads:
   left behind by each swap would show there) and the length of ``window.feature_group``, where streamlit-folium
   pushes every FeatureGroup it adds (it takes them off the map on the next render but never empties the list);
   in the top page its elements;
+- in the map iframe, the map's 'click' listeners that belong to a layer control no longer on the map (Leaflet 1.9's
+  collapsed ``L.Control.Layers`` adds one and never removes it; streamlit-folium replaces the control on every render);
 - the server's resident set: VmRSS (and the peak, VmHWM) of the streamlit process in /proc/<pid>/status.
 
-Step latencies (keydown → map changed, as in browser_timing.py) are kept too: a session that slows down as it ages
-shows in the first 50 steps against the last 50. Budgets (run.py reports them, nothing is asserted): JS heap growth
+After the last reading, a diagnosis (it changes the page, so it comes last): the groups in ``window.feature_group``
+that are no longer on the map, the stale layer controls' 'click' listeners and all but the newest theme ``<style>``
+are dropped, and the heap is read once more; what it loses is what those held.
+
+Step latencies (keydown → map changed, as in browser_timing.py) are kept too, with their median between two readings
+and the machine's load average at each: a session that slows down as it ages shows in the first 50 steps against the
+last 50, unless the load changed meanwhile. Budgets (run.py reports them, nothing is asserted): JS heap growth
 <= 5 MB; the map holds no more elements at the end than at the same date at the start; server RSS growth <= 60 MB.
 
     python tests/bench/soak.py [DATA_DIR] [--bare] [--steps 300] [--every 50]   # prints one JSON line
@@ -71,7 +78,31 @@ MAP_COUNTS = r"""() => {
     marker_pane: panes[0], overlay_pane: panes[1], tooltip_pane: panes[2], popup_pane: panes[3],
     window_properties: Object.getOwnPropertyNames(window).length,
     retained_feature_groups: Array.isArray(window.feature_group) ? window.feature_group.length : null,
+    stale_layer_controls: window.map && window.map._events && window.map._events.click
+      ? window.map._events.click.filter(l => l.ctx instanceof L.Control.Layers && l.ctx !== window.layer_control).length
+      : null,
   };
+}"""
+
+
+# After the last reading only, in two stages, each followed by a heap reading; what the heap loses at a stage is what
+# the dropped objects alone kept alive. 1: what streamlit-folium keeps of the groups it took off the map
+# (window.feature_group) and all but the newest theme <style>. 2: the map 'click' listeners of the layer controls it
+# took off the map (Leaflet 1.9's collapsed Control.Layers adds one in _initLayout and its onRemove never removes it,
+# so every old control, with its detached DOM and the groups it lists, stays reachable from the map).
+DROP_GROUPS = r"""() => {
+  const before = Array.isArray(window.feature_group) ? window.feature_group.length : 0;
+  if (before) window.feature_group = window.feature_group.filter(group => window.map.hasLayer(group));
+  const styles = Array.from(document.querySelectorAll('head > style'))
+    .filter(style => /^\s*:root\s*\{\s*--primary-color/.test(style.textContent));
+  styles.slice(0, -1).forEach(style => style.remove());
+  return {groups_dropped: before - (window.feature_group || []).length, theme_styles_dropped: Math.max(0, styles.length - 1)};
+}"""
+DROP_CONTROLS = r"""() => {
+  const stale = (window.map._events.click || [])
+    .filter(l => l.ctx instanceof L.Control.Layers && l.ctx !== window.layer_control);
+  stale.forEach(l => window.map.off('click', l.fn, l.ctx));
+  return {layer_control_listeners_dropped: stale.length};
 }"""
 
 
@@ -106,7 +137,7 @@ def frame_session(page) -> dict:
 
 
 def checkpoint(page, cdp, frame_cdp, pid: int, step: int) -> dict:
-    point = {"step": step, "at_s": None, "page": heap(cdp), **rss_mb(pid)}
+    point = {"step": step, "at_s": None, "load_avg_1min": round(os.getloadavg()[0], 2), "page": heap(cdp), **rss_mb(pid)}
     if frame_cdp is not None:
         point["map_iframe_heap"] = heap(frame_cdp)
     point["map"] = map_frame(page).evaluate(MAP_COUNTS)
@@ -114,6 +145,15 @@ def checkpoint(page, cdp, frame_cdp, pid: int, step: int) -> dict:
     point["iframes"] = page.locator(IFRAME).count()
     point["slider"] = page.get_by_role("slider", name="Date").get_attribute("aria-valuetext")
     return point
+
+
+def diagnose(page, cdp) -> dict:
+    """After the soak: the heap once the retained groups and extra theme styles are dropped, then the stale controls."""
+    out = {}
+    for stage, script in (("groups_and_styles", DROP_GROUPS), ("then_layer_controls", DROP_CONTROLS)):
+        dropped = map_frame(page).evaluate(script)
+        out[stage] = {**dropped, "page": heap(cdp), "map": map_frame(page).evaluate(MAP_COUNTS)}
+    return out
 
 
 def step(page, slider, key: str, ws_state: dict, timeout_s: float) -> float | None:
@@ -170,6 +210,8 @@ def run_steps(page, cdp, frame_cdp, pid: int, ws_state: dict, args, say) -> dict
         if number % args.every == 0 or number == args.steps:
             point = checkpoint(page, cdp, frame_cdp, pid, number)
             point["at_s"] = round(time.perf_counter() - started, 1)
+            since = latencies[points[-1]["step"]:]
+            point["slider_ms_since_previous"] = {"median": round(statistics.median(since), 1), "n": len(since)}
             points.append(point)
             say(f"    step {number}: heap {point['page']['js_heap_used_mb']} MB, map {point['map']['elements']} elements, "
                 f"{point['map']['leaflet_layers']} layers, RSS {point['rss_mb']} MB ({point['at_s']} s)")
@@ -190,6 +232,8 @@ def verdict(points: list[dict], latencies: list[float], every: int) -> dict:
         "theme_styles_start": first["map"]["theme_styles"], "theme_styles_end": last["map"]["theme_styles"],
         "retained_feature_groups_start": first["map"]["retained_feature_groups"],
         "retained_feature_groups_end": last["map"]["retained_feature_groups"],
+        "stale_layer_controls_start": first["map"]["stale_layer_controls"],
+        "stale_layer_controls_end": last["map"]["stale_layer_controls"],
         "renderer_nodes_start": first["page"]["Nodes"], "renderer_nodes_end": last["page"]["Nodes"],
         "js_event_listeners_start": first["page"]["JSEventListeners"], "js_event_listeners_end": last["page"]["JSEventListeners"],
         "same_date": same_date, "date": first["slider"],
@@ -220,10 +264,16 @@ def soak(data_dir: Path, app: str | Path, args, say) -> dict:
                 run = run_steps(page, cdp, frame["session"], process.pid, ws_state, args, say)
                 watch = page.evaluate("window.__atlasWatch")
                 result.update({"status": run["status"], "checkpoints": run["checkpoints"], "slider_steps": len(run["latencies"]),
-                               "slider_ms": summary(run["latencies"]), "map_documents": watch["documents"],
+                               "slider_ms": summary(run["latencies"]), "slider_samples_ms": run["latencies"],
+                               "map_documents": watch["documents"],
                                "iframe_reloaded": watch["documents"] > 1})
                 if len(run["checkpoints"]) > 1:
                     result["verdict"] = verdict(run["checkpoints"], run["latencies"], args.every)
+                    result["diagnosis"] = diagnose(page, cdp)
+                    start_mb = run["checkpoints"][0]["page"]["js_heap_used_mb"]
+                    for stage, reading in result["diagnosis"].items():
+                        result["verdict"][f"js_heap_growth_after_dropping_{stage}_mb"] = round(
+                            reading["page"]["js_heap_used_mb"] - start_mb, 2)
         except (TimeoutError, RuntimeError, PlaywrightError) as err:
             result["status"] = f"error: {err}"[:500]
         finally:
