@@ -431,7 +431,10 @@ def markdown(results: dict) -> str:
               "- **Soak**: one page, 300 steps alternating End / Home after a first Home; every 50 steps (always on the "
               "slider's first day) CDP `HeapProfiler.collectGarbage` twice and `Performance.getMetrics` (JSHeapUsedSize, "
               "DOM nodes and JS event listeners of the renderer, which the same-origin map iframe shares: it has no CDP "
-              "session of its own), the map iframe's elements and Leaflet layers, and VmRSS of the streamlit process.",
+              "session of its own), the map iframe's elements and Leaflet layers, and VmRSS of the streamlit process. "
+              "After the last reading, a diagnosis: streamlit-folium's list of the groups it added is cut to those on the "
+              "map (with the extra theme styles), then the stale layer controls' 'click' listeners are taken off the map, "
+              "the heap read after each.",
               "- Synthetic data: tests/bench/synth.py (seeded; 1,000 places, 3,000 population figures, 3,000 captions, "
               "50 sources, dates 1999–2021 at day, month, year and interval precision); every folder validates with zero "
               "problems.",
@@ -699,8 +702,24 @@ def bare_and_soak_notes(results: dict) -> list[str]:
     for label, run in (results.get("soak") or {}).items():
         if run.get("status") != "ok":
             out.append(f"Soak, {label}: {run.get('status')}.")
-        if (run.get("verdict") or {}).get("same_date") is False:
-            out.append(f"Soak, {label}: the first and last readings were not on the same date.")
+        out += _soak_verdict_notes(label, run.get("verdict") or {})
+    return out
+
+
+def _soak_verdict_notes(label: str, v: dict) -> list[str]:
+    out = []
+    if v.get("same_date") is False:
+        out.append(f"Soak, {label}: the first and last readings were not on the same date.")
+    styles = (v.get("theme_styles_end") or 0) - (v.get("theme_styles_start") or 0)
+    elements = (v.get("map_elements_end") or 0) - (v.get("map_elements_start") or 0)
+    if elements > 0 and styles >= elements:
+        out.append(f"Soak, {label}: the map iframe's {elements} extra elements are all Streamlit theme <style> elements "
+                   f"(one per render, appended by the component library bundled in streamlit-folium).")
+    stale = v.get("stale_layer_controls_end")
+    if stale:
+        out.append(f"Soak, {label}: {stale} layer controls no longer on the map still had a 'click' listener on it "
+                   f"(Leaflet's collapsed Control.Layers); dropping them brought the heap growth from "
+                   f"{v.get('js_heap_growth_mb')} to {v.get('js_heap_growth_after_dropping_then_layer_controls_mb')} MB.")
     return out
 
 
