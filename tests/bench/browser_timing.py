@@ -12,8 +12,11 @@ A watcher script in the top page does both (the component iframe is same-origin)
 browser clock to browser clock and do not include Playwright's round trips. The WebSocket bytes the
 page receives per step, and the static files the map fetches, are recorded too.
 
-    python tests/bench/browser_timing.py [DATA_DIR] [--naive] [--steps 20]   # prints one JSON line
-    python tests/bench/browser_timing.py DATA_DIR --naive --serve           # serve the naive app by hand
+    python tests/bench/browser_timing.py [DATA_DIR] [--naive | --bare] [--steps 20]   # prints one JSON line
+    python tests/bench/browser_timing.py DATA_DIR --naive --serve                     # serve the naive app by hand
+
+--bare measures tests/bench/bare_app.py, the floor of the stack (one slider, one st_folium on the atlas's base map,
+four markers swapped through feature_group_to_add): the atlas's reference for its budgets (run.py reports the ratios).
 """
 
 from __future__ import annotations
@@ -128,14 +131,24 @@ def stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, handler)
 
 
-def naive_app_dir(target: Path) -> Path:
-    """A folder holding naive_app.py and a copy of static/: Streamlit serves ./static next to the main script
-    (symlinks are refused), and the map reaches Leaflet, jQuery and the basemap at ../../app/static/."""
+def app_dir(target: Path, script: str) -> Path:
+    """A folder holding one of the reference pages (naive_app.py, bare_app.py) and a copy of static/: Streamlit serves
+    ./static next to the main script (symlinks are refused), and the map reaches Leaflet, jQuery and the basemap at
+    ../../app/static/."""
     target.mkdir(parents=True, exist_ok=True)
     if not (target / "static").exists():
-        shutil.copytree(ROOT / "static", target / "static", ignore=shutil.ignore_patterns("*.png", "*.py", "*.md"))
-    shutil.copy(HERE / "naive_app.py", target / "naive_app.py")
-    return target / "naive_app.py"
+        shutil.copytree(ROOT / "static", target / "static", ignore=shutil.ignore_patterns("screenshot.png", "*.py", "*.md"))
+    shutil.copy(HERE / script, target / script)
+    return target / script
+
+
+def naive_app_dir(target: Path) -> Path:
+    return app_dir(target, "naive_app.py")
+
+
+def page_app(kind: str, target: Path) -> str | Path:
+    """The script to serve for ``kind``: "atlas" (app.py), "naive" or "bare" (copied into ``target`` with static/)."""
+    return "app.py" if kind == "atlas" else app_dir(target, f"{kind}_app.py")
 
 
 @contextlib.contextmanager
@@ -315,7 +328,10 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Browser timings of the map (one JSON line on stdout).")
     parser.add_argument("data", nargs="?", type=Path, default=ROOT / "data")
-    parser.add_argument("--naive", action="store_true", help="measure tests/bench/naive_app.py instead of app.py")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--naive", action="store_true", help="measure tests/bench/naive_app.py instead of app.py")
+    which.add_argument("--bare", action="store_true",
+                       help="measure tests/bench/bare_app.py (one slider, one st_folium, four markers) instead of app.py")
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--cold-timeout", type=float, default=120.0)
     parser.add_argument("--step-timeout", type=float, default=60.0)
@@ -325,8 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve", action="store_true", help="only start the server and print its URL")
     args = parser.parse_args(argv)
     stop_on_sigterm()
-    with tempfile.TemporaryDirectory(prefix="atlas-naive-") as tmp:
-        app = naive_app_dir(Path(tmp)) if args.naive else "app.py"
+    kind = "naive" if args.naive else "bare" if args.bare else "atlas"
+    with tempfile.TemporaryDirectory(prefix=f"atlas-{kind}-") as tmp:
+        app = page_app(kind, Path(tmp))
         if args.serve:
             with app_server(args.data.resolve(), app) as (url, _, _):
                 print(url, flush=True)

@@ -13,7 +13,7 @@ Leaflet/jQuery and Natural Earth basemap (works offline), the same height, centr
 objects (clicks only).
 
 Streamlit serves ./static next to the main script, so tests/bench/run.py runs this file from a temporary
-folder holding a copy of static/ (see browser_timing.naive_app_dir). Run by hand the same way:
+folder holding a copy of static/ (see browser_timing.app_dir). Run by hand the same way:
 
     python tests/bench/browser_timing.py --naive --serve data      # prints the URL, Ctrl-C to stop
 """

@@ -1,14 +1,18 @@
 """The benchmark: how fast the atlas loads, reruns and redraws its map, on the shipped data and on synthetic data.
 
-    python tests/bench/run.py            # everything (about 10 minutes on 2 cores)
+    python tests/bench/run.py            # everything (about 17 minutes on 2 cores)
     python tests/bench/run.py --quick    # shipped data + 1k events, fewer steps and viewers (about 3 minutes)
     python tests/bench/run.py --only 10k,naive   # some parts; the results file keeps the others
+    python tests/bench/run.py --only bare,soak   # the atlas against the bare page, and the long session
     make bench
 
 Parts (names for --only): the data sets ``shipped``, ``1k``, ``10k``, ``100k``; ``naive`` (the naive baseline,
-tests/bench/naive_app.py, on the data sets selected, or all of those run when none is named); ``concurrency``
-(30 viewers on one server, shipped data). Synthetic folders (1,000 places, 3,000 figures and captions,
-50 sources) are written by synth.py into a temporary folder and checked to have zero problems.
+tests/bench/naive_app.py, on the data sets selected, or all of those run when none is named); ``bare`` (the bare
+reference page, tests/bench/bare_app.py, in Chromium right after the atlas on the shipped data: the atlas's Chromium
+run on the shipped data is part of it even when ``shipped`` is not named); ``concurrency`` (30 viewers on one server,
+shipped data); ``soak`` (soak.py: 300 slider steps in one page of the atlas, then of the bare page, shipped data).
+Synthetic folders (1,000 places, 3,000 figures and captions, 50 sources) are written by synth.py into a temporary
+folder and checked to have zero problems.
 
 Per data set:
 - load + validate: ``load_dataset(folder)``, median of 3 in one fresh process (server_timing.py);
@@ -18,6 +22,11 @@ Per data set:
   to the map updated, median and p95 over >= 20 steps; whether the iframe was remounted; WebSocket bytes per
   step; the static files the map fetched (Leaflet, jQuery, basemap GeoJSON), as sent and decoded;
 - the naive baseline, the same browser metrics, with timeouts: "timeout" is reported as such.
+- the bare page (shipped data only; it reads no data): the same browser metrics, and the atlas over the bare page for
+  slider → map and first map (goto → markers drawn), against the budgets (BARE_BUDGETS).
+
+The soak (shipped data): JS heap after garbage collection, the map iframe's elements and Leaflet layers, and the server's
+RSS, every 50 of 300 End / Home steps, against the budgets in soak.py; the bare page's soak is the reference.
 
 Each measurement runs in its own process with a hard time limit, so a hung or very slow run cannot stop the others.
 Results: BENCHMARKS-results.json at the repo root and tests/bench/results.md (a table for BENCHMARKS.md).
@@ -48,13 +57,16 @@ sys.path.insert(0, str(HERE))
 RESULTS_JSON = ROOT / "BENCHMARKS-results.json"
 RESULTS_MD = HERE / "results.md"
 DATASETS = {"shipped": None, "1k": 1_000, "10k": 10_000, "100k": 100_000}
-PARTS = (*DATASETS, "naive", "concurrency")
+PARTS = (*DATASETS, "naive", "bare", "concurrency", "soak")
 PACKAGES = ("streamlit", "folium", "streamlit-folium", "pandas", "pyarrow", "branca", "playwright")
 
 # Naive baseline: (cold-start timeout s, per-step timeout s, budget s for all the steps, most steps). Beyond the shipped
 # data each step takes seconds, so it gets fewer steps; beyond 1k it is expected to crawl: it is still run, within these
 # limits, and a limit reached is reported as such ("timeout ...").
 NAIVE_LIMITS = {"shipped": (120, 60, None, 20), "1k": (120, 60, 90, 6), "10k": (60, 30, 40, 4), "100k": (60, 30, 25, 3)}
+
+# The atlas against the bare page (tests/bench/bare_app.py), from the issue: at most this many times the bare page's time.
+BARE_BUDGETS = {"slider_median": 1.2, "first_map": 1.3}
 
 T0 = time.perf_counter()
 
@@ -157,7 +169,7 @@ def ratio(naive: dict | None, real: dict | None, key: str) -> float | None:
     return round(naive[key] / real[key], 2)
 
 
-def measure_dataset(name: str, folder: Path, cfg: dict, with_real: bool, with_naive: bool) -> dict:
+def measure_dataset(name: str, folder: Path, cfg: dict, with_real: bool, with_naive: bool, with_bare: bool = False) -> dict:
     entry: dict = {"name": name, "measured_at": dt.datetime.now().isoformat(timespec="seconds")}
     if with_real:
         say(f"  {name}: load + validate")
@@ -175,10 +187,19 @@ def measure_dataset(name: str, folder: Path, cfg: dict, with_real: bool, with_na
         say(f"  {name}: AppTest first run {entry['apptest'].get('first_run_s')} s, "
             f"rerun median {entry['apptest'].get('rerun_ms_median')} ms; "
             f"json_args {payload.get('json_args_bytes')} bytes {entry['apptest'].get('error', '')}")
+    if with_real or with_bare:
         say(f"  {name}: Chromium, real app, {cfg['steps']} steps")
         entry["browser"] = timed(entry, "browser", lambda: run_json(
             ["tests/bench/browser_timing.py", str(folder), "--steps", str(cfg["steps"]), "--cold-timeout", "180",
              "--step-timeout", "60", *cfg["cache_flag"]], 180 + 60 * cfg["steps"] + 60, f"{name} browser"))
+    if with_bare:
+        say(f"  {name}: Chromium, bare reference page, {cfg['steps']} steps")
+        entry["bare"] = timed(entry, "bare", lambda: run_json(
+            ["tests/bench/browser_timing.py", str(folder), "--bare", "--steps", str(cfg["steps"]), "--cold-timeout", "180",
+             "--step-timeout", "60", *cfg["cache_flag"]], 180 + 60 * cfg["steps"] + 60, f"{name} bare"))
+        bare = entry["bare"]
+        say(f"  {name}: bare page: first map {bare.get('page_to_map_s')} s, slider median {bare.get('slider_ms_median')} ms, "
+            f"p95 {bare.get('slider_ms_p95')} ms ({bare.get('status')})")
     if with_naive:
         cold, step, budget, most = NAIVE_LIMITS[name]
         steps = min(cfg["steps"], most if not cfg["quick"] or name == "shipped" else 5)
@@ -191,12 +212,28 @@ def measure_dataset(name: str, folder: Path, cfg: dict, with_real: bool, with_na
     return entry
 
 
+def ws_median(run: dict | None) -> dict:
+    return {"ws_per_step": ((run or {}).get("ws_bytes_per_step") or {}).get("median")}
+
+
+def atlas_over_bare(real: dict, bare: dict) -> dict:
+    """The atlas's times over the bare page's, measured one after the other; each budgeted ratio with its verdict."""
+    out = {"slider_median": ratio(real, bare, "slider_ms_median"), "slider_p95": ratio(real, bare, "slider_ms_p95"),
+           "first_map": ratio(real, bare, "page_to_map_s"), "cold_start": ratio(real, bare, "cold_start_s"),
+           "ws_per_step": ratio(ws_median(real), ws_median(bare), "ws_per_step"), "budgets": BARE_BUDGETS}
+    for key, limit in BARE_BUDGETS.items():
+        out[f"{key}_ok"] = None if out[key] is None else out[key] <= limit
+    return out
+
+
 def finish_entry(entry: dict) -> dict:
-    real, naive = entry.get("browser"), entry.get("naive")
+    real, naive, bare = entry.get("browser"), entry.get("naive"), entry.get("bare")
     if real and naive:
         entry["naive_over_real"] = {"slider_median": ratio(naive, real, "slider_ms_median"),
                                     "slider_p95": ratio(naive, real, "slider_ms_p95"),
                                     "cold_start": ratio(naive, real, "cold_start_s")}
+    if real and bare:
+        entry["atlas_over_bare"] = atlas_over_bare(real, bare)
     return entry
 
 
@@ -338,6 +375,8 @@ def markdown(results: dict) -> str:
                 f"| {_kb(ws)} "
                 f"| {_fmt(ratios.get('slider_median'), '×', 1)} | {_fmt(ratios.get('slider_p95'), '×', 1)} |")
 
+    lines += bare_section(datasets)
+
     conc = results.get("concurrency")
     if conc:
         lines += ["", "## Concurrent viewers (shipped data, one server, one Chromium)", ""]
@@ -363,6 +402,8 @@ def markdown(results: dict) -> str:
             if conc.get("errors"):
                 lines += ["", "Errors:", "", *[f"- {error}" for error in conc["errors"]]]
 
+    lines += soak_section(results.get("soak"))
+
     lines += ["", "## How it was measured", "",
               "- **Cold start**: from spawning `streamlit run` (Chromium already launched) to the first marker drawn in the map "
               "iframe; includes server start, reading and validating the data, the first script run, the Streamlit frontend and "
@@ -383,6 +424,17 @@ def markdown(results: dict) -> str:
               "per browser step.",
               "- **Concurrent viewers**: one browser context per viewer; all open together, then each does its steps with "
               "0.1–0.6 s pauses; server RSS from /proc (one warm-up viewer first, so the cached data counts once).",
+              "- **Bare page**: tests/bench/bare_app.py, one date slider and one st_folium on the atlas's own base map "
+              "(local Leaflet, basemap, legend) with four CircleMarkers swapped through feature_group_to_add and a layer "
+              "control; measured like the atlas, right after it. 'First map' is from `page.goto` to the first marker drawn "
+              "(the page's first script run included, the server's start not); 'cold start' also counts the server's start.",
+              "- **Soak**: one page, 300 steps alternating End / Home after a first Home; every 50 steps (always on the "
+              "slider's first day) CDP `HeapProfiler.collectGarbage` twice and `Performance.getMetrics` (JSHeapUsedSize, "
+              "DOM nodes and JS event listeners of the renderer, which the same-origin map iframe shares: it has no CDP "
+              "session of its own), the map iframe's elements and Leaflet layers, and VmRSS of the streamlit process. "
+              "After the last reading, a diagnosis: streamlit-folium's list of the groups it added is cut to those on the "
+              "map (with the extra theme styles), then the stale layer controls' 'click' listeners are taken off the map, "
+              "the heap read after each.",
               "- Synthetic data: tests/bench/synth.py (seeded; 1,000 places, 3,000 population figures, 3,000 captions, "
               "50 sources, dates 1999–2021 at day, month, year and interval precision); every folder validates with zero "
               "problems.",
@@ -392,7 +444,136 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _mark(ok: bool | None) -> str:
+    return "–" if ok is None else "✓" if ok else "✗"
+
+
+def bare_section(datasets: list[dict]) -> list[str]:
+    rows = [e for e in datasets if e.get("bare")]
+    if not rows:
+        return []
+    lines = ["", "## Atlas vs bare reference page (Chromium)", "",
+             "The bare page (tests/bench/bare_app.py) is the floor of the stack on this machine: one slider, one st_folium on "
+             "the atlas's base map, four markers swapped through feature_group_to_add. Measured right after the atlas, so "
+             "the ratios compare two runs under about the same load. Budgets: slider → map (median) "
+             f"≤ {BARE_BUDGETS['slider_median']}× bare, first map ≤ {BARE_BUDGETS['first_map']}× bare.", "",
+             "| data | page | status | first map (goto → markers) | cold start (spawn → markers) | slider → map median "
+             "| slider → map p95 | steps | iframe reloaded | WebSocket per step (median) | load avg before |",
+             "|---|---|---|--:|--:|--:|--:|--:|:-:|--:|--:|"]
+    for entry in rows:
+        context = entry.get("context") or {}
+        for label, part in (("atlas", "browser"), ("bare", "bare")):
+            run = entry.get(part) or {}
+            lines.append(
+                f"| {entry['name']} | {label} | {_status(run)} | {_fmt(run.get('page_to_map_s'), 's', 2)} "
+                f"| {_fmt(run.get('cold_start_s'), 's', 2)} | {_fmt(run.get('slider_ms_median'), 'ms')} "
+                f"| {_fmt(run.get('slider_ms_p95'), 'ms')} | {run.get('slider_steps', 0)} | {_fmt(run.get('iframe_reloaded'))} "
+                f"| {_kb(ws_median(run)['ws_per_step'])} | {_fmt((context.get(part) or {}).get('load_avg_before'), '', 2)} |")
+    lines += ["", "| data | atlas / bare: slider median | budget | slider p95 | first map | budget | cold start "
+              "| WebSocket per step |", "|---|--:|:-:|--:|--:|:-:|--:|--:|"]
+    for entry in rows:
+        r = entry.get("atlas_over_bare") or {}
+        lines.append(
+            f"| {entry['name']} | {_fmt(r.get('slider_median'), '×', 2)} | {_mark(r.get('slider_median_ok'))} "
+            f"| {_fmt(r.get('slider_p95'), '×', 2)} | {_fmt(r.get('first_map'), '×', 2)} | {_mark(r.get('first_map_ok'))} "
+            f"| {_fmt(r.get('cold_start'), '×', 2)} | {_fmt(r.get('ws_per_step'), '×', 1)} |")
+    return lines
+
+
+def _soak_rows(label: str, run: dict) -> list[str]:
+    rows = []
+    for point in run.get("checkpoints") or []:
+        page, map_ = point.get("page") or {}, point.get("map") or {}
+        rows.append(
+            f"| {label} | {point['step']} | {_fmt(point.get('at_s'), 's')} | {_fmt(page.get('js_heap_used_mb'), 'MB', 2)} "
+            f"| {_fmt(page.get('Nodes'))} | {_fmt(page.get('JSEventListeners'))} | {_fmt(map_.get('elements'))} "
+            f"| {_fmt(map_.get('theme_styles'))} | {_fmt(map_.get('leaflet_layers'))} "
+            f"| {_fmt(map_.get('retained_feature_groups'))} | {_fmt(map_.get('stale_layer_controls'))} "
+            f"| {_fmt(point.get('top_elements'))} | {_fmt(point.get('rss_mb'), 'MB', 1)} "
+            f"| {_fmt((point.get('slider_ms_since_previous') or {}).get('median'), 'ms')} "
+            f"| {_fmt(point.get('load_avg_1min'), '', 2)} |")
+    return rows
+
+
+def soak_section(soak: dict | None) -> list[str]:
+    if not soak:
+        return []
+    budgets = (soak.get("atlas") or {}).get("budgets") or {}
+    lines = ["", "## Long session (soak, shipped data, one Chromium page)", "",
+             f"{(soak.get('atlas') or {}).get('steps_requested', '–')} slider steps (End / Home) in one page; every reading "
+             "on the slider's first day, after garbage collection. "
+             f"Budgets (atlas): JS heap growth ≤ {budgets.get('js_heap_growth_mb', '–')} MB; the map holds no more elements "
+             f"at the end than at the start; server RSS growth ≤ {budgets.get('server_rss_growth_mb', '–')} MB. "
+             "The bare page's soak is the reference: what it leaks too is the stack's (streamlit-folium, Streamlit).", "",
+             "| page | status | steps | JS heap start → end (growth) | budget | map elements start → end | budget "
+             "| Leaflet layers start → end | server RSS start → end (growth) | budget "
+             "| slider median: first 50 / last 50 steps | diagnosis: JS heap growth once the retained groups are dropped "
+             "/ then the stale layer controls too |",
+             "|---|---|--:|--:|:-:|--:|:-:|--:|--:|:-:|--:|--:|"]
+    series = []
+    for label in ("atlas", "bare"):
+        run = soak.get(label)
+        if not run:
+            continue
+        v = run.get("verdict") or {}
+        points = run.get("checkpoints") or [{}]
+        start, end = (points[0].get("page") or {}), (points[-1].get("page") or {})
+        lines.append(
+            f"| {label} | {_status(run)} | {run.get('slider_steps', 0)} "
+            f"| {_fmt(start.get('js_heap_used_mb'), 'MB', 1)} → {_fmt(end.get('js_heap_used_mb'), 'MB', 1)} "
+            f"({_fmt(v.get('js_heap_growth_mb'), 'MB', 1)}) | {_mark(v.get('js_heap_ok'))} "
+            f"| {_fmt(v.get('map_elements_start'))} → {_fmt(v.get('map_elements_end'))} | {_mark(v.get('map_elements_ok'))} "
+            f"| {_fmt(v.get('leaflet_layers_start'))} → {_fmt(v.get('leaflet_layers_end'))} "
+            f"| {_fmt(points[0].get('rss_mb'), 'MB')} → {_fmt(points[-1].get('rss_mb'), 'MB')} "
+            f"({_fmt(v.get('server_rss_growth_mb'), 'MB', 1)}) | {_mark(v.get('server_rss_ok'))} "
+            f"| {_fmt(v.get('slider_ms_first_steps'), 'ms')} / {_fmt(v.get('slider_ms_last_steps'), 'ms')} "
+            f"| {_fmt(v.get('js_heap_growth_after_dropping_groups_and_styles_mb'), 'MB', 1)} "
+            f"/ {_fmt(v.get('js_heap_growth_after_dropping_then_layer_controls_mb'), 'MB', 1)} |")
+        series += _soak_rows(label, run)
+    lines += ["", "Series (renderer nodes and listeners are the whole page's, the map iframe included; theme styles are "
+              "the `<style>` elements of Streamlit's theme in the map iframe; retained groups is the length of "
+              "streamlit-folium's `window.feature_group`; stale layer controls are the map's 'click' listeners of "
+              "layer controls no longer on the map):", "",
+              "| page | step | time | JS heap used | renderer DOM nodes | JS event listeners | map elements | theme styles "
+              "| Leaflet layers | retained feature groups | stale layer controls | top-page elements | server RSS "
+              "| slider → map median since the previous reading | load avg (1 min) |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|", *series]
+    return lines
+
+
+def run_soak(cfg: dict) -> dict:
+    """soak.py on the shipped data: the atlas, then the bare page as the reference."""
+    out: dict = {}
+    for label, flag in (("atlas", []), ("bare", ["--bare"])):
+        say(f"soak: {label}, {cfg['soak_steps']} steps on the shipped data")
+        holder: dict = {}
+        out[label] = timed(holder, "soak", lambda flag=flag, label=label: run_json(
+            ["tests/bench/soak.py", str(ROOT / "data"), *flag, "--steps", str(cfg["soak_steps"]), "--every", "50",
+             *cfg["cache_flag"]], 240 + 3 * cfg["soak_steps"] + 60 * 8, f"soak {label}"))
+        out[label]["context"] = holder["context"]["soak"]
+        verdict = out[label].get("verdict") or {}
+        say(f"  {label}: {out[label].get('status')}; heap growth {verdict.get('js_heap_growth_mb')} MB, "
+            f"map elements {verdict.get('map_elements_start')} → {verdict.get('map_elements_end')}, "
+            f"server RSS growth {verdict.get('server_rss_growth_mb')} MB")
+    return out
+
+
 # ---------------------------------------------------------------------------------------------------------- main
+
+
+def plan(only: set[str], quick: bool) -> dict:
+    """What to run: the data sets (in order), those measured with the real app, and the other parts.
+    Nothing named runs everything; ``bare`` brings the shipped data set's Chromium run of the atlas along."""
+    allowed = ("shipped", "1k") if quick else tuple(DATASETS)
+    if not only:
+        return {"datasets": list(allowed), "real": list(allowed), "naive": True, "bare": True, "concurrency": True,
+                "soak": True}
+    named = [name for name in DATASETS if name in only]
+    datasets = named or ([] if "naive" not in only else list(allowed))
+    if "bare" in only and "shipped" not in datasets:
+        datasets.insert(0, "shipped")
+    return {"datasets": datasets, "real": named, "naive": "naive" in only, "bare": "bare" in only,
+            "concurrency": "concurrency" in only, "soak": "soak" in only}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -402,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, help="browser slider steps per run (default 20; 10 with --quick)")
     parser.add_argument("--reruns", type=int, help="AppTest reruns per pair of days (default 10)")
     parser.add_argument("--viewers", type=int, help="concurrent viewers (default 30; 8 with --quick)")
+    parser.add_argument("--soak-steps", type=int, help="slider steps of the soak, even (default 300; 100 with --quick)")
     parser.add_argument("--message-cache", action="store_true",
                         help="keep Streamlit's browser-side message cache on in the browser runs "
                              "(off by default: see browser_timing.py)")
@@ -414,17 +596,14 @@ def main(argv: list[str] | None = None) -> int:
     unknown = only - set(PARTS)
     if unknown:
         parser.error(f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
-    allowed = ("shipped", "1k") if args.quick else tuple(DATASETS)
-    named = [name for name in DATASETS if name in only]
-    if only:
-        datasets = named or ([] if "naive" not in only else list(allowed))
-        real_too = bool(named)
-    else:
-        datasets, real_too = list(allowed), True
-    naive = (not only) or "naive" in only
-    concurrency = (not only) or "concurrency" in only
+    if args.soak_steps is not None and (args.soak_steps < 2 or args.soak_steps % 2):
+        parser.error("--soak-steps must be even (every reading on the slider's first day)")
+    chosen = plan(only, args.quick)
+    datasets, real, naive = chosen["datasets"], chosen["real"], chosen["naive"]
+    concurrency = chosen["concurrency"]
     cfg = {"quick": args.quick, "steps": args.steps or (10 if args.quick else 20), "reruns": args.reruns or 10,
            "viewers": args.viewers or (8 if args.quick else 30), "concurrent_steps": 5,
+           "soak_steps": args.soak_steps or (100 if args.quick else 300),
            "streamlit_message_cache": args.message_cache, "cache_flag": ["--message-cache"] if args.message_cache else []}
 
     results: dict = {}
@@ -436,8 +615,9 @@ def main(argv: list[str] | None = None) -> int:
     results.update({"generated_at": dt.datetime.now().isoformat(timespec="seconds"),
                     "mode": ("quick" if args.quick else "full") + (f" (only {','.join(sorted(only))}, merged)" if only else ""),
                     "settings": cfg, "machine": machine()})
-    say(f"benchmark: data sets {', '.join(datasets) or 'none'}; real app {'yes' if real_too else 'no'}; "
-        f"naive {'yes' if naive else 'no'}; concurrency {'yes' if concurrency else 'no'}; "
+    say(f"benchmark: data sets {', '.join(datasets) or 'none'}; real app on {', '.join(real) or 'none'}; "
+        f"naive {'yes' if naive else 'no'}; bare {'yes' if chosen['bare'] else 'no'}; "
+        f"concurrency {'yes' if concurrency else 'no'}; soak {'yes' if chosen['soak'] else 'no'}; "
         f"{cfg['steps']} steps, {cfg['reruns']} reruns, {cfg['viewers']} viewers")
     host = results["machine"]
     say(f"machine: {host['cpu']}, {host['cores']} cores, {host['ram_gb']} GB, {host['chromium']}")
@@ -448,7 +628,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"data set {name}")
             folder = prepare(name, workdir)
             with_naive = naive and (name in ("shipped", "1k") or not args.quick)
-            entry = measure_dataset(name, folder, cfg, real_too, with_naive)
+            entry = measure_dataset(name, folder, cfg, name in real, with_naive, chosen["bare"] and name == "shipped")
             previous = results["datasets"].get(name, {})
             merged = {**previous, **entry} if only else entry
             results["datasets"][name] = finish_entry(merged)
@@ -465,6 +645,10 @@ def main(argv: list[str] | None = None) -> int:
             say(f"  every viewer got its map: {conc.get('every_viewer_got_map')} "
                 f"({conc.get('viewers_with_map')}/{conc.get('viewers_run')}); "
                 f"slider p95 {conc.get('slider_ms_p95')} ms; RSS per viewer {conc.get('rss_per_viewer_mb')} MB")
+
+        if chosen["soak"]:
+            results["soak"] = run_soak(cfg)
+            out_json.write_text(json.dumps(results, indent=2) + "\n")
 
     results["duration_s"] = round(time.perf_counter() - T0)
     results["json_file"] = out_json.relative_to(ROOT).as_posix() if out_json.is_relative_to(ROOT) else str(out_json)
@@ -506,6 +690,36 @@ def notes(results: dict) -> list[str]:
     conc = results.get("concurrency") or {}
     if conc and conc.get("viewers_run") is not None and not conc.get("every_viewer_got_map"):
         out.append(f"Concurrency: only {conc.get('viewers_with_map')} of {conc.get('viewers_run')} viewers got a map.")
+    return out + bare_and_soak_notes(results)
+
+
+def bare_and_soak_notes(results: dict) -> list[str]:
+    out = []
+    for name, entry in results.get("datasets", {}).items():
+        bare = entry.get("bare")
+        if bare and bare.get("status") != "ok":
+            out.append(f"{name}, bare reference page in Chromium: {bare.get('status')}.")
+    for label, run in (results.get("soak") or {}).items():
+        if run.get("status") != "ok":
+            out.append(f"Soak, {label}: {run.get('status')}.")
+        out += _soak_verdict_notes(label, run.get("verdict") or {})
+    return out
+
+
+def _soak_verdict_notes(label: str, v: dict) -> list[str]:
+    out = []
+    if v.get("same_date") is False:
+        out.append(f"Soak, {label}: the first and last readings were not on the same date.")
+    styles = (v.get("theme_styles_end") or 0) - (v.get("theme_styles_start") or 0)
+    elements = (v.get("map_elements_end") or 0) - (v.get("map_elements_start") or 0)
+    if elements > 0 and styles >= elements:
+        out.append(f"Soak, {label}: the map iframe's {elements} extra elements are all Streamlit theme <style> elements "
+                   f"(one per render, appended by the component library bundled in streamlit-folium).")
+    stale = v.get("stale_layer_controls_end")
+    if stale:
+        out.append(f"Soak, {label}: {stale} layer controls no longer on the map still had a 'click' listener on it "
+                   f"(Leaflet's collapsed Control.Layers); dropping them brought the heap growth from "
+                   f"{v.get('js_heap_growth_mb')} to {v.get('js_heap_growth_after_dropping_then_layer_controls_mb')} MB.")
     return out
 
 
