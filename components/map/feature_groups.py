@@ -1,26 +1,47 @@
-"""The layers a page asks for, in drawing order: context under sites under events and captions, the highlight on top."""
+"""The layers a page asks for, in drawing order: context under sites under events and captions, the highlight on top.
+
+layer_items gives each layer's marker items; the live map (map/step.py) sends them as a slider step's state, and the
+exported map draws them as DataLayers (folium FeatureGroups).
+"""
 
 from __future__ import annotations
 
 import folium
 import pandas as pd
 
-from components.map.layers import captions_layer, context_layer, events_layer, highlight_layer, sites_layer
+from components.map.datalayer import DataLayer
+from components.map.layers import captions_items, context_items, events_items, highlight_items, sites_items
 from components.model.context import MapContext
+from components.model.i18n import t
 from components.model.timeline import SiteState
+
+HIGHLIGHT = "highlight"  # the selected site's ring: always drawn, never in the layer control
+DRAWING_ORDER = ("context", "sites", "events", "captions", HIGHLIGHT)
+
+
+def layer_label(name: str, lang: str) -> str | None:
+    """The layer's name in the map's layer control; None for the highlight, which has no entry."""
+    return None if name == HIGHLIGHT else t(f"layer.{name}", lang)
+
+
+def layer_items(ctx: MapContext, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
+                layers: list[str], site: str | None = None) -> dict[str, list[dict]]:
+    items: dict[str, list[dict]] = {}
+    if "context" in layers:
+        items["context"] = context_items([pid for pid in ctx.places if pid not in states], ctx)
+    if "sites" in layers:
+        items["sites"] = sites_items(states, ctx)
+    if "events" in layers:
+        items["events"] = events_items(events, ctx)
+    if "captions" in layers:
+        items["captions"] = captions_items(captions, ctx)
+    items[HIGHLIGHT] = highlight_items(site, ctx)
+    return items
 
 
 def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
                    layers: list[str], site: str | None = None) -> list[folium.FeatureGroup]:
-    groups = []
-    if "context" in layers:
-        context_ids = [pid for pid in ctx.places if pid not in states]
-        groups.append(context_layer(context_ids, ctx))
-    if "sites" in layers:
-        groups.append(sites_layer(states, ctx))
-    if "events" in layers:
-        groups.append(events_layer(events, ctx))
-    if "captions" in layers:
-        groups.append(captions_layer(captions, ctx))
-    groups.append(highlight_layer(site, ctx))
-    return groups
+    return [
+        DataLayer(layer_label(name, ctx.lang) or "Selected", items, control=name != HIGHLIGHT)
+        for name, items in layer_items(ctx, states, events, captions, layers, site).items()
+    ]

@@ -1,4 +1,4 @@
-"""The four map layers and the highlight ring, as DataLayers (folium FeatureGroups): where markers go and how big.
+"""The four map layers and the highlight ring, as lists of marker items (map/datalayer.py): where markers go and how big.
 
 No streamlit here. The words and HTML inside the markers come from popups.py; the place lookups from model.context.
 """
@@ -9,7 +9,7 @@ import math
 
 import pandas as pd
 
-from components.map.datalayer import DataLayer, circle, icon, ring
+from components.map.datalayer import circle, icon, ring
 from components.map.popups import (
     caption_text,
     context_html,
@@ -22,7 +22,6 @@ from components.map.popups import (
 from components.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
 from components.model.context import MapContext
 from components.model.formatting import date_is_uncertain
-from components.model.i18n import t
 from components.model.palette import CLOSED_STROKE, HIGHLIGHT, PAPER, SITE_CLOSED, SITE_FILL, SITE_STROKE, UNCERTAINTY
 from components.model.summaries import site_summary
 from components.model.timeline import SiteState
@@ -128,7 +127,7 @@ def labelled_sites(states: dict[str, SiteState]) -> set[str]:
     return set(largest[:LABEL_LIMIT])
 
 
-def sites_layer(states: dict[str, SiteState], ctx: MapContext) -> DataLayer:
+def sites_items(states: dict[str, SiteState], ctx: MapContext) -> list[dict]:
     items = []
     labelled = labelled_sites(states)
     for place_id, state in states.items():
@@ -137,7 +136,7 @@ def sites_layer(states: dict[str, SiteState], ctx: MapContext) -> DataLayer:
             continue
         uncertainty = _uncertainty_ring(ctx, place_id, location)
         items += ([uncertainty] if uncertainty else []) + _site_items(place_id, state, location, ctx, place_id in labelled)
-    return DataLayer(t("layer.sites", ctx.lang), items)
+    return items
 
 
 def _ring_anchor(slot: int, slots: int = RING_SLOTS, size: int = ICON_PX) -> tuple[int, int]:
@@ -158,7 +157,7 @@ def _place_group_item(place_id: str, records: list[dict], location: tuple[float,
     return {**marker, **place_group_text(ctx, place_id, records)}
 
 
-def events_layer(events: pd.DataFrame, ctx: MapContext) -> DataLayer:
+def events_items(events: pd.DataFrame, ctx: MapContext) -> list[dict]:
     """One marker per place and category; several events there are listed in its tooltip and popup.
 
     When there are more than DETAIL_LIMIT such markers, one marker per place carries the count and the breakdown.
@@ -169,7 +168,7 @@ def events_layer(events: pd.DataFrame, ctx: MapContext) -> DataLayer:
             location = ctx.location(place_id)
             if location is not None:
                 items.append(_place_group_item(place_id, records, location, ctx))
-        return DataLayer(t("layer.events", ctx.lang), items)
+        return items
     categories = list(CATEGORY_SYMBOLS)
     items = []
     for (place_id, category), records in group_records(events, ("place_id", "category")).items():
@@ -181,10 +180,10 @@ def events_layer(events: pd.DataFrame, ctx: MapContext) -> DataLayer:
         marker = icon(*location, svg(CATEGORY_SYMBOLS[category], dashed=uncertain) + badge, (ICON_PX, ICON_PX),
                       _ring_anchor(categories.index(category)), f"atlas-event atlas-event-{category} atlas-place-{place_id}")
         items.append({**marker, **event_text(ctx, place_id, category, records)})
-    return DataLayer(t("layer.events", ctx.lang), items)
+    return items
 
 
-def captions_layer(captions: pd.DataFrame, ctx: MapContext) -> DataLayer:
+def captions_items(captions: pd.DataFrame, ctx: MapContext) -> list[dict]:
     items = []
     for (place_id,), records in group_records(captions, ("place_id",)).items():
         location = ctx.location(place_id)
@@ -194,10 +193,10 @@ def captions_layer(captions: pd.DataFrame, ctx: MapContext) -> DataLayer:
                       _ring_anchor(CAMERA_SLOT),
                       f"atlas-caption atlas-place-{place_id}")
         items.append({**marker, **caption_text(ctx, place_id, records)})
-    return DataLayer(t("layer.captions", ctx.lang), items)
+    return items
 
 
-def context_layer(place_ids: list[str], ctx: MapContext) -> DataLayer:
+def context_items(place_ids: list[str], ctx: MapContext) -> list[dict]:
     compact = len(place_ids) > COMPACT_PLACES
     items = []
     for place_id in place_ids:
@@ -210,13 +209,12 @@ def context_layer(place_ids: list[str], ctx: MapContext) -> DataLayer:
         marker = icon(*location, context_html(ctx, place_id), *_centred(CONTEXT_PX),
                       f"atlas-context atlas-place-{place_id}{_minor(ctx, place_id)}")
         items.append({**marker, "tooltip": context_tooltip(ctx, place_id, compact)})
-    return DataLayer(t("layer.context", ctx.lang), items)
+    return items
 
 
-def highlight_layer(place_id: str | None, ctx: MapContext) -> DataLayer:
+def highlight_items(place_id: str | None, ctx: MapContext) -> list[dict]:
     location = ctx.location(place_id) if place_id else None
-    items = [] if location is None else [
+    return [] if location is None else [
         circle(*location, radius=HIGHLIGHT_RADIUS_PX, color=HIGHLIGHT, weight=4, dashArray="8 5", fill=False, interactive=False,
                className=f"atlas-highlight atlas-place-{place_id}")
     ]
-    return DataLayer("Selected", items, control=False)

@@ -9,6 +9,7 @@ Rules, in the words a reader would use:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -67,7 +68,11 @@ FIGURE_COLUMNS = (
 
 def figures_known_at(population: pd.DataFrame, at: date) -> dict[str, list[dict]]:
     """Every figure whose period has begun by ``at``, as plain records grouped by place (one pass over pandas)."""
-    known = population.loc[population["date_start"] <= _stamp(at), list(FIGURE_COLUMNS)]
+    return _figure_records(population.loc[population["date_start"] <= _stamp(at)])
+
+
+def _figure_records(population: pd.DataFrame) -> dict[str, list[dict]]:
+    known = population.loc[:, list(FIGURE_COLUMNS)]
     counts = known["count"].astype("int64").tolist()
     tops = known["count_max"].astype(object).where(known["count_max"].notna(), None).tolist()
     by_place: dict[str, list[dict]] = {}
@@ -105,13 +110,33 @@ def site_ids(places: pd.DataFrame, population: pd.DataFrame) -> list[str]:
 
 
 def site_states(places: pd.DataFrame, population: pd.DataFrame, at: date) -> dict[str, SiteState]:
-    figures = figures_known_at(population, at)
-    ids = set(site_ids(places, population))
-    return {
-        place["place_id"]: site_state(place, figures.get(place["place_id"], []), at)
-        for place in places.to_dict("records")
-        if place["place_id"] in ids
-    }
+    return SiteIndex.build(places, population).states_at(at)
+
+
+@dataclass(frozen=True, eq=False)
+class SiteIndex:
+    """Each site's row and its figures oldest first, read out of pandas once: a slider step then only bisects."""
+
+    places: tuple[dict, ...]  # the sites, in the places file's order
+    figures: dict[str, tuple[dict, ...]]  # place_id -> figures sorted by date_start
+    starts: dict[str, list[pd.Timestamp]]  # place_id -> those figures' date_start, for bisect
+
+    @classmethod
+    def build(cls, places: pd.DataFrame, population: pd.DataFrame) -> SiteIndex:
+        every = _figure_records(population.sort_values("date_start", kind="stable"))
+        ids = set(site_ids(places, population))
+        sites = tuple(place for place in places.to_dict("records") if place["place_id"] in ids)
+        figures = {pid: tuple(rows) for pid, rows in every.items()}
+        return cls(sites, figures, {pid: [row["date_start"] for row in rows] for pid, rows in figures.items()})
+
+    def states_at(self, at: date) -> dict[str, SiteState]:
+        moment = _stamp(at)
+        states = {}
+        for place in self.places:
+            place_id = place["place_id"]
+            known = self.figures.get(place_id, ())[: bisect_right(self.starts.get(place_id, []), moment)]
+            states[place_id] = site_state(place, list(known), at)
+        return states
 
 
 @dataclass(frozen=True)

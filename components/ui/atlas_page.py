@@ -1,21 +1,30 @@
-"""The atlas page, composed from the panels. Reads the data, then the URL, then draws."""
+"""The atlas page, composed from the panels. Reads the data, then the URL, then draws.
+
+What the date drives (the time bar, the map, the captions, the tabs, the downloads) is one fragment: a slider step,
+Previous/Next and playback rerun only that, with what does not depend on the date prepared once by the full run.
+Anything else a step changes (a site picked on the map, a caption chosen) reruns the whole page, so the sidebar and
+the lesson never show a stale view.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
+import pandas as pd
 import streamlit as st
 
-from components.map.feature_groups import feature_groups
+from components.map.feature_groups import feature_groups, layer_items
 from components.map.layers import events_grouped
 from components.model.escaping import markdown_text
 from components.model.i18n import t
 from components.model.link import Ignored
-from components.model.shown import shown_at
-from components.model.timeline import data_span
-from components.model.view_state import limits_for
+from components.model.shown import Prepared
+from components.model.timeline import Span, data_span
+from components.model.view_state import AtlasState, Limits, limits_for
 from components.ui import state
 from components.ui.captions import captions_panel
-from components.ui.controls import sidebar, time_bar
-from components.ui.dataset import current_dataset
+from components.ui.controls import advance_playback, playback_interval, sidebar, time_bar
+from components.ui.dataset import current_dataset, current_prepared, data_key
 from components.ui.export_panel import export_panel
 from components.ui.lesson import lesson_panel, presentation_style, start_button
 from components.ui.map_panel import focus, legend_strip, map_panel
@@ -23,25 +32,39 @@ from components.ui.problems_panel import problems_panel
 from components.ui.style import apply_style
 from components.ui.tabs import chart_panel, sources_panel, text_view
 
+STEP_FRAGMENT = "atlas.step"
+DRAWN_KEY = "atlas.drawn"  # the view and playback the last full run drew, without the date
+
+
+@dataclass(frozen=True, eq=False)
+class PageData:
+    """Handed by the full run to the fragment, which reruns with it as long as the page is not redrawn."""
+
+    prepared: Prepared
+    span: Span
+    limits: Limits
+    chapters: pd.DataFrame
+
 
 def _notice(ignored: list[Ignored], lang: str) -> str:
     items = ", ".join(f"{item.name}={item.value} ({t('url.' + item.reason, lang)})" for item in ignored)
     return markdown_text(t("ui.url_ignored", lang, items=items))
 
 
+def _drawn(view: AtlasState) -> tuple:
+    return replace(view, date=view.date.min), bool(state.session_value("playing", False))
+
+
 def render() -> None:
-    dataset = current_dataset()
+    key = data_key()
+    dataset = current_dataset(key)
     tables = dataset.tables
-    places, population = tables["places"], tables["population"]
     span = data_span(tables)
     chapters = tables["chapters"]
     limits = limits_for(tables, span.first, span.last)
     ignored = state.start(limits)
     view = state.current()
     lang = view.lang
-    # Widget values and callbacks are applied before the script runs, so the view is final here. Writing the URL now,
-    # not at the end, keeps it right even when a newer rerun interrupts this one.
-    state.write_url()
 
     apply_style()
     presentation_style()
@@ -52,11 +75,24 @@ def render() -> None:
     problems_panel(dataset, lang)
     with st.sidebar:
         start_button(chapters, limits, lang)
-    sidebar(places, lang)
-    at = time_bar(span, limits, lang)
+    sidebar(tables["places"], lang)
+    st.session_state[DRAWN_KEY] = _drawn(view)
+    page = PageData(current_prepared(lang, key), span, limits, chapters)
+    st.fragment(_date_driven, run_every=playback_interval(), key=STEP_FRAGMENT)(page)
 
-    shown = shown_at(tables, at, view.window, view.months, lang)
-    ctx, states, events, captions = shown.ctx, shown.states, shown.events, shown.captions
+
+def _date_driven(page: PageData) -> None:
+    advance_playback(page.span.stops)
+    view = state.current()
+    if st.session_state.get(DRAWN_KEY) != _drawn(view):
+        st.rerun()  # something besides the date changed: the sidebar and the lesson must follow
+    # Widget values and callbacks are applied before the script runs, so the view is final here. Writing the URL now,
+    # not at the end, keeps it right even when a newer rerun interrupts this one.
+    state.write_url()
+    lang, tables, ctx = view.lang, page.prepared.tables, page.prepared.ctx
+    at = time_bar(page.span, page.limits, lang)
+    shown = page.prepared.at(at, view.window, view.months)
+    states, events, captions = shown.states, shown.events, shown.captions
 
     def build_groups():
         return feature_groups(ctx, states, events, captions, list(view.layers), view.site)
@@ -64,12 +100,13 @@ def render() -> None:
     in_lesson = bool(view.chapter)
     left, right = st.columns([1.7, 1] if in_lesson else [2.6, 1], gap="small")  # a lesson's text sits beside the map
     with left:
-        map_panel(ctx, build_groups(), basemap=view.basemap, height=760 if view.present else 600)
+        items = layer_items(ctx, states, events, captions, list(view.layers), view.site)
+        map_panel(ctx, items, site=view.site, basemap=view.basemap, height=760 if view.present else 600)
         if events_grouped(events):
             st.caption(t("ui.grouped", lang, count=len(events)))
         legend_strip(lang)
     with right:
-        lesson_panel(chapters, limits, ctx.place_name, lang)
+        lesson_panel(page.chapters, page.limits, ctx.place_name, lang)
         captions_panel(captions, ctx, lang)
 
     # Lazy tabs: only the open one is rendered. A chart re-embedded on every slider step would hold up
@@ -78,11 +115,11 @@ def render() -> None:
                                                key=state.key("tab"), on_change="rerun")
     if chart_tab.open:
         with chart_tab:
-            chart_panel(population, states, ctx, at, lang)
+            chart_panel(tables["population"], states, ctx, at, lang)
     if text_tab.open:
         with text_tab:
             text_view(states, events, captions, ctx, at, lang)
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)
-    export_panel(ctx, at, states, events, captions, chapters, build_groups, focus(ctx), lang)
+    export_panel(ctx, at, states, events, captions, page.chapters, build_groups, focus(ctx), lang)

@@ -8,7 +8,7 @@ import streamlit as st
 from components.data.diff import diff_tables
 from components.data.loader import default_data_dir, load_dataset
 from components.data.upload import current_files, read_uploads
-from components.map.feature_groups import feature_groups
+from components.map.feature_groups import layer_items
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
 from components.model.escaping import markdown_text
 from components.model.i18n import t
@@ -67,8 +67,8 @@ def _preview(candidate, lang: str) -> None:
     at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=default, key="check.date",
                    format="YYYY-MM-DD")
     shown = shown_at(tables, at, "upto", 0, lang)
-    groups = feature_groups(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS))
-    map_panel(shown.ctx, groups, key="check.map", view=(CHANNEL_CENTER, CHANNEL_ZOOM), clickable=False, height=480)
+    items = layer_items(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS))
+    map_panel(shown.ctx, items, key="check.map", view=(CHANNEL_CENTER, CHANNEL_ZOOM), clickable=False, height=480)
 
 
 def render() -> None:

@@ -79,21 +79,23 @@ def time_bar(span: Span, limits: Limits, lang: str) -> date:
         explain = t("ui.window_explain_around", lang, start=format_day(start.date(), lang), end=format_day(end.date(), lang),
                     count=view.months, date=format_day(view.date, lang))
     st.caption(f"{explain} {t('ui.population_rule', lang)}")
-    if playing:
-        _ticker(span.stops)
     return view.date
 
 
-def _ticker(stops: tuple[date, ...]) -> None:
-    """While playing, a fragment wakes up and moves the date to the next event, then reruns the page."""
-    seconds = float(state.session_value("speed") or DEFAULT_SPEED)
+def playback_interval() -> float | None:
+    """Seconds between automatic reruns of the date fragment while playing; None when paused."""
+    if not state.session_value("playing", False):
+        return None
+    return float(state.session_value("speed") or DEFAULT_SPEED)
 
-    @st.fragment(run_every=seconds)
-    def tick() -> None:
-        if time.monotonic() - state.session_value("last_tick", 0.0) < seconds * 0.9:
-            return
-        state.set_session_value("last_tick", time.monotonic())
-        _step(stops, 1)
-        st.rerun()
 
-    tick()
+def advance_playback(stops: tuple[date, ...], now: float | None = None) -> None:
+    """While playing, each timed rerun moves the date to the next event; a rerun for any other reason does not."""
+    seconds = playback_interval()
+    if seconds is None:
+        return
+    now = time.monotonic() if now is None else now
+    if now - state.session_value("last_tick", 0.0) < seconds * 0.9:
+        return
+    state.set_session_value("last_tick", now)
+    _step(stops, 1)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.data.fingerprint import folder_fingerprint
 from components.data.loader import Dataset, default_data_dir, load_dataset
+from components.model.shown import Prepared
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -16,6 +17,22 @@ def _load(directory: str, fingerprint: str) -> Dataset:
     return load_dataset(Path(directory))
 
 
-def current_dataset() -> Dataset:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _prepared(directory: str, fingerprint: str, lang: str) -> Prepared:
+    # A resource, not data: shared read-only by every session, never copied. Nothing mutates a Prepared's tables.
+    return Prepared.build(_load(directory, fingerprint).tables, lang)
+
+
+def data_key() -> tuple[str, str]:
+    """The data folder and a hash of its files: what every cache here is keyed on."""
     directory = default_data_dir()
-    return _load(str(directory.resolve()), folder_fingerprint(directory))
+    return str(directory.resolve()), folder_fingerprint(directory)
+
+
+def current_dataset(key: tuple[str, str] | None = None) -> Dataset:
+    return _load(*(key or data_key()))
+
+
+def current_prepared(lang: str, key: tuple[str, str] | None = None) -> Prepared:
+    """What the map needs at every date, for the data folder as it is now, in ``lang``."""
+    return _prepared(*(key or data_key()), lang)

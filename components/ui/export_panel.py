@@ -18,7 +18,7 @@ from components.model.timeline import SiteState
 def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
                  chapters: pd.DataFrame, build_groups, view: tuple, lang: str) -> None:
     """``build_groups`` makes fresh FeatureGroups: st_folium has already claimed the ones on screen."""
-    with st.sidebar.expander(t("export.title", lang)):
+    with st.expander(t("export.title", lang)):  # in the fragment: a download is of the date shown
         st.download_button(t("export.map", lang), lambda: standalone_map(build_groups(), view[0], view[1], lang),
                            file_name=f"calais-atlas-{at.isoformat()}.html", mime="text/html", key="atlas-export-map",
                            on_click="ignore")

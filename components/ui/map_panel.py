@@ -1,11 +1,10 @@
-"""The map: a stable base plus swapped FeatureGroups, so the slider never remounts the iframe."""
+"""The map: a stable base plus one swapped step layer (map/step.py), so the slider never remounts the iframe."""
 
 from __future__ import annotations
 
 import base64
 import re
 
-import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -13,6 +12,7 @@ from streamlit_folium import st_folium
 from components.map.assets import LEGEND_CSS, static_text
 from components.map.legend import legend_html
 from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, base_map, view_for_all
+from components.map.step import LiveLayers, StepLayer, step_state
 from components.model import transitions as move
 from components.model.context import MapContext
 from components.model.palette import css_variables
@@ -44,18 +44,20 @@ def focus(ctx: MapContext) -> tuple[tuple[float, float], int]:
     return CHANNEL_CENTER, CHANNEL_ZOOM
 
 
-def map_panel(ctx: MapContext, groups: list[folium.FeatureGroup], *, key: str = MAP_KEY, view: tuple | None = None,
-              basemap: str = "offline", clickable: bool = True, height: int = 600) -> None:
+def map_panel(ctx: MapContext, items: dict[str, list[dict]], *, site: str | None = None, key: str = MAP_KEY,
+              view: tuple | None = None, basemap: str = "offline", clickable: bool = True, height: int = 600) -> None:
+    """The live map: its base is the same at every step, so the iframe stays; only the step's state changes."""
     center, zoom = view or focus(ctx)
     places = ctx.place_frame
+    live = base_map(basemap, ctx.lang)
+    LiveLayers(ctx.lang).add_to(live)
     st_folium(
-        base_map(basemap, ctx.lang),
+        live,
         key=key,
         height=height,
         use_container_width=True,
         returned_objects=RETURNED if clickable else [],
-        feature_group_to_add=groups,
-        layer_control=folium.LayerControl(collapsed=True),
+        feature_group_to_add=[StepLayer(step_state(items, site, all_popups=not clickable))],
         center=center,
         zoom=zoom,
         on_change=(lambda: _on_click(places)) if clickable else None,
