@@ -195,22 +195,27 @@ def fast_parse(text: str, delimiter: str) -> tuple[list[str], list[pa.Array], np
             read_options=pacsv.ReadOptions(use_threads=False, autogenerate_column_names=True,
                                            block_size=max(1 << 20, min(len(data) + 1, 1 << 30))),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(column_types={f"f{i}": pa.string() for i in range(width)},
+            convert_options=pacsv.ConvertOptions(column_types={f"f{i}": pa.large_string() for i in range(width)},
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except (pa.ArrowException, ValueError):
         return None  # ragged rows, among others: the csv module says which
-    columns = [column.combine_chunks() for column in table.columns]
-    if len(columns) != width or any(_longest(column) >= MAX_FIELD_CHARS for column in columns):
+    columns = [column.chunk(0) if column.num_chunks == 1 else column.combine_chunks() for column in table.columns]
+    if len(columns) != width or (len(text) >= MAX_FIELD_CHARS and any(map(_too_long, columns))):
         return None
     header = [column[0].as_py().strip() for column in columns]
     lines = np.arange(2, table.num_rows + 1)
-    keep = ~_blank_rows([column[1:] for column in columns])
-    return header, [column[1:].filter(pa.array(keep)) for column in columns], lines[keep]
+    columns = [column[1:] for column in columns]
+    blank = _blank_rows(columns)
+    if blank.any():
+        keep = pa.array(~blank)
+        columns, lines = [column.filter(keep) for column in columns], lines[~blank]
+    return header, columns, lines
 
 
-def _longest(column: pa.Array) -> int:
-    return pc.max(pc.utf8_length(column)).as_py() or 0 if len(column) else 0
+def _too_long(column: pa.Array) -> bool:
+    """A field the csv module refuses (past its field_size_limit): its message is the one to give."""
+    return len(column) > 0 and pc.max(pc.utf8_length(column)).as_py() >= MAX_FIELD_CHARS
 
 
 def _blank_rows(columns: list[pa.Array]) -> np.ndarray:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from components.data.checks import closest
 from components.data.csvread import display_path, parse_csv, read_csv
@@ -50,6 +52,12 @@ def _reject(result: TableResult, mask: pd.Series, reason: str) -> None:
     result.frame = result.frame[~mask].reset_index(drop=True)
 
 
+def _isin(values: pd.Series, targets: pd.Series) -> pd.Series:
+    """values.isin(targets) for text columns, in Arrow (pandas' own isin goes through Python strings)."""
+    found = pc.is_in(pa.array(values, pa.large_string()), value_set=pa.array(targets, pa.large_string()))
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index)
+
+
 def _check_references(
     table: Table, result: TableResult, results: dict[str, TableResult], shown: str, raw_keys: dict[str, dict[str, int]]
 ) -> None:
@@ -59,12 +67,12 @@ def _check_references(
         target_table, target_column = column.ref.split(".")
         if target_table not in results:
             continue
-        valid = set(results[target_table].frame[target_column])
+        targets = results[target_table].frame[target_column]
         values = result.frame[column.name]
-        missing = values.ne("") & ~values.isin(valid)
+        missing = values.ne("") & ~_isin(values, targets)
         if not missing.any():
             continue
-        suggestions = sorted(valid)
+        suggestions = sorted(set(targets))
         target_file = f"{target_table}.csv"
         for index in result.frame.index[missing]:
             value = values[index]
@@ -88,9 +96,7 @@ def _check_references(
 def _check_places(result: TableResult, shown: str) -> None:
     frame = result.frame
     already = {(problem.line, problem.column) for problem in result.problems}
-    for index in frame.index:
-        lat, lon = frame.at[index, "lat"], frame.at[index, "lon"]
-        line = int(frame.at[index, LINE])
+    for lat, lon, line in zip(frame["lat"].tolist(), frame["lon"].tolist(), frame[LINE].tolist(), strict=True):
         if (line, "lat") in already or (line, "lon") in already:
             continue
         if pd.isna(lat) and pd.isna(lon):

@@ -58,11 +58,10 @@ def empty_frame(table: Table) -> pd.DataFrame:
 def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     for column in table.columns:
         # As plain Python strings, numbers parse exactly as they did when they were checked.
-        values = frame[column.name].astype(object)
         if column.type == "integer":
-            frame[column.name] = pd.to_numeric(values.replace("", None), errors="coerce").astype("Int64")
+            frame[column.name] = _numbers(frame[column.name]).astype("Int64")
         elif column.type == "number":
-            frame[column.name] = pd.to_numeric(values.replace("", None), errors="coerce").astype("float64")
+            frame[column.name] = _numbers(frame[column.name]).astype("float64")
         elif column.type in ("date", "interval"):
             _add_date_columns(frame, column.name)
     for name in frame.columns:
@@ -70,6 +69,11 @@ def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
             # Arrow-backed strings: st.cache_data copies the dataset on every rerun, and these copy 5x faster.
             frame[name] = frame[name].astype("str")
     return frame
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    # As plain Python strings, numbers parse exactly as they did when they were checked.
+    return pd.to_numeric(values.astype(object).replace("", None), errors="coerce")
 
 
 def _add_date_columns(frame: pd.DataFrame, name: str) -> None:
@@ -165,7 +169,7 @@ def _frame_of_columns(table: Table, header: list[str], columns: list[pa.Array], 
 
 
 def _strings(array: pa.Array) -> pd.Series:
-    return pd.Series(pd.arrays.ArrowStringArray(array.cast(pa.large_string())), dtype="str")
+    return pd.Series(pd.arrays.ArrowStringArray(array), dtype="str")
 
 
 @dataclass
