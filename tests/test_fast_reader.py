@@ -70,9 +70,9 @@ def test_well_formed_quotes_take_the_fast_path() -> None:
 
 
 def test_stray_quotes_are_left_to_the_exact_reader() -> None:
-    assert plain_quotes('a,"b"\n"c",d', ",")
-    assert not plain_quotes('a,b"c', ",")
-    assert not plain_quotes('a,"b"c', ",")
-    assert not plain_quotes('a,"b', ",")
+    assert plain_quotes(b'a,"b"\n"c",d', ",")
+    assert not plain_quotes(b'a,b"c', ",")
+    assert not plain_quotes(b'a,"b"c', ",")
+    assert not plain_quotes(b'a,"b', ",")
     raw = parse_csv(b'id,text\na,"b"c\n', "f.csv")
     assert raw.columns is None and "cannot be read past this row" in raw.problems[0].message

@@ -92,7 +92,7 @@ def _size(count: int) -> str:
     return f"{count / 1e6:.0f} MB" if count >= 1e6 else f"{count / 1e3:.1f} KB"
 
 
-def read_csv(path: Path, *, required: bool = True) -> RawTable:
+def read_csv(path: Path, *, required: bool = True, exact: bool = False) -> RawTable:
     """Read a CSV file from disk; see parse_csv."""
     shown = display_path(path)
     if not path.exists():
@@ -102,7 +102,7 @@ def read_csv(path: Path, *, required: bool = True) -> RawTable:
     size = path.stat().st_size
     if size > max_bytes():
         return parse_csv(b"", shown, too_large=size)
-    return parse_csv(path.read_bytes(), shown, required=required)
+    return parse_csv(path.read_bytes(), shown, required=required, exact=exact)
 
 
 def parse_csv(data: bytes | None, shown: str, *, required: bool = True, too_large: int = 0, exact: bool = False) -> RawTable:
@@ -122,11 +122,12 @@ def parse_csv(data: bytes | None, shown: str, *, required: bool = True, too_larg
                                        f"Split it, or raise {MAX_MB_ENV} if the machine has the memory"))
         return RawTable([], [], problems, readable=False)
     text = _decode(data, shown, problems)
-    if not text.strip():
+    utf8 = None if problems else data.removeprefix(b"\xef\xbb\xbf")  # the bytes of text, when it was UTF-8
+    if not text or text.isspace():
         problems.append(Problem(shown, "is empty; it needs a header row naming the columns (see data/README.md)"))
         return RawTable([], [], problems, readable=False)
-    delimiter = _delimiter(text.split("\n", 1)[0], shown, problems)
-    fast = None if exact else fast_parse(text, delimiter)
+    delimiter = _delimiter(_first_line(text), shown, problems)
+    fast = None if exact else fast_parse(text, delimiter, utf8)
     if fast is not None:
         header, columns, lines = fast
         return RawTable(header, [], problems, columns=columns, lines=lines)
@@ -155,39 +156,47 @@ def _exact_parse(text: str, delimiter: str, shown: str, problems: list[Problem])
     return RawTable(header, rows, problems)
 
 
-FIELD_START = ("\n", "\r")
+def _first_line(text: str) -> str:
+    end = text.find("\n")
+    return text if end == -1 else text[:end]
 
 
-def plain_quotes(text: str, delimiter: str) -> bool:
+def plain_quotes(data: bytes, delimiter: str) -> bool:
     """True when every double quote opens a field, is doubled inside it, or closes it right before a delimiter or a
-    line end: then the csv module and pyarrow read the text alike. A stray or unclosed quote is left to the csv module."""
-    starts = (delimiter, *FIELD_START)
-    opening = text.find('"')
+    line end: then the csv module and pyarrow read the text alike. A stray or unclosed quote is left to the csv module.
+
+    Works on the UTF-8 bytes, where no byte of a multi-byte character is a quote, a delimiter or a line end."""
+    starts = (delimiter.encode(), b"\n", b"\r")
+    opening = data.find(b'"')
     while opening != -1:
-        if opening and text[opening - 1] not in starts:
+        if opening and data[opening - 1 : opening] not in starts:
             return False
-        closing = text.find('"', opening + 1)
-        while closing != -1 and text.startswith('"', closing + 1):
-            closing = text.find('"', closing + 2)
+        closing = data.find(b'"', opening + 1)
+        while closing != -1 and data.startswith(b'"', closing + 1):
+            closing = data.find(b'"', closing + 2)
         if closing == -1:
             return False
-        after = text[closing + 1 : closing + 2]
+        after = data[closing + 1 : closing + 2]
         if after and after not in starts:
             return False
-        opening = text.find('"', closing + 1)
+        opening = data.find(b'"', closing + 1)
     return True
 
 
 def _header_width(text: str, delimiter: str) -> int:
-    return len(next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
+    """Fields on the first line, for pyarrow's column types. A header with a line break inside quotes may get a wrong
+    count: then pyarrow finds another number of columns, and the csv module reads the file."""
+    end = len(_first_line(text))
+    end = min(end, text.find("\r", 0, end) % (end + 1))
+    return len(next(csv.reader([text[:end]], delimiter=delimiter), []))
 
 
-def fast_parse(text: str, delimiter: str) -> tuple[list[str], list[pa.Array], np.ndarray] | None:
+def fast_parse(text: str, delimiter: str, utf8: bytes | None = None) -> tuple[list[str], list[pa.Array], np.ndarray] | None:
     """Header, columns and spreadsheet lines read by pyarrow, or None when only the csv module reads the text right."""
+    data = text.encode("utf-8") if utf8 is None else utf8
     # pyarrow would drop a second byte-order mark, which the csv module keeps in the first column's name.
-    if "\x00" in text or text.startswith("\ufeff") or not plain_quotes(text, delimiter):
+    if b"\x00" in data or data.startswith(b"\xef\xbb\xbf") or not plain_quotes(data, delimiter):
         return None
-    data = text.encode("utf-8")
     width = _header_width(text, delimiter)
     try:
         table = pacsv.read_csv(
@@ -215,7 +224,9 @@ def fast_parse(text: str, delimiter: str) -> tuple[list[str], list[pa.Array], np
 
 def _too_long(column: pa.Array) -> bool:
     """A field the csv module refuses (past its field_size_limit): its message is the one to give."""
-    return len(column) > 0 and pc.max(pc.utf8_length(column)).as_py() >= MAX_FIELD_CHARS
+    if not len(column) or pc.max(pc.binary_length(column)).as_py() < MAX_FIELD_CHARS:  # bytes >= characters
+        return False
+    return pc.max(pc.utf8_length(column)).as_py() >= MAX_FIELD_CHARS
 
 
 def _blank_rows(columns: list[pa.Array]) -> np.ndarray:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -78,16 +79,17 @@ def _numbers(values: pd.Series) -> pd.Series:
 
 def _add_date_columns(frame: pd.DataFrame, name: str) -> None:
     """Start, end and precision of each date, worked out once per distinct text and spread to its rows."""
-    codes, texts = pd.factorize(frame[name].astype(object), use_na_sentinel=False)
-    distinct = pd.Series(texts, dtype=object)
+    codes, texts = pd.factorize(frame[name], use_na_sentinel=False)
+    distinct = pd.Series(np.asarray(texts, dtype=object), dtype=object)
     parsed = {text: dates.parse_or_none(text) for text in distinct if isinstance(text, str) and text}
     starts = {text: d.start for text, d in parsed.items() if d}
     ends = {text: (pd.Timestamp.max.date() if d.open_end else d.end) for text, d in parsed.items() if d}
     precisions = {text: d.precision for text, d in parsed.items() if d}
-    spread = {"start": pd.to_datetime(distinct.map(starts)), "end": pd.to_datetime(distinct.map(ends)),
-              "precision": distinct.map(precisions).fillna("")}
-    for suffix, values in spread.items():
-        frame[f"{name}_{suffix}"] = pd.Series(values.to_numpy()[codes], index=frame.index, dtype=values.dtype)
+    for suffix, values in (("start", starts), ("end", ends)):
+        spread = pd.to_datetime(distinct.map(values))
+        frame[f"{name}_{suffix}"] = pd.Series(spread.to_numpy()[codes], index=frame.index, dtype=spread.dtype)
+    named = pa.array(distinct.map(precisions).fillna("").tolist(), pa.large_string())
+    frame[f"{name}_precision"] = pd.Series(pd.arrays.ArrowStringArray(named.take(codes)), index=frame.index, dtype="str")
 
 
 def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
@@ -225,7 +227,10 @@ def _check_column(rows: _Rows, column: Column) -> None:
 
 def _garbled(values: pd.Series) -> pd.Index:
     """The rows whose text looks_garbled, in order."""
-    maybe = values[pc.match_substring_regex(pa.array(values), GARBLED_LETTERS).to_numpy(zero_copy_only=False)]
+    text = pa.array(values)
+    # All five letters are outside ASCII, and most texts are ASCII: those are skipped before any regex runs.
+    maybe = values[pc.invert(pc.string_is_ascii(text)).to_numpy(zero_copy_only=False)]
+    maybe = maybe[pc.match_substring_regex(pa.array(maybe), GARBLED_LETTERS).to_numpy(zero_copy_only=False)]
     garbled = {value for value in maybe.unique() if looks_garbled(value)}
     return maybe.index[maybe.isin(list(garbled))] if garbled else maybe.index[:0]
 
@@ -258,6 +263,8 @@ def _verdict(value: str, column: Column) -> str | None:
 def _check_unique(rows: _Rows, column: Column) -> None:
     """Reject every kept row that repeats a value of a unique column, naming the line that has it first."""
     candidates = rows.frame.loc[rows.keep, [column.name, LINE]]
+    if pc.count_distinct(pa.array(candidates[column.name]), mode="all").as_py() == len(candidates):
+        return
     repeated = candidates[candidates[column.name].duplicated(keep="first")]
     if repeated.empty:
         return
