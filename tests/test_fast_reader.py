@@ -3,9 +3,12 @@ problems on any text: random CSV texts here, every data folder of the corpus in 
 
 from __future__ import annotations
 
+import csv
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from components.data import csvread
 from components.data.csvread import parse_csv, plain_quotes
 
 # Characters that matter to a CSV reader, plus a few that str.strip and pyarrow might see differently.
@@ -76,3 +79,16 @@ def test_stray_quotes_are_left_to_the_exact_reader() -> None:
     assert not plain_quotes(b'a,"b', ",")
     raw = parse_csv(b'id,text\na,"b"c\n', "f.csv")
     assert raw.columns is None and "cannot be read past this row" in raw.problems[0].message
+
+
+def test_a_field_past_the_csv_modules_limit_gets_its_message(monkeypatch) -> None:
+    """pyarrow has no field size limit; the csv module's refusal (and its line number) is what the user sees."""
+    monkeypatch.setattr(csvread, "MAX_FIELD_CHARS", 8)
+    previous = csv.field_size_limit(8)
+    try:
+        data = b"id,text\na,short\nb,far too long for the limit\n"
+        fast, exact = _read(data, exact=False), _read(data, exact=True)
+    finally:
+        csv.field_size_limit(previous)
+    assert fast == exact
+    assert "field larger than field limit" in fast[2][0].message and fast[2][0].line == 3

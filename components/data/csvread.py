@@ -187,7 +187,9 @@ def _header_width(text: str, delimiter: str) -> int:
     """Fields on the first line, for pyarrow's column types. A header with a line break inside quotes may get a wrong
     count: then pyarrow finds another number of columns, and the csv module reads the file."""
     end = len(_first_line(text))
-    end = min(end, text.find("\r", 0, end) % (end + 1))
+    carriage_return = text.find("\r", 0, end)
+    if carriage_return != -1:
+        end = carriage_return
     return len(next(csv.reader([text[:end]], delimiter=delimiter), []))
 
 

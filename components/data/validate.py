@@ -58,7 +58,6 @@ def empty_frame(table: Table) -> pd.DataFrame:
 
 def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     for column in table.columns:
-        # As plain Python strings, numbers parse exactly as they did when they were checked.
         if column.type == "integer":
             frame[column.name] = _numbers(frame[column.name]).astype("Int64")
         elif column.type == "number":
@@ -157,7 +156,7 @@ def _frame_of(table: Table, header: list[str], good: list[tuple[int, list[str]]]
     return frame
 
 
-def _frame_of_columns(table: Table, header: list[str], columns: list[pa.Array], lines) -> pd.DataFrame:
+def _frame_of_columns(table: Table, header: list[str], columns: list[pa.Array], lines: np.ndarray) -> pd.DataFrame:
     """The fast reader's columns as a frame like _frame_of's, without a Python string per cell."""
     positions: dict[str, int] = {}
     for index, name in enumerate(header):
