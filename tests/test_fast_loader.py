@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,12 +13,18 @@ from components.data import csvread
 from components.data.loader import load_dataset
 from datafolders import DEFECTS, FIXTURES, MINIMAL, ROOT, build_data_folder
 
-FOLDERS = ["minimal", "hostile", "data", *(f"broken/{defect}" for defect in DEFECTS)]
+FOLDERS = ["minimal", "hostile", "data", "synthetic", *(f"broken/{defect}" for defect in DEFECTS)]
 
 
 def _folder(name: str, tmp_path: Path) -> Path:
     if name.startswith("broken/"):
         return build_data_folder(tmp_path / "data", name.removeprefix("broken/"))
+    if name == "synthetic":  # the benchmark's generator: thousands of rows, quoted commas and quotes, French text
+        sys.path.insert(0, str(ROOT / "tests" / "bench"))
+        from synth import generate
+
+        generate(tmp_path / "data", 2000, 200, figures=500, captions=500, check=False)
+        return tmp_path / "data"
     return ROOT / "data" if name == "data" else FIXTURES / name
 
 
