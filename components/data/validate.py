@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from components.data import dates
 from components.data.checks import CHECKS, CellError, closest, looks_garbled
 from components.data.csvread import RawTable
 from components.data.problem import Problem
-from components.data.schema import Column, Table
+from components.data.schema import ID_PATTERN, Column, Table
 
 LINE = "_line"
+# Every text looks_garbled flags has one of these letters: only the rare values with one are checked in Python.
+GARBLED_LETTERS = "[ÃâÒÓÕ]"
 GARBLED = "looks garbled (text saved in the wrong encoding, e.g. 'Ã©' for 'é' or 'Ò…Ó' for quotes); retype the accents or quotes"
 
 
@@ -53,24 +58,37 @@ def empty_frame(table: Table) -> pd.DataFrame:
 
 def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     for column in table.columns:
-        values = frame[column.name]
         if column.type == "integer":
-            frame[column.name] = pd.to_numeric(values.replace("", None), errors="coerce").astype("Int64")
+            frame[column.name] = _numbers(frame[column.name]).astype("Int64")
         elif column.type == "number":
-            frame[column.name] = pd.to_numeric(values.replace("", None), errors="coerce").astype("float64")
+            frame[column.name] = _numbers(frame[column.name]).astype("float64")
         elif column.type in ("date", "interval"):
-            parsed = {text: dates.parse_or_none(text) for text in values.unique() if text}
-            starts = {text: d.start for text, d in parsed.items() if d}
-            ends = {text: (pd.Timestamp.max.date() if d.open_end else d.end) for text, d in parsed.items() if d}
-            precisions = {text: d.precision for text, d in parsed.items() if d}
-            frame[f"{column.name}_start"] = pd.to_datetime(values.map(starts))
-            frame[f"{column.name}_end"] = pd.to_datetime(values.map(ends))
-            frame[f"{column.name}_precision"] = values.map(precisions).fillna("")
+            _add_date_columns(frame, column.name)
     for name in frame.columns:
         if frame[name].dtype == object:
             # Arrow-backed strings: st.cache_data copies the dataset on every rerun, and these copy 5x faster.
             frame[name] = frame[name].astype("str")
     return frame
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    # As plain Python strings, numbers parse exactly as they did when they were checked.
+    return pd.to_numeric(values.astype(object).replace("", None), errors="coerce")
+
+
+def _add_date_columns(frame: pd.DataFrame, name: str) -> None:
+    """Start, end and precision of each date, worked out once per distinct text and spread to its rows."""
+    codes, texts = pd.factorize(frame[name], use_na_sentinel=False)
+    distinct = pd.Series(np.asarray(texts, dtype=object), dtype=object)
+    parsed = {text: dates.parse_or_none(text) for text in distinct if isinstance(text, str) and text}
+    starts = {text: d.start for text, d in parsed.items() if d}
+    ends = {text: (pd.Timestamp.max.date() if d.open_end else d.end) for text, d in parsed.items() if d}
+    precisions = {text: d.precision for text, d in parsed.items() if d}
+    for suffix, values in (("start", starts), ("end", ends)):
+        spread = pd.to_datetime(distinct.map(values))
+        frame[f"{name}_{suffix}"] = pd.Series(spread.to_numpy()[codes], index=frame.index, dtype=spread.dtype)
+    named = pa.array(distinct.map(precisions).fillna("").tolist(), pa.large_string())
+    frame[f"{name}_precision"] = pd.Series(pd.arrays.ArrowStringArray(named.take(codes)), index=frame.index, dtype="str")
 
 
 def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
@@ -82,10 +100,14 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
         return TableResult(empty_frame(table), pd.DataFrame(), list(raw.problems))
     header_problems, complete = _header_problems(table, raw.header, shown)
     problems = list(raw.problems) + header_problems
-    good, rejected_rows = _rows_of_the_right_width(raw, complete, shown, problems)
-    if complete and not raw.rows and not problems:
+    if raw.columns is not None and raw.lines is not None and complete:
+        frame, rejected_rows = _frame_of_columns(table, raw.header, raw.columns, raw.lines), []
+    else:
+        good, rejected_rows = _rows_of_the_right_width(raw, complete, shown, problems)
+        frame = _frame_of(table, raw.header, good)
+    if complete and not raw.row_count() and not problems:
         problems.append(Problem(shown, "has a header but no rows; add at least one row (see data/README.md)"))
-    rows = _Rows(_frame_of(table, raw.header, good), shown, problems, rejected_rows)
+    rows = _Rows(frame, shown, problems, rejected_rows)
     for column in table.columns:
         _check_column(rows, column)
     for column in table.columns:
@@ -101,7 +123,7 @@ def _rows_of_the_right_width(
     width = len(raw.header)
     good: list[tuple[int, list[str]]] = []
     rejected_rows: list[dict[str, object]] = []
-    for line, fields in raw.rows:
+    for line, fields in raw.row_list():
         if not complete:
             rejected_rows.append({LINE: line, "_reason": "the file lacks a required column", "_raw": ",".join(fields)})
         elif len(fields) != width:
@@ -129,8 +151,26 @@ def _frame_of(table: Table, header: list[str], good: list[tuple[int, list[str]]]
         {column.name: matrix[positions[column.name]] if column.name in positions else "" for column in table.columns},
         dtype="object",
     )
-    frame[LINE] = [line for line, _ in good]
+    frame = frame.astype("str")  # as the fast reader's columns are
+    frame[LINE] = pd.Series([line for line, _ in good], dtype="int64")
     return frame
+
+
+def _frame_of_columns(table: Table, header: list[str], columns: list[pa.Array], lines: np.ndarray) -> pd.DataFrame:
+    """The fast reader's columns as a frame like _frame_of's, without a Python string per cell."""
+    positions: dict[str, int] = {}
+    for index, name in enumerate(header):
+        positions.setdefault(name, index)
+    frame = pd.DataFrame(
+        {column.name: _strings(columns[positions[column.name]]) if column.name in positions
+         else pd.Series("", index=range(len(lines)), dtype="str") for column in table.columns}
+    )
+    frame[LINE] = pd.Series(lines, dtype="int64")
+    return frame
+
+
+def _strings(array: pa.Array) -> pd.Series:
+    return pd.Series(pd.arrays.ArrowStringArray(array), dtype="str")
 
 
 @dataclass
@@ -164,18 +204,19 @@ class _Rows:
 
 def _check_column(rows: _Rows, column: Column) -> None:
     """Strip every value of one column, then list spaces around ids, garbled text and values its check refuses."""
-    raw_values = rows.frame[column.name]  # object dtype: converting to Arrow strings costs more than the checks
-    stripped = raw_values.str.strip()
+    raw_values = rows.frame[column.name]
+    stripped = raw_values.str.strip()  # Arrow's trim strips exactly the characters str.strip does
     if column.type in ("id", "ref"):
         for index in raw_values.index[raw_values != stripped]:
             rows.report(index, column.name, raw_values[index], f'has spaces around it (write "{stripped[index]}")', reject=False)
     rows.frame[column.name] = stripped
     verdicts = _verdicts(column, stripped)
     if column.type == "text":
-        garbled = {value for value in stripped.unique() if value and looks_garbled(value)}
-        for index in stripped.index[stripped.isin(garbled)]:
+        for index in _garbled(stripped):
             rows.report(index, column.name, stripped[index], GARBLED, reject=False)
-    bad = stripped.map(verdicts).notna()
+    if not verdicts:
+        return
+    bad = stripped.isin(list(verdicts))
     for index in stripped.index[bad]:
         value = stripped[index]
         rows.report(index, column.name, value or None, verdicts[value], reject=column.required)
@@ -183,25 +224,46 @@ def _check_column(rows: _Rows, column: Column) -> None:
             rows.frame.at[index, column.name] = ""
 
 
-def _verdicts(column: Column, values: pd.Series) -> dict[str, str | None]:
-    """What is wrong with each distinct value (None: nothing), each checked once."""
-    check = CHECKS[column.type]
-    verdicts: dict[str, str | None] = {}
+def _garbled(values: pd.Series) -> pd.Index:
+    """The rows whose text looks_garbled, in order."""
+    text = pa.array(values)
+    # All five letters are outside ASCII, and most texts are ASCII: those are skipped before any regex runs.
+    maybe = values[pc.invert(pc.string_is_ascii(text)).to_numpy(zero_copy_only=False)]
+    maybe = maybe[pc.match_substring_regex(pa.array(maybe), GARBLED_LETTERS).to_numpy(zero_copy_only=False)]
+    garbled = {value for value in maybe.unique() if looks_garbled(value)}
+    return maybe.index[maybe.isin(list(garbled))] if garbled else maybe.index[:0]
+
+
+def _verdicts(column: Column, values: pd.Series) -> dict[str, str]:
+    """What is wrong with each distinct value that is wrong, each checked once."""
+    if CHECKS[column.type] is CHECKS["text"]:  # takes any text: only an empty required value is wrong
+        return {"": "is empty (required)"} if column.required and values.eq("").any() else {}
+    if column.type == "id":
+        # What RE2 matches, Python's re matches too (its $ also allows a final newline): only the rest are checked.
+        values = values[~pc.match_substring_regex(pa.array(values), ID_PATTERN).to_numpy(zero_copy_only=False)]
+    verdicts: dict[str, str] = {}
     for value in values.unique():
-        if not value:
-            verdicts[value] = "is empty (required)" if column.required else None
-            continue
-        try:
-            check(value, column)
-            verdicts[value] = None
-        except CellError as err:
-            verdicts[value] = str(err)
+        verdict = _verdict(value, column)
+        if verdict is not None:
+            verdicts[value] = verdict
     return verdicts
+
+
+def _verdict(value: str, column: Column) -> str | None:
+    if not value:
+        return "is empty (required)" if column.required else None
+    try:
+        CHECKS[column.type](value, column)
+    except CellError as err:
+        return str(err)
+    return None
 
 
 def _check_unique(rows: _Rows, column: Column) -> None:
     """Reject every kept row that repeats a value of a unique column, naming the line that has it first."""
     candidates = rows.frame.loc[rows.keep, [column.name, LINE]]
+    if pc.count_distinct(pa.array(candidates[column.name]), mode="all").as_py() == len(candidates):
+        return
     repeated = candidates[candidates[column.name].duplicated(keep="first")]
     if repeated.empty:
         return
