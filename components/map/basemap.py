@@ -18,7 +18,7 @@ from components.map.assets import IFRAME_PREFIX, STATIC_DIR
 from components.model.palette import BORDER, LAND
 
 OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-NATURAL_EARTH = "Basemap: Natural Earth (public domain)"
+NATURAL_EARTH = "Basemap: Natural Earth (public domain); coast near Calais and Brachay: GSHHG (Wessel &amp; Smith 1996, LGPL-3+)"
 
 # Fills carry no outline: their straight clipping edges would show. Coast and border lines come separately.
 _FILL = {"fillColor": LAND, "fillOpacity": 1, "stroke": False}

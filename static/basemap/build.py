@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the offline GeoJSON basemaps in static/basemap/ from Natural Earth.
+"""Build the offline GeoJSON basemaps in static/basemap/ from Natural Earth, with GSHHG in two small boxes.
 
 Source: the npm package ``world-atlas@2.0.2`` (Natural Earth 4.1.0 Admin-0
 countries as TopoJSON, public domain data; package ISC).  The TopoJSON is
@@ -7,16 +7,22 @@ decoded here (delta-encoded, quantized arcs), the shared arcs are simplified
 once (Douglas-Peucker) so neighbouring countries keep a common border, then
 the polygons are clipped to a box and written with rounded coordinates.
 
-Run by hand, never in CI (it needs the npm registry and shapely):
+Inside the Channel box and Brachay's box (GSHHG_AREAS) the region files take land, coast, major
+rivers and borders from GSHHG full resolution instead (gshhg.py, through GMT), cut out of the
+Natural Earth shapes so there is one coastline only.
 
+Run by hand, never in CI (it needs the npm registry, shapely and GMT with gmt-gshhg-full):
+
+    apt-get install gmt gmt-gshhg-full
     python3 -m venv /tmp/bmvenv && /tmp/bmvenv/bin/pip install shapely
     /tmp/bmvenv/bin/python static/basemap/build.py            # runs `npm pack` itself
     /tmp/bmvenv/bin/python static/basemap/build.py --world-atlas /tmp/world-atlas-2.0.2.tgz
+    /tmp/bmvenv/bin/python static/basemap/build.py --natural-earth-only   # the files as they were before GSHHG
 
 Outputs (relative to the repository root), see static/basemap/README.md:
     region.geojson              10m country polygons, lon -3.5..9.0, lat 46.5..53.5
-    region-lines.geojson        the same 10m data as lines (coast / land border),
-                                without the straight clip-box edges
+    region-lines.geojson        the same 10m data as lines (coast / land border, and GSHHG's
+                                major rivers in the boxes), without the straight clip-box edges
     europe.geojson              50m country polygons, lon -12..30, lat 35..62
     europe-outer.geojson        50m polygons of the same box with the region box cut out
     europe-outer-lines.geojson  their coast / land-border lines (region box cut out)
@@ -32,7 +38,10 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from shapely.geometry import LineString, MultiPolygon, Polygon, box
+import gshhg
+from shapely import set_precision
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon, box, shape
+from shapely.ops import unary_union
 from shapely.validation import make_valid
 
 WORLD_ATLAS = "world-atlas@2.0.2"
@@ -41,6 +50,11 @@ OUT_DIR = REPO_ROOT / "static" / "basemap"
 
 REGION_BOX = (-3.5, 46.5, 9.0, 53.5)  # lon_min, lat_min, lon_max, lat_max
 EUROPE_BOX = (-12.0, 35.0, 30.0, 62.0)
+# Drawn from GSHHG full resolution inside region.geojson / region-lines.geojson (lon_min, lat_min, lon_max, lat_max).
+GSHHG_AREAS = [
+    ("channel", (1.45, 50.75, 2.60, 51.15)),  # Boulogne to De Panne: Cap Gris-Nez, Wissant bay, Calais, Dunkirk
+    ("brachay", (4.85, 48.25, 5.30, 48.50)),  # Brachay (48.38 N, 5.04 E) and the Marne through Joinville
+]
 
 # polygons file, lines file (or None), source, box, box cut out (or None), tolerance (deg), decimals
 OUTPUTS = [
@@ -224,20 +238,111 @@ def build(topo: dict, bbox, tol: float, ndigits: int, hole=None) -> tuple[dict, 
     return ({"type": "FeatureCollection", "features": features}, {"type": "FeatureCollection", "features": line_features})
 
 
+def _rounded_ring(coords, ndigits: int) -> list[list[float]]:
+    pts: list[list[float]] = []
+    for x, y in coords:
+        pt = [round(x, ndigits), round(y, ndigits)]
+        if not pts or pts[-1] != pt:
+            pts.append(pt)
+    return pts
+
+
+def _polygon_geojson(geometry, ndigits: int) -> dict:
+    """GeoJSON of a (multi)polygon already snapped to the 10^-ndigits grid (set_precision keeps it valid)."""
+    polygons = [p for p in getattr(geometry, "geoms", [geometry]) if p.geom_type == "Polygon" and not p.is_empty]
+    coords = [[_rounded_ring(r.coords, ndigits) for r in (p.exterior, *p.interiors)] for p in polygons]
+    if len(coords) == 1:
+        return {"type": "Polygon", "coordinates": coords[0]}
+    return {"type": "MultiPolygon", "coordinates": coords}
+
+
+def _country_of(piece: Polygon, countries: dict[str, object]) -> str:
+    """The Natural Earth country that overlaps a GSHHG land piece most, or else the nearest one."""
+    overlap = {name: piece.intersection(geom).area for name, geom in countries.items()}
+    best = max(overlap, key=overlap.get)
+    if overlap[best] > 0:
+        return best
+    return min(countries, key=lambda name: piece.distance(countries[name]))
+
+
+def _gshhg_land(areas: list[gshhg.Area], countries: dict[str, object]) -> dict[str, list[Polygon]]:
+    by_country: dict[str, list[Polygon]] = {}
+    for area in areas:
+        for piece in gshhg.split_by_borders(area.land, area.borders):
+            by_country.setdefault(_country_of(piece, countries), []).append(piece)
+    return by_country
+
+
+def _line_parts(geometry, ndigits: int) -> list[list[list[float]]]:
+    parts = [_rounded_ring(line.coords, ndigits) for line in getattr(geometry, "geoms", [geometry])
+             if line.geom_type == "LineString" and not line.is_empty]
+    return [p for p in parts if len(p) >= 2]
+
+
+def _border_steps(inside: dict[str, list[Polygon]], outside: dict[str, object], edge) -> list:
+    """The stretches of box edge with one country inside and another outside: the two borders' data disagree
+    there by up to a few km, and these stretches join them into one line."""
+    eps = 1e-7
+    steps = []
+    for name_in, pieces in inside.items():
+        near_in = edge.intersection(unary_union(pieces).buffer(eps))
+        for name_out, geom in outside.items():
+            if name_out != name_in:
+                steps += [ls for ls in gshhg.lines_of(near_in.intersection(geom.buffer(eps))) if ls.length > 10 * eps]
+    return steps
+
+
+def with_gshhg(fc: dict, lines: dict, areas: list[gshhg.Area], ndigits: int) -> tuple[dict, dict]:
+    """Natural Earth with the GSHHG areas cut out and GSHHG's land, coast, rivers and borders put in."""
+    cut = unary_union([area.shape for area in areas])
+    countries = {f["properties"]["name"]: shape(f["geometry"]) for f in fc["features"]}
+    added = _gshhg_land(areas, countries)
+    outside = {name: geom.difference(cut) for name, geom in countries.items()}
+    merged = {name: unary_union([geom, *added.get(name, [])]) for name, geom in outside.items()}
+    features = []
+    for name, geom in merged.items():
+        snapped = set_precision(geom, 10**-ndigits)
+        if not snapped.is_empty:
+            features.append({"type": "Feature", "properties": {"name": name}, "geometry": _polygon_geojson(snapped, ndigits)})
+
+    kinds: dict[str, list] = {"coast": [], "border": [], "river": []}
+    for feature in lines["features"]:
+        kinds[feature["properties"]["kind"]] += _line_parts(shape(feature["geometry"]).difference(cut), ndigits)
+    # Where the two coasts meet at a box edge, the land's outline runs along the edge for a few hundred
+    # metres: draw that step, so the coastline stays unbroken.
+    steps = unary_union(list(merged.values())).boundary.intersection(cut.boundary)
+    kinds["coast"] += _line_parts(steps, ndigits)
+    kinds["border"] += [part for step in _border_steps(added, outside, cut.boundary) for part in _line_parts(step, ndigits)]
+    for area in areas:
+        kinds["coast"] += _line_parts(MultiLineString(area.coast), ndigits)
+        kinds["border"] += _line_parts(MultiLineString(area.borders), ndigits)
+        kinds["river"] += _line_parts(MultiLineString(area.rivers), ndigits)
+    line_features = [
+        {"type": "Feature", "properties": {"kind": kind}, "geometry": {"type": "MultiLineString", "coordinates": parts}}
+        for kind, parts in kinds.items()
+        if parts
+    ]
+    return ({"type": "FeatureCollection", "features": features}, {"type": "FeatureCollection", "features": line_features})
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--world-atlas", help=f"world-atlas package dir or .tgz (default: npm pack {WORLD_ATLAS})")
+    ap.add_argument("--natural-earth-only", action="store_true", help="no GSHHG boxes (no GMT needed)")
     ap.add_argument("--out-dir", default=str(OUT_DIR))
     args = ap.parse_args()
     out_dir = Path(args.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as td:
         src = get_world_atlas(args.world_atlas, Path(td))
+        areas = [] if args.natural_earth_only else [gshhg.read(gshhg.Area(name, bounds)) for name, bounds in GSHHG_AREAS]
         topos: dict[str, dict] = {}
         for poly_name, lines_name, src_name, bbox, hole, tol, nd in OUTPUTS:
             if src_name not in topos:
                 topos[src_name] = json.loads((src / src_name).read_text())
             fc, lines = build(topos[src_name], bbox, tol, nd, hole)
+            if areas and bbox == REGION_BOX:
+                fc, lines = with_gshhg(fc, lines, areas, nd)
             for out_name, data in ((poly_name, fc), (lines_name, lines)):
                 if out_name is None:
                     continue
