@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     docs = commands.add_parser("docs", help="regenerate data/README.md and data/datapackage.json from the schema")
     docs.add_argument("directory", nargs="?", help=folder_help)
-    docs.add_argument("--check", action="store_true", help="only check that data/README.md and data/datapackage.json are up to date")
+    docs.add_argument("--check", action="store_true", help="only check that both are up to date")
     docs.set_defaults(run=cmd_docs)
     return parser
 
