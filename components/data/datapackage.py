@@ -67,6 +67,7 @@ KEYWORDS = {
 }
 
 _TYPES = {"integer": "integer", "number": "number"}  # every other type is a string, checked by its pattern or enum
+_EXAMPLE_TYPES = {"integer": int, "number": float}  # an example is a value of the field, not its text
 _PATTERNS = {"id": ID_STANDARD_PATTERN, "date": DATE_PATTERN, "interval": DATE_PATTERN, "url": URL_PATTERN,
              "layers": LAYERS_PATTERN}
 
@@ -94,7 +95,7 @@ def field_descriptor(column: Column, table: Table) -> dict[str, object]:
     if column.type == "url":
         field["format"] = "uri"
     if column.example:
-        field["example"] = column.example
+        field["example"] = _EXAMPLE_TYPES.get(column.type, str)(column.example)
     if column.values:
         field["categories"] = [{"value": value, "label": meaning} for value, meaning in column.values]
     constraints = _constraints(column, table)
@@ -156,7 +157,7 @@ def package_sources(sources_csv: bytes | None) -> list[dict[str, str]]:
         title, publisher = (row.get("title") or "").strip(), (row.get("publisher") or "").strip()
         if not title:
             continue
-        source = {"title": f"{publisher}: {title}" if publisher else title}
+        source = {"title": title if publisher.lower() in title.lower() else f"{publisher}: {title}"}
         if (row.get("url") or "").strip():
             source["path"] = row["url"].strip()
         listed.append(source)
