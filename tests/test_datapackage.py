@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from components.cli import main
 from components.data import dates
 from components.data.checks import CellError, check_url
 from components.data.datapackage import FILENAME, KEYWORDS, LICENCE, folder_descriptor
@@ -227,3 +228,15 @@ def test_data_zip_of_a_broken_folder_is_rejected_by_frictionless(tmp_path: Path)
     archive = tmp_path / "data.zip"
     archive.write_bytes(data_zip(folder))
     assert error_types(frictionless.validate(str(archive))) == {"foreign-key"}
+
+
+def test_docs_command_writes_both_files_and_check_names_the_stale_one(minimal_data: Path, capsys) -> None:
+    """`calais-atlas docs` writes README.md and datapackage.json; --check fails once sources.csv gains a row."""
+    assert main(["docs", str(minimal_data)]) == 0
+    assert main(["docs", "--check", str(minimal_data)]) == 0
+    assert frictionless.validate(str(minimal_data / FILENAME)).valid
+    with (minimal_data / "sources.csv").open("a", encoding="utf-8") as sources:
+        sources.write("new-doc,A new document,A publisher,,2020,,en,\n")
+    capsys.readouterr()
+    assert main(["docs", "--check", str(minimal_data)]) == 1
+    assert capsys.readouterr().err.strip() == f"{minimal_data / FILENAME} is out of date: run `calais-atlas docs`"
