@@ -53,20 +53,28 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     return 0 if report.ok() else 1
 
 
-def cmd_docs(args: argparse.Namespace) -> int:
+def _generated_docs(directory: Path) -> dict[Path, str]:
+    """What ``calais-atlas docs`` writes: the column guide, and the data package (which lists sources.csv's rows)."""
+    from components.data.datapackage import FILENAME, render_datapackage
     from components.data.docs import render_readme
 
+    return {directory / "README.md": render_readme(), directory / FILENAME: render_datapackage(directory)}
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
     directory = Path(args.directory) if args.directory else default_data_dir()
-    target = directory / "README.md"
-    text = render_readme()
+    generated = _generated_docs(directory)
     if args.check:
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
+        stale = [target for target, text in generated.items()
+                 if not target.exists() or target.read_text(encoding="utf-8") != text]
+        for target in stale:
             print(f"{target} is out of date: run `calais-atlas docs`", file=sys.stderr)
-            return 1
-        print(f"{target} matches the schema")
-        return 0
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
+        if not stale:
+            print(f"{', '.join(map(str, generated))} match the schema")
+        return 1 if stale else 0
+    for target, text in generated.items():
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}")
     return 0
 
 
@@ -89,9 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     geocode.add_argument("--dry-run", action="store_true", help="query and report, but write nothing")
     geocode.set_defaults(run=cmd_geocode)
 
-    docs = commands.add_parser("docs", help="regenerate data/README.md from the schema")
+    docs = commands.add_parser("docs", help="regenerate data/README.md and data/datapackage.json from the schema")
     docs.add_argument("directory", nargs="?", help=folder_help)
-    docs.add_argument("--check", action="store_true", help="only check that data/README.md is up to date")
+    docs.add_argument("--check", action="store_true", help="only check that both are up to date")
     docs.set_defaults(run=cmd_docs)
     return parser
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from components.data.datapackage import render_datapackage
 from components.data.docs import render_readme
 from components.data.loader import load_dataset
 from datafolders import ROOT, build_data_folder
@@ -83,8 +84,10 @@ def test_shipped_data_validates_with_zero_problems() -> None:
 
 
 def test_data_readme_matches_the_schema() -> None:
-    """data/README.md is generated from the schema; regenerate it with `calais-atlas docs` after a schema change."""
+    """data/README.md and data/datapackage.json are generated from the schema (the package also lists sources.csv);
+    regenerate them with `calais-atlas docs` after a change to either."""
     assert (ROOT / "data" / "README.md").read_text(encoding="utf-8") == render_readme()
+    assert (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8") == render_datapackage(ROOT / "data")
 
 
 def test_cli_exit_codes(minimal_data: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from components.data.datapackage import FILENAME, LICENCE, RIGHTS
 from components.data.schema import TABLES, Table
 
 INTRO = """# The data of Calais Atlas
@@ -40,6 +41,29 @@ from the document's own date, and say how in the `date_note` column.
 source's exact words, in its own language.
 """
 
+# Where `calais-atlas validate` and `frictionless validate` part ways on the defect corpus (tests/fixtures/broken):
+# (folder, what frictionless says, why). tests/test_datapackage.py holds frictionless to exactly this list.
+FRICTIONLESS_DIVERGENCES: tuple[tuple[str, str, str], ...] = (
+    ("backwards-interval", "valid",
+     "an interval that ends before it starts (`2015-11/2015-09`): a pattern checks the form of each end, "
+     "not their order"),
+    ("count-max-below-count", "valid",
+     "`count_max` smaller than `count`: the standard has no constraint comparing two columns"),
+    ("garbled-text", "valid",
+     "text saved in the wrong encoding ('Ã©' for 'é') is still valid UTF-8; the validator's check is a guess from "
+     "telltale sequences, and it keeps the row. As a pattern on every text column, that guess would refuse text "
+     "outright"),
+    ("missing-coordinates", "valid",
+     "a place without `lat` and `lon`: the standard could require them, but the row is valid data waiting for "
+     "`calais-atlas geocode`; the validator flags it only because the place cannot be on the map yet"),
+    ("shared-point", "valid",
+     "two places at the same point: the validator compares `lat` and `lon` together, rounded to 5 decimals; "
+     "the standard's `unique` is for one column"),
+    ("header-only", "invalid, for another reason",
+     "a file with a header and no rows is valid in the standard; frictionless rejects the folder only because "
+     "`captions.csv` then refers to events that are not there"),
+)
+
 
 def _allowed(values: tuple[tuple[str, str], ...]) -> str:
     return "<br>".join(f"`{value}`: {meaning}" for value, meaning in values)
@@ -65,5 +89,42 @@ def render_table(table: Table) -> str:
     return "\n".join(lines)
 
 
+def render_licence() -> str:
+    return "\n".join([
+        "## Licence",
+        "",
+        f"[{LICENCE['title']}]({LICENCE['path']}) (`{LICENCE['name']}`), the project's choice for its data. {RIGHTS}",
+    ])
+
+
+def render_package_note() -> str:
+    lines = [
+        f"## {FILENAME}",
+        "",
+        f"`{FILENAME}` describes these files as a [Frictionless Data Package](https://datapackage.org/) (version 2), "
+        "so that other tools (frictionless, CKAN, Datasette, R and pandas readers) can read and check them: every "
+        "column with its type and constraints, the primary key of each file, and a foreign key for every reference "
+        "between files. It lists `sources.csv`'s documents as the package's sources, so after editing `sources.csv` "
+        "or the schema, run `make docs` (a test fails while it is out of date). Check the folder with the standard "
+        f"tools: `frictionless validate data/{FILENAME}`.",
+        "",
+        "The standard has no date of reduced precision: `date`, `published` and `active` are strings with a pattern "
+        "and the keyword `\"calais:dateFormat\": \"reduced-precision\"`. `chapters.csv`'s `layers` is a list of "
+        "names, a string with a pattern and the keyword `calais:list`. No list-valued column refers to another file, "
+        "so every reference is a foreign key. The package's `calais:keywords` explains each keyword.",
+        "",
+        "`calais-atlas validate` checks more than the standard can say. On the defect corpus of the tests "
+        "(`tests/fixtures/broken`), frictionless rejects every folder the validator rejects, except:",
+        "",
+        "| folder | frictionless | why |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{folder}` | {verdict} | {why} |" for folder, verdict, why in FRICTIONLESS_DIVERGENCES]
+    lines += ["", "Where both reject a folder, the validator's message says what to write; frictionless names the "
+                  "rule that failed."]
+    return "\n".join(lines)
+
+
 def render_readme(tables: tuple[Table, ...] = TABLES) -> str:
-    return INTRO + "\n" + "\n\n".join(render_table(table) for table in tables) + "\n"
+    parts = [render_licence(), *(render_table(table) for table in tables), render_package_note()]
+    return INTRO + "\n" + "\n\n".join(parts) + "\n"

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# The forms of the cell types, as regular expressions in the subset that XML Schema, JavaScript and Python share
+# (implicitly anchored, no lookaround, no (?:...)), so that data/datapackage.json hands them to any Frictionless tool.
+# The validator's own checks (checks.py, dates.py) say more, and say it better: these are what a generic tool can check.
+_YEAR = r"\d{4}"
+_MONTH = r"\d{4}-(0[1-9]|1[0-2])"
+# Each month's length; 29 February in a year that has none is beyond a regular expression, and left to dates.py.
+_DAY = r"\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)|02-(0[1-9]|1\d|2\d))"
+_DATE_PART = f"({_DAY}|{_MONTH}|{_YEAR})"
+DATE_PATTERN = rf"({_DATE_PART}(/({_DATE_PART}|\.\.))?)"  # an open end is ".."
+ID_STANDARD_PATTERN = r"([a-z0-9]+(-[a-z0-9]+)*)"
+ID_PATTERN = f"^{ID_STANDARD_PATTERN}$"  # the validator's form of the same pattern (re.match)
+URL_PATTERN = r"([Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]+.*)"  # http(s) and a host, as checks.check_url wants
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,7 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     unique: bool = False
+    quoted: bool = False  # the value is a publisher's words (or their translation), not the project's (datapackage.RIGHTS)
 
     @property
     def allowed(self) -> tuple[str, ...]:
@@ -123,6 +135,7 @@ SOURCES = Table(
             "Title of the document, in its own language.",
             True,
             "The Many Lives of the Calais 'Jungle' Refugee Camp",
+            quoted=True,
         ),
         Column("publisher", "text", "Who published it.", True, "TIME"),
         Column("author", "text", "Author or photographer.", False, "Olivier Laurent"),
@@ -204,8 +217,8 @@ EVENTS = Table(
         Column("title", "text", "A short English title.", True, "Clash between migrants and police"),
         Column("description", "text", "One to three sober English sentences.", False),
         Column("source_id", "ref", "The source that reports it.", True, "time-2016-lightbox", ref="sources.source_id"),
-        Column("quote", "text", "The source's exact words, in the source's language.", False),
-        Column("quote_en", "text", "English translation of a quote that is not in English.", False),
+        Column("quote", "text", "The source's exact words, in the source's language.", False, quoted=True),
+        Column("quote_en", "text", "English translation of a quote that is not in English.", False, quoted=True),
         Column("date_note", "text", "How the date was worked out when the source gives it relative ('last week').", False),
     ),
     how_to_add="Add a row with the date the event happened, the place_id of an existing place, a category and a source_id.",
@@ -227,7 +240,7 @@ POPULATION = Table(
         Column("count_max", "integer", "Upper end, when the source gives a range.", False, "", minimum=0),
         Column("what", "enum", "What is counted. Only head counts size the circles.", True, "residents", values=POPULATION_WHAT),
         Column("source_id", "ref", "The source of the figure.", True, "time-2016-lightbox", ref="sources.source_id"),
-        Column("quote", "text", "The source's exact words.", False, "more than 6,000 last fall"),
+        Column("quote", "text", "The source's exact words.", False, "more than 6,000 last fall", quoted=True),
         Column("date_note", "text", "How the date was worked out.", False),
     ),
     how_to_add=(
@@ -244,7 +257,7 @@ CAPTIONS = Table(
         Column("caption_id", "id", "Short unique id.", True, "time-01", unique=True),
         Column("place_id", "ref", "Where the photo was taken.", True, "calais-jungle", ref="places.place_id"),
         Column("date", "date", f"When the photo was taken. {_DATE_HELP}.", True, "2015-11-25"),
-        Column("text", "text", "The caption, as published, with broken characters repaired.", True),
+        Column("text", "text", "The caption, as published, with broken characters repaired.", True, quoted=True),
         Column("credit", "text", "Photographer and agency.", True, "Jerome Sessini—Magnum Photos"),
         Column("source_id", "ref", "Where the caption was published.", True, "time-2016-lightbox", ref="sources.source_id"),
         Column("event_id", "ref", "The event the photo shows, if any.", False, "jungle-clash-2015-11-25", ref="events.event_id"),
@@ -261,6 +274,8 @@ LAYER_NAMES = (
     ("captions", "photo captions"),
     ("context", "context places"),
 )
+_LAYER = "(" + "|".join(name for name, _ in LAYER_NAMES) + ")"
+LAYERS_PATTERN = rf"(\s*{_LAYER}\s*(,\s*{_LAYER}\s*)*)"  # the layers column: some of them, separated by commas
 VIEWS = (
     ("coast", "the Channel coast, Wissant to Dunkirk"),
     ("all", "every place, Brachay included"),

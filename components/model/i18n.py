@@ -256,6 +256,8 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "export.rows": {"en": "Rows shown (CSV)", "fr": "Lignes affichées (CSV)"},
     "export.handout": {"en": "Lesson handout (printable)", "fr": "Fiche de séance (imprimable)"},
     "export.handout_teacher": {"en": "Handout with teacher notes", "fr": "Fiche avec notes de l'enseignant"},
+    "export.data": {"en": "The data (zip: CSV files, data package, notes)", "fr": "Les données (zip : fichiers CSV, paquet de données, notes)"},
+    "export.data_licence": {"en": "Data under CC BY 4.0 (the curation, coordinates and the atlas's own texts); captions and quotes stay under their publishers' rights.", "fr": "Données sous licence CC BY 4.0 (la sélection, les coordonnées et les textes propres à l'atlas) ; les légendes et les citations restent soumises aux droits de leurs éditeurs."},
 }
 
 

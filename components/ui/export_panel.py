@@ -1,4 +1,5 @@
-"""Downloads: the map as a standalone offline HTML file, the rows shown as CSV, the lesson handout. Built on click."""
+"""Downloads: the map as a standalone offline HTML file, the rows shown as CSV, the lesson handout, the data zip.
+Built on click."""
 
 from __future__ import annotations
 
@@ -7,12 +8,21 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components.export.datazip import ZIP_NAME, data_zip
 from components.export.handout import handout_html
 from components.export.rows import shown_rows_csv
 from components.export.standalone import standalone_map
 from components.model.context import MapContext
 from components.model.i18n import t
 from components.model.timeline import SiteState
+from components.ui.dataset import current_dataset
+
+
+def data_download_button(lang: str, key: str) -> None:
+    """The data folder the app shows, as one zip (a Frictionless data package with the notes)."""
+    directory = current_dataset().directory
+    st.download_button(t("export.data", lang), lambda: data_zip(directory), file_name=ZIP_NAME, mime="application/zip",
+                       key=key, on_click="ignore", help=t("export.data_licence", lang))
 
 
 def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
@@ -32,3 +42,4 @@ def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events
             st.download_button(t("export.handout_teacher", lang), lambda: handout_html(chapters, ctx, lang, teacher=True),
                                file_name=f"calais-atlas-lesson-teacher-{lang}.html", mime="text/html",
                                key="atlas-export-handout-teacher", on_click="ignore")
+        data_download_button(lang, "atlas-export-data")

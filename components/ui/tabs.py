@@ -16,6 +16,7 @@ from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 from components.ui import state
 from components.ui.captions import source_link
+from components.ui.export_panel import data_download_button
 
 TEXT_ROWS = 300
 
@@ -84,3 +85,5 @@ def sources_panel(tables: dict[str, pd.DataFrame], ctx: MapContext, lang: str) -
         bits.append(f"`{source_id}`")
         lines.append("- " + " · ".join(bits))
     st.markdown("\n".join(lines))
+    data_download_button(lang, "sources-download-data")
+    st.caption(t("export.data_licence", lang))
