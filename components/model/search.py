@@ -14,8 +14,9 @@ quote_en; captions by text and credit; places by name and description; sources b
 French ``<column>_fr`` of any of these when the table has it (the schema has none today; ``name_fr`` may come). Where
 an event happened is not its text: "Wissant" finds the place Wissant, and the events whose texts say Wissant.
 
-Order: results whose every word is a whole word of the row come first (then those with fewer whole words); then those
-whose label holds every word; then places (they have no single date); then by date, oldest first, undated last.
+Order: results whose every word is a whole word of the row come first (then those with fewer whole words); then
+those whose label (title, name, a caption's whole text, or their French) holds every word; then places (they have no
+single date); then by date, oldest first, undated last.
 
 Results carry the data's raw text: whoever shows a label escapes it (components/model/escaping.py).
 
@@ -76,7 +77,8 @@ NOTHING = Found((), 0, ())
 @lru_cache(maxsize=200_000)
 def _parts(chunk: str) -> tuple[str, ...]:
     """The normalised words of a whitespace-free chunk; cached because a text's chunks repeat across rows."""
-    folded = unicodedata.normalize("NFKD", chunk.casefold().translate(_LIGATURES))
+    # Unicode's compatibility caseless match (NFKD, casefold, NFKD again: "№" is "No", then "no"), with ligatures opened
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", chunk).casefold().translate(_LIGATURES))
     kept = "".join(char if char.isalnum() else " " for char in folded if not unicodedata.combining(char))
     return tuple(kept.split())
 
