@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.model import transitions as move
+from components.model.filters import CATEGORIES
 from components.model.link import MAX_VALUE_CHARS, Ignored, from_query, to_query
 from components.model.view_state import BASEMAPS, LAYERS, MAX_MONTHS, VIEW_NAMES, WINDOW_MODES, AtlasState, Limits
 
@@ -41,6 +42,8 @@ def states(draw) -> AtlasState:
         lang=draw(st.sampled_from(("en", "fr"))),
         chapter=draw(st.sampled_from([0, *CHAPTERS])),
         present=draw(st.booleans()),
+        categories=draw(st.sampled_from([(), *[(name,) for name in CATEGORIES], ("demolition", "death"),
+                                         CATEGORIES[:-1]])),
     )
 
 
@@ -53,9 +56,10 @@ def test_a_link_reopens_the_state_it_was_made_from(state: AtlasState) -> None:
 
 
 NAMES = st.sampled_from(["date", "window", "months", "layers", "site", "caption", "view", "basemap", "lang", "chapter",
-                         "present", "zoom", "<script>", ""])
+                         "present", "categories", "zoom", "<script>", ""])
 VALUES = st.one_of(st.text(max_size=30), st.sampled_from(["9999-99-99", "2016-01-20", "upto", "none", "sites,events,,x",
-                                                           "calais-jungle", "time-20", "1", "0", "-1", "１２"]),
+                                                           "calais-jungle", "time-20", "1", "0", "-1", "１２",
+                                                           "death,demolition", "death,kayak,,", ",".join(CATEGORIES)]),
                    st.text(min_size=MAX_VALUE_CHARS + 1, max_size=MAX_VALUE_CHARS + 40))
 
 
@@ -87,6 +91,14 @@ def test_any_query_string_gives_a_valid_state_without_raising(pairs: list[tuple[
         ({"<b>x</b>": "1", "embed": "true"}, LIMITS.default(), [("<b>x</b>", "unknown")]),
         ({"lang": ["fr", "en"]}, replace(LIMITS.default(), lang="fr"), [("lang", "repeated")]),
         ({"site": "x" * 10_000}, LIMITS.default(), [("site", "too_long")]),
+        ({"categories": "death,demolition"}, replace(LIMITS.default(), categories=("demolition", "death")), []),
+        ({"categories": "death,<b>kayak</b>,,death"}, replace(LIMITS.default(), categories=("death",)),
+         [("categories", "invalid")]),
+        ({"categories": ",".join(reversed(CATEGORIES))}, LIMITS.default(), []),
+        ({"categories": ""}, LIMITS.default(), []),
+        ({"categories": "Death"}, LIMITS.default(), [("categories", "invalid")]),
+        ({"chapter": "2", "categories": "protest"},
+         replace(LIMITS.default(), chapter=2, date=date(2016, 3, 1), window="upto", categories=("protest",)), []),
     ],
 )
 def test_link_truth_table(query, expected: AtlasState, reasons: list[tuple[str, str]]) -> None:
@@ -121,7 +133,8 @@ def test_defaults_are_left_out_of_the_link_but_the_date_is_always_in() -> None:
     "fields",
     [{"window": "soon"}, {"months": -1}, {"months": 121}, {"months": True}, {"layers": ("events", "sites")},
      {"layers": ("sites", "sites")}, {"view": "site"}, {"caption": "time-01"}, {"lang": "de"}, {"basemap": "x"},
-     {"chapter": -2}, {"present": "yes"}, {"date": "2016-01-20"}],
+     {"chapter": -2}, {"present": "yes"}, {"date": "2016-01-20"}, {"categories": ("death", "camp")},
+     {"categories": ("death", "death")}, {"categories": ("kayak",)}, {"categories": CATEGORIES}, {"categories": ["death"]}],
 )
 def test_an_invalid_state_cannot_be_built(fields) -> None:
     """Every field is checked when a state is made, so no panel can hold an impossible view."""
@@ -171,3 +184,13 @@ def test_chapter_with_blank_layers_and_months_uses_the_defaults_and_leaving_ends
     assert (lesson.layers, lesson.months, lesson.window, lesson.chapter) == (LAYERS, 3, "upto", 2)
     left = move.leave_lesson(lesson)
     assert (left.chapter, left.present, left.date) == (0, False, lesson.date)
+
+
+def test_a_category_filter_is_in_the_link_in_the_legends_order_and_all_of_them_is_left_out() -> None:
+    """set_categories keeps the legend's order; every category is the default, so the link does not name them."""
+    chosen = move.set_categories(LIMITS.default(), ["death", "demolition", "kayak"])
+    assert chosen.categories == ("demolition", "death")
+    assert to_query(chosen) == {"date": "2016-01-20", "categories": "demolition,death"}
+    assert move.set_categories(chosen, CATEGORIES) == LIMITS.default()
+    assert move.set_categories(chosen, []) == LIMITS.default()
+    assert "categories" not in to_query(move.set_categories(chosen, CATEGORIES))

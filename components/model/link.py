@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from components.model.filters import CATEGORIES, in_legend_order
 from components.model.i18n import LANGS
 from components.model.view_state import (
     BASEMAPS,
@@ -22,7 +23,8 @@ from components.model.view_state import (
     chapter_state,
 )
 
-QUERY_FIELDS = ("date", "window", "months", "layers", "site", "caption", "view", "basemap", "lang", "chapter", "present")
+QUERY_FIELDS = ("date", "window", "months", "layers", "site", "caption", "view", "basemap", "lang", "chapter", "present",
+                "categories")
 NO_LAYERS = "none"  # an empty value would read back as "every layer"
 # A value longer than any real one is an accident or an attack: it is dropped, and shown cut short in the notice.
 MAX_VALUE_CHARS = 200
@@ -30,8 +32,8 @@ SHOWN_VALUE_CHARS = 40
 # Streamlit's own parameters (embedding options) are not ours to judge.
 FOREIGN_PARAMS = frozenset({"embed", "embed_options"})
 REASONS = ("unknown", "invalid", "outside", "missing", "repeated", "too_long")
-# A lesson link sets everything but these: they are the viewer's, not the chapter's.
-VIEWER_FIELDS = ("lang", "basemap", "present")
+# A lesson link sets everything but these: they are the viewer's, not the chapter's (a chapter has no category filter).
+VIEWER_FIELDS = ("lang", "basemap", "present", "categories")
 
 Params = Mapping[str, str | Sequence[str]] | Iterable[tuple[str, str]]
 
@@ -150,6 +152,13 @@ def _layers(text: str, ignored: list[Ignored]) -> tuple[str, ...]:
     return tuple(layer for layer in LAYERS if layer in parts)
 
 
+def _categories(text: str, ignored: list[Ignored]) -> tuple[str, ...]:
+    """Known categories in the legend's order; unknown ones are named. Every category, like none, is ()."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    ignored.extend(Ignored("categories", _shown(part), "invalid") for part in parts if part not in CATEGORIES)
+    return in_legend_order(parts)
+
+
 def _caption(text: str, changes: dict, limits: Limits, ignored: list[Ignored]) -> None:
     place = limits.caption_places.get(text)
     if place is None:
@@ -178,6 +187,8 @@ def from_query(params: Params, limits: Limits) -> tuple[AtlasState, list[Ignored
                 ignored.append(Ignored(name, _shown(taken[name]), refused.reason))
     if "layers" in taken:
         changes["layers"] = _layers(taken["layers"], ignored)
+    if "categories" in taken:
+        changes["categories"] = _categories(taken["categories"], ignored)
     if "caption" in taken:
         _caption(taken["caption"], changes, limits, ignored)
 
@@ -208,6 +219,8 @@ def to_query(state: AtlasState) -> dict[str, str]:
             continue
         if name == "layers":
             query[name] = ",".join(value) if value else NO_LAYERS
+        elif name == "categories":
+            query[name] = ",".join(value)
         elif name == "present":
             query[name] = "1"
         else:

@@ -149,6 +149,13 @@ class Span:
 EMPTY_SPAN = Span(date(1999, 1, 1), date(2021, 12, 31))  # the story's years, for a folder with no dated rows
 
 
+def event_stops(events: pd.DataFrame) -> tuple[date, ...]:
+    """The distinct days events begin, oldest first: where Previous/Next and Play stop."""
+    if events.empty:
+        return ()
+    return tuple(stamp.date() for stamp in pd.to_datetime(pd.Series(events["date_start"].unique())).sort_values())
+
+
 def data_span(tables: dict[str, pd.DataFrame]) -> Span:
     """The range the slider covers: the first to the last dated row, and the event dates to step through."""
     starts, ends = [], []
@@ -160,8 +167,7 @@ def data_span(tables: dict[str, pd.DataFrame]) -> Span:
     if not starts:
         return EMPTY_SPAN
     events = tables.get("events")
-    stops = tuple(stamp.date() for stamp in pd.to_datetime(pd.Series(events["date_start"].unique())).sort_values()) \
-        if events is not None and not events.empty else ()
+    stops = event_stops(events) if events is not None else ()
     first, last = min(starts).date(), max(ends).date()
     if first == last:  # a single dated day still needs a slider with two ends
         last = date.fromordinal(first.toordinal() + 1)

@@ -7,10 +7,11 @@ presentation, a cleared site returns to the coast) live in one place instead of 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from components.model.filters import in_legend_order
 from components.model.view_state import LAYERS, AtlasState, Limits, chapter_state
 
 
@@ -86,3 +87,8 @@ def set_basemap(state: AtlasState, basemap: str) -> AtlasState:
 
 def set_present(state: AtlasState, present: bool) -> AtlasState:
     return replace(state, present=present)
+
+
+def set_categories(state: AtlasState, categories: Iterable[str]) -> AtlasState:
+    """The event categories shown, kept in the legend's order; choosing every one, or none, shows them all."""
+    return replace(state, categories=in_legend_order(categories))

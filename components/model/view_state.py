@@ -14,6 +14,7 @@ import pandas as pd
 
 from components.data import dates
 from components.data.schema import LAYER_NAMES, VIEWS, WINDOWS
+from components.model.filters import CATEGORIES, in_legend_order
 from components.model.i18n import LANGS
 
 LAYERS: tuple[str, ...] = tuple(name for name, _ in LAYER_NAMES)
@@ -42,6 +43,7 @@ class AtlasState:
     lang: str = "en"
     chapter: int = 0  # 0: not in a lesson
     present: bool = False
+    categories: tuple[str, ...] = ()  # the event categories shown; () for all of them
 
     def __post_init__(self) -> None:
         problems = [message for broken, message in self._rules() if broken]
@@ -63,6 +65,8 @@ class AtlasState:
             (self.lang not in LANGS, f"lang {self.lang!r} is not one of {LANGS}"),
             (not _is_whole(self.chapter, 0, None), f"chapter {self.chapter!r} is not a chapter number"),
             (not isinstance(self.present, bool), f"present {self.present!r} is not true or false"),
+            (not isinstance(self.categories, tuple) or in_legend_order(self.categories) != self.categories,
+             f"categories {self.categories!r} are not distinct names from {CATEGORIES}, in that order, and not all of them"),
         )
 
 
