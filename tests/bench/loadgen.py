@@ -393,27 +393,45 @@ async def soak(data: Path, steps: int, every: int, progress) -> dict:
     return out
 
 
-CATEGORIES = (  # first match wins, from the leaf up: a sample is counted once
-    ("postScriptGC (gc.collect after the run)", ("_on_script_finished",)),
-    ("protobuf / forward-message queue", ("SerializeToString", "forward_msg", "_enqueue", "enqueue (streamlit", "ByteSize",
-                                          "MergeFrom", "CopyFrom")),
-    ("folium / branca / jinja2 render", ("folium/", "branca/", "jinja2/")),
-    ("streamlit-folium (st_folium)", ("streamlit_folium/",)),
-    ("json encoding", ("json/encoder", "json/__init__")),
-    ("the atlas's own code (components/)", ("components/",)),
-    ("streamlit internals (other)", ("streamlit/",)),
+CATEGORIES = (  # first match wins: a sample is counted once
+    ("protobuf / forward-message queue", ("SerializeToString", "forward_msg", "ByteSize", "MergeFrom", "CopyFrom")),
+    ("folium / branca / jinja2 render", ("(folium/", "(branca/", "(jinja2/")),
+    ("streamlit-folium (st_folium)", ("(streamlit_folium/",)),
+    ("pandas / pyarrow (called by the atlas)", ("(pandas/", "(pyarrow/", "(numpy/")),
+    ("json encoding", ("(json/",)),
+    ("the atlas's own code (components/)", ("(components/",)),
+    ("streamlit internals (other)", ("(streamlit/",)),
 )
+IDLE = ("selectors.py", "polling_path_watcher.py:90", "concurrent/futures/thread.py:81", "threading.py:327")
 
 
 def _category(stack: str) -> str:
     frames = stack.split(";")
+    if "_run_script" not in stack:
+        return "event loop (WebSocket I/O, HTTP)" if "MainThread" in frames[0] else "other threads"
+    if frames[-1].startswith("ScriptRunner._on_script_finished"):
+        return "postScriptGC (gc.collect(2) after the run)"
+    if any(frame.startswith("ScriptRunner._on_script_finished") for frame in frames):
+        return "post-run cleanup (media files, sources)"
     for name, needles in CATEGORIES:
         if any(needle in frame for frame in frames for needle in needles):
             return name
-    return "other"
+    return "other (script thread)"
 
 
-async def profile(data: Path, steps: int, progress) -> dict:
+def breakdown(raw: str) -> dict:
+    """py-spy's collapsed samples grouped; idle stacks (epoll wait, sleeping watchers) left out."""
+    shares, total = Counter(), 0
+    for line in raw.splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit() or any(needle in stack.rsplit(";", 1)[-1] for needle in IDLE):
+            continue
+        shares[_category(stack)] += int(count)
+        total += int(count)
+    return {"active_samples": total, "share": {k: round(v / total, 3) for k, v in shares.most_common()} if total else {}}
+
+
+async def profile(data: Path, steps: int, progress, keep: Path | None = None) -> dict:
     py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     if not Path(py_spy).exists():
         return {"status": "py-spy not installed"}
@@ -423,7 +441,7 @@ async def profile(data: Path, steps: int, progress) -> dict:
         await viewer.run(high)
         out_file = Path(tmp, "raw.txt")
         spy = subprocess.Popen([py_spy, "record", "--pid", str(process.pid), "-o", str(out_file), "-f", "raw", "-r", "200",
-                                "--nonblocking", "--threads"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                "--threads"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         await asyncio.sleep(1.5)
         started = time.perf_counter()
         latencies = [(await viewer.run(low if i % 2 == 0 else high))["ms"] for i in range(steps)]
@@ -433,17 +451,11 @@ async def profile(data: Path, steps: int, progress) -> dict:
         await viewer.close()
         if not out_file.exists():
             return {"status": f"py-spy failed: {err[-500:]}"}
-        shares, threads, total = Counter(), Counter(), 0
-        for line in out_file.read_text().splitlines():
-            stack, _, count = line.rpartition(" ")
-            if "_run_script" not in stack:  # the script thread only: tornado's loop idles in select
-                threads["other threads"] += int(count)
-                continue
-            shares[_category(stack)] += int(count)
-            total += int(count)
-    return {"status": "ok", "steps": steps, "step_ms_median": round(statistics.median(latencies), 1),
-            "wall_s": round(wall, 2), "script_thread_samples": total, "other_thread_samples": threads["other threads"],
-            "script_thread_share": {k: round(v / total, 3) for k, v in shares.most_common()} if total else {}}
+        if keep:
+            shutil.copy(out_file, keep)
+        samples = breakdown(out_file.read_text())
+    return {"status": "ok", "gc": "on", "steps": steps, "step_ms_median": round(statistics.median(latencies), 1),
+            "wall_s": round(wall, 2), "sample_rate_hz": 200, **samples}
 
 
 async def main_async(args) -> dict:
@@ -459,7 +471,7 @@ async def main_async(args) -> dict:
     if args.soak_steps:
         result["soak_gc_off"] = await soak(args.data, args.soak_steps, 50, progress)
     if args.profile_steps:
-        result["profile"] = await profile(args.data, args.profile_steps, progress)
+        result["profile"] = await profile(args.data, args.profile_steps, progress, args.profile_raw)
     result["verdict"] = verdict(result)
     result["load_avg_end"] = load_avg()
     return result
@@ -489,6 +501,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replicas", default="1,2", help="1 (one server), 2 (two behind nginx: largest count) or both")
     parser.add_argument("--soak-steps", type=int, default=300, help="GC-off soak, one viewer (0: skip)")
     parser.add_argument("--profile-steps", type=int, default=20, help="py-spy over this many steps (0: skip)")
+    parser.add_argument("--profile-raw", type=Path, help="keep py-spy's raw (collapsed) samples in this file")
     args = parser.parse_args(argv)
     args.data = args.data.resolve()
     stop_on_sigterm()
