@@ -346,16 +346,26 @@ async def two_replicas(data: Path, gc: str, viewers: int, steps: int, progress) 
     return out
 
 
+async def _settled(ports: list[int], wanted, timeout: float = 5.0) -> dict[int, int]:
+    """Poll the connection counts until ``wanted(counts)`` holds: nginx opens and closes upstream sockets a little later."""
+    deadline = time.monotonic() + timeout
+    counts = established(ports)
+    while not wanted(counts) and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+        counts = established(ports)
+    return counts
+
+
 async def _replica_of(url: str, ports: list[int], cookie: str | None) -> int | None:
-    viewer = Viewer(url, cookie)
+    """The replica port a WebSocket with this cookie reaches: the one whose established connections grew by one."""
     before = established(ports)
+    viewer = Viewer(url, cookie)
     await viewer.connect()
-    await asyncio.sleep(0.2)
-    after = established(ports)
+    after = await _settled(ports, lambda c: sum(c.values()) == sum(before.values()) + 1)
     await viewer.close()
-    await asyncio.sleep(0.2)
-    grown = [port for port in ports if after[port] > before[port]]
-    return grown[0] if len(grown) == 1 else None
+    await _settled(ports, lambda c: c == before)
+    grown = [port for port in ports if after[port] == before[port] + 1]
+    return grown[0] if len(grown) == 1 and sum(after.values()) == sum(before.values()) + 1 else None
 
 
 async def stickiness(url: str, ports: list[int], probes: int = 6) -> dict:
