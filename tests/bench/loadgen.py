@@ -17,7 +17,7 @@ streamlit process(es) before connecting, with every viewer connected and after t
 ``--replicas 2`` runs the largest count again against two servers behind a copy of .deploy/nginx.conf (ports rewritten
 to free ones); each viewer first loads the page and keeps the cookie nginx sets, as a browser does.
 The soak (GC off): one viewer, ``--soak-steps`` steps, RSS every 50. ``--profile-steps``: py-spy samples the server
-during that many steps of one viewer (GC on), and the samples of the script thread are grouped.
+during that many steps of one viewer, GC on and off, and its non-idle samples are grouped by thread and library.
 
 Streamlit's message cache stays at its default: the server replaces a large message by a reference only when the
 client lists the message's hash as cached (ClientState.cached_message_hashes), and these clients list none, so every
@@ -156,11 +156,13 @@ def rss_mb(pids: list[int]) -> float:
     return round(total / 1024, 1)
 
 
-def cpu_s(pids: list[int]) -> float:
+def cpu_s(pids: list[int], main_thread_only: bool = False) -> float:
+    """CPU time of the processes, or of their main threads only (Streamlit's event loop: WebSocket I/O)."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
     for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        stat = f"/proc/{pid}/task/{pid}/stat" if main_thread_only else f"/proc/{pid}/stat"
+        fields = Path(stat).read_text().rsplit(")", 1)[1].split()
         total += int(fields[11]) + int(fields[12])  # utime, stime
     return total / ticks
 
@@ -259,13 +261,14 @@ async def scenario(url: str, pids: list[int], viewers: int, steps: int, cookies:
     await asyncio.sleep(0.5)
     rss_connected = rss_mb(pids)
     spread = established(ports) if ports else None
-    start, cpu_before = asyncio.Event(), cpu_s(pids)
+    start, cpu_before, loop_before = asyncio.Event(), cpu_s(pids), cpu_s(pids, main_thread_only=True)
     tasks = [asyncio.create_task(step_all(v, steps, start)) for v in crowd]
     began = time.perf_counter()
     start.set()
     await asyncio.gather(*tasks)
     wall = time.perf_counter() - began
     cpu = cpu_s(pids) - cpu_before
+    loop_cpu = cpu_s(pids, main_thread_only=True) - loop_before
     rss_after = rss_mb(pids)
     for viewer in crowd:
         await viewer.close()
@@ -291,6 +294,7 @@ async def scenario(url: str, pids: list[int], viewers: int, steps: int, cookies:
         "rss_per_viewer_mb": round((rss_connected - rss_before) / max(1, len(crowd)), 2),
         "stepping_wall_s": round(wall, 2), "server_cpu_s": round(cpu, 2),
         "server_cpu_ms_per_step": round(cpu * 1000 / done, 1) if done else None,
+        "event_loop_cpu_ms_per_step": round(loop_cpu * 1000 / done, 1) if done else None,
         "load_avg_before": load_before, "load_avg_after": load_avg(),
         "errors": errors[:10], "error_count": len(errors),
     }
@@ -312,18 +316,18 @@ def _set(event: asyncio.Event) -> asyncio.Event:
 
 
 async def one_server(data: Path, gc: str, counts: list[int], steps: int, progress) -> dict:
+    """Each viewer count on a fresh server: memory freed by an earlier crowd would otherwise be reused by the next."""
     env = GC_OFF if gc == "off" else None
     out: dict = {"gc": gc, "replicas": 1, "scenarios": []}
-    with app_server(data, env=env) as (url, process, _):
-        out["rss_idle_mb"] = rss_mb([process.pid])
-        await warm_up(url)
-        out["rss_after_warm_up_mb"] = rss_mb([process.pid])
-        for viewers in counts:
-            result = await scenario(url, [process.pid], viewers, steps)
-            out["scenarios"].append(result)
-            progress(f"    GC {gc}, 1 server, {viewers} viewers: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
-                     f"got map {min(result['got_map_per_step'] or [0])}/{viewers}, "
-                     f"RSS/viewer {result['rss_per_viewer_mb']} MB, load {result['load_avg_before'][0]}")
+    for viewers in counts:
+        with app_server(data, env=env) as (url, process, _):
+            idle = rss_mb([process.pid])
+            await warm_up(url)
+            result = {**await scenario(url, [process.pid], viewers, steps), "rss_idle_mb": idle}
+        out["scenarios"].append(result)
+        progress(f"    GC {gc}, 1 server, {viewers} viewers: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
+                 f"got map {min(result['got_map_per_step'] or [0])}/{viewers}, "
+                 f"RSS/viewer {result['rss_per_viewer_mb']} MB, load {result['load_avg_before'][0]}")
     return out
 
 
@@ -418,7 +422,7 @@ IDLE = ("selectors.py", "polling_path_watcher.py:90", "concurrent/futures/thread
 def _category(stack: str) -> str:
     frames = stack.split(";")
     if "_run_script" not in stack:
-        return "event loop (WebSocket I/O, HTTP)" if "MainThread" in frames[0] else "other threads"
+        return "event loop" if "MainThread" in frames[0] else "other threads"
     if frames[-1].startswith("ScriptRunner._on_script_finished"):
         return "postScriptGC (gc.collect(2) after the run)"
     if any(frame.startswith("ScriptRunner._on_script_finished") for frame in frames):
@@ -430,22 +434,27 @@ def _category(stack: str) -> str:
 
 
 def breakdown(raw: str) -> dict:
-    """py-spy's collapsed samples grouped; idle stacks (epoll wait, sleeping watchers) left out."""
-    shares, total = Counter(), 0
+    """py-spy's collapsed samples: the script thread's grouped (its shares), the other threads' non-idle ones counted.
+    The event loop's samples are mostly waits for the GIL held by the script thread (its CPU comes from /proc)."""
+    shares, others, total = Counter(), Counter(), 0
     for line in raw.splitlines():
         stack, _, count = line.rpartition(" ")
         if not count.isdigit() or any(needle in stack.rsplit(";", 1)[-1] for needle in IDLE):
             continue
-        shares[_category(stack)] += int(count)
-        total += int(count)
-    return {"active_samples": total, "share": {k: round(v / total, 3) for k, v in shares.most_common()} if total else {}}
+        if "_run_script" in stack:
+            shares[_category(stack)] += int(count)
+            total += int(count)
+        else:
+            others[_category(stack)] += int(count)
+    return {"script_thread_samples": total, "other_thread_samples": dict(others),
+            "share": {k: round(v / total, 3) for k, v in shares.most_common()} if total else {}}
 
 
-async def profile(data: Path, steps: int, progress, keep: Path | None = None) -> dict:
+async def profile(data: Path, steps: int, gc: str = "on", keep: Path | None = None) -> dict:
     py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     if not Path(py_spy).exists():
         return {"status": "py-spy not installed"}
-    with app_server(data) as (url, process, _), tempfile.TemporaryDirectory() as tmp:
+    with app_server(data, env=GC_OFF if gc == "off" else None) as (url, process, _), tempfile.TemporaryDirectory() as tmp:
         viewer = await open_viewer(url, cookies=False)
         _, low, high, _ = viewer.slider
         await viewer.run(high)
@@ -462,9 +471,9 @@ async def profile(data: Path, steps: int, progress, keep: Path | None = None) ->
         if not out_file.exists():
             return {"status": f"py-spy failed: {err[-500:]}"}
         if keep:
-            shutil.copy(out_file, keep)
+            shutil.copy(out_file, f"{keep}.gc-{gc}")
         samples = breakdown(out_file.read_text())
-    return {"status": "ok", "gc": "on", "steps": steps, "step_ms_median": round(statistics.median(latencies), 1),
+    return {"status": "ok", "gc": gc, "steps": steps, "step_ms_median": round(statistics.median(latencies), 1),
             "wall_s": round(wall, 2), "sample_rate_hz": 200, **samples}
 
 
@@ -481,7 +490,7 @@ async def main_async(args) -> dict:
     if args.soak_steps:
         result["soak_gc_off"] = await soak(args.data, args.soak_steps, 50, progress)
     if args.profile_steps:
-        result["profile"] = await profile(args.data, args.profile_steps, progress, args.profile_raw)
+        result["profile"] = {gc: await profile(args.data, args.profile_steps, gc, args.profile_raw) for gc in ("on", "off")}
     result["verdict"] = verdict(result)
     result["load_avg_end"] = load_avg()
     return result
@@ -511,7 +520,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replicas", default="1,2", help="1 (one server), 2 (two behind nginx: largest count) or both")
     parser.add_argument("--soak-steps", type=int, default=300, help="GC-off soak, one viewer (0: skip)")
     parser.add_argument("--profile-steps", type=int, default=20, help="py-spy over this many steps (0: skip)")
-    parser.add_argument("--profile-raw", type=Path, help="keep py-spy's raw (collapsed) samples in this file")
+    parser.add_argument("--profile-raw", type=Path, help="keep py-spy's raw (collapsed) samples: PATH.gc-on, PATH.gc-off")
     args = parser.parse_args(argv)
     args.data = args.data.resolve()
     stop_on_sigterm()
