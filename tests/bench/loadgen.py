@@ -63,6 +63,7 @@ NGINX_CONF = ROOT / ".deploy" / "nginx.conf"
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
             ForwardMsg.FINISHED_WITH_COMPILE_ERROR}
 BUDGET = {"viewers": 30, "p95_ms": 1000}
+APP = ["app.py"]  # the script served; --app swaps it for an experiment
 
 
 class Viewer:
@@ -320,7 +321,7 @@ async def one_server(data: Path, gc: str, counts: list[int], steps: int, progres
     env = GC_OFF if gc == "off" else None
     out: dict = {"gc": gc, "replicas": 1, "scenarios": []}
     for viewers in counts:
-        with app_server(data, env=env) as (url, process, _):
+        with app_server(data, APP[0], env=env) as (url, process, _):
             idle = rss_mb([process.pid])
             await warm_up(url)
             result = {**await scenario(url, [process.pid], viewers, steps), "rss_idle_mb": idle}
@@ -334,7 +335,7 @@ async def one_server(data: Path, gc: str, counts: list[int], steps: int, progres
 async def two_replicas(data: Path, gc: str, viewers: int, steps: int, progress) -> dict:
     env = GC_OFF if gc == "off" else None
     out: dict = {"gc": gc, "replicas": 2, "scenarios": []}
-    with app_server(data, env=env) as (url_a, proc_a, _), app_server(data, env=env) as (url_b, proc_b, _):
+    with app_server(data, APP[0], env=env) as (url_a, proc_a, _), app_server(data, APP[0], env=env) as (url_b, proc_b, _):
         pids = [proc_a.pid, proc_b.pid]
         ports = [int(url_a.rsplit(":", 1)[1]), int(url_b.rsplit(":", 1)[1])]
         with nginx_in_front(ports) as url:
@@ -387,7 +388,7 @@ async def stickiness(url: str, ports: list[int], probes: int = 6) -> dict:
 
 async def soak(data: Path, steps: int, every: int, progress) -> dict:
     out: dict = {"gc": "off", "steps": steps, "readings": []}
-    with app_server(data, env=GC_OFF) as (url, process, _):
+    with app_server(data, APP[0], env=GC_OFF) as (url, process, _):
         viewer = await open_viewer(url, cookies=False)
         _, low, high, _ = viewer.slider
         out["readings"].append({"step": 0, "rss_mb": rss_mb([process.pid])})
@@ -454,7 +455,7 @@ async def profile(data: Path, steps: int, gc: str = "on", keep: Path | None = No
     py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     if not Path(py_spy).exists():
         return {"status": "py-spy not installed"}
-    with app_server(data, env=GC_OFF if gc == "off" else None) as (url, process, _), tempfile.TemporaryDirectory() as tmp:
+    with app_server(data, APP[0], env=GC_OFF if gc == "off" else None) as (url, process, _), tempfile.TemporaryDirectory() as tmp:
         viewer = await open_viewer(url, cookies=False)
         _, low, high, _ = viewer.slider
         await viewer.run(high)
@@ -521,8 +522,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--soak-steps", type=int, default=300, help="GC-off soak, one viewer (0: skip)")
     parser.add_argument("--profile-steps", type=int, default=20, help="py-spy over this many steps (0: skip)")
     parser.add_argument("--profile-raw", type=Path, help="keep py-spy's raw (collapsed) samples: PATH.gc-on, PATH.gc-off")
+    parser.add_argument("--app", default="app.py", help="script to serve instead of app.py (an experiment)")
     args = parser.parse_args(argv)
     args.data = args.data.resolve()
+    APP[0] = args.app
     stop_on_sigterm()
 
     result = asyncio.run(main_async(args))
