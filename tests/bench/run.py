@@ -1,16 +1,20 @@
 """The benchmark: how fast the atlas loads, reruns and redraws its map, on the shipped data and on synthetic data.
 
-    python tests/bench/run.py            # everything (about 17 minutes on 2 cores)
+    python tests/bench/run.py            # everything (about 25 minutes on 2 cores)
     python tests/bench/run.py --quick    # shipped data + 1k events, fewer steps and viewers (about 3 minutes)
     python tests/bench/run.py --only 10k,naive   # some parts; the results file keeps the others
     python tests/bench/run.py --only bare,soak   # the atlas against the bare page, and the long session
+    python tests/bench/run.py --only load        # protocol-level viewers on the server alone (loadgen.py)
     make bench
 
 Parts (names for --only): the data sets ``shipped``, ``1k``, ``10k``, ``100k``; ``naive`` (the naive baseline,
 tests/bench/naive_app.py, on the data sets selected, or all of those run when none is named); ``bare`` (the bare
 reference page, tests/bench/bare_app.py, in Chromium right after the atlas on the shipped data: the atlas's Chromium
 run on the shipped data is part of it even when ``shipped`` is not named); ``concurrency`` (30 viewers on one server,
-shipped data); ``soak`` (soak.py: 300 slider steps in one page of the atlas, then of the bare page, shipped data).
+shipped data); ``soak`` (soak.py: 300 slider steps in one page of the atlas, then of the bare page, shipped data); ``load``
+(loadgen.py: 1, 10 and 30 protocol-level viewers stepping the slider at once, no browser, with Streamlit's
+runner.postScriptGC on and off, on one server and on 2 replicas behind .deploy/nginx.conf; a GC-off memory soak of
+300 steps; a py-spy breakdown of a step; shipped data).
 Synthetic folders (1,000 places, 3,000 figures and captions, 50 sources) are written by synth.py into a temporary
 folder and checked to have zero problems.
 
@@ -57,7 +61,7 @@ sys.path.insert(0, str(HERE))
 RESULTS_JSON = ROOT / "BENCHMARKS-results.json"
 RESULTS_MD = HERE / "results.md"
 DATASETS = {"shipped": None, "1k": 1_000, "10k": 10_000, "100k": 100_000}
-PARTS = (*DATASETS, "naive", "bare", "concurrency", "soak")
+PARTS = (*DATASETS, "naive", "bare", "concurrency", "soak", "load")
 PACKAGES = ("streamlit", "folium", "streamlit-folium", "pandas", "pyarrow", "branca", "playwright")
 
 # Naive baseline: (cold-start timeout s, per-step timeout s, budget s for all the steps, most steps). Beyond the shipped
@@ -403,6 +407,7 @@ def markdown(results: dict) -> str:
                 lines += ["", "Errors:", "", *[f"- {error}" for error in conc["errors"]]]
 
     lines += soak_section(results.get("soak"))
+    lines += load_section(results.get("load"))
 
     lines += ["", "## How it was measured", "",
               "- **Cold start**: from spawning `streamlit run` (Chromium already launched) to the first marker drawn in the map "
@@ -558,6 +563,100 @@ def run_soak(cfg: dict) -> dict:
     return out
 
 
+LOAD_VIEWERS = {"full": "1,10,30", "quick": "1,10"}
+
+
+def run_load(cfg: dict) -> dict:
+    """loadgen.py on the shipped data: viewers x postScriptGC on/off x one server / 2 replicas, soak, py-spy."""
+    mode = "quick" if cfg["quick"] else "full"
+    steps, soak_steps = (5, 100) if cfg["quick"] else (10, 300)
+    say(f"load: protocol-level viewers {LOAD_VIEWERS[mode]} x {steps} steps, GC on/off, 1 server / 2 replicas; "
+        f"GC-off soak {soak_steps} steps; py-spy")
+    holder: dict = {}
+    out = timed(holder, "load", lambda: run_json(
+        ["tests/bench/loadgen.py", str(ROOT / "data"), "--viewers", LOAD_VIEWERS[mode], "--steps", str(steps),
+         "--soak-steps", str(soak_steps), "--profile-steps", "20"], 1500, "load"))
+    out["context"] = holder["context"]["load"]
+    for run in out.get("runs") or []:
+        for s in run["scenarios"]:
+            say(f"  GC {run['gc']}, {run['replicas']} server(s), {s['viewers']} viewers: p50 {s['p50_ms']} ms, "
+                f"p95 {s['p95_ms']} ms, every viewer got its map {s['every_viewer_got_map']}")
+    return out
+
+
+def _load_rows(load: dict) -> list[str]:
+    rows = []
+    for run in load.get("runs") or []:
+        where = "one server" if run["replicas"] == 1 else f"{run['replicas']} replicas behind nginx"
+        for s in run["scenarios"]:
+            maps = s.get("got_map_per_step") or []
+            rows.append(
+                f"| {s['viewers']} | {run['gc']} | {where} | {_fmt(s.get('p50_ms'), 'ms')} | {_fmt(s.get('p95_ms'), 'ms')} "
+                f"| {min(maps) if maps else '–'} of {s['viewers']} | {s.get('steps_done')} of {s['viewers'] * s['steps_each']} "
+                f"| {_fmt(s.get('server_cpu_ms_per_step'), 'ms')} ({_fmt(s.get('event_loop_cpu_ms_per_step'), 'ms')}) "
+                f"| {_kb(s.get('bytes_per_step_median'))} "
+                f"| {_fmt(s.get('rss_before_mb'), 'MB')} → {_fmt(s.get('rss_connected_mb'), 'MB')} "
+                f"→ {_fmt(s.get('rss_after_mb'), 'MB')} | {_fmt(s.get('rss_per_viewer_mb'), 'MB', 2)} "
+                f"| {' / '.join(str(n) for n in s.get('connections_per_replica') or []) or '–'} "
+                f"| {_fmt((s.get('load_avg_before') or [None])[0], '', 2)} |")
+    return rows
+
+
+def load_section(load: dict | None) -> list[str]:
+    if not load:
+        return []
+    lines = ["", "## A class: protocol-level viewers on the server (shipped data, no browser)", ""]
+    if not load.get("runs"):
+        return lines + [f"Not completed: {load.get('status')} {load.get('output', '')[:300]}"]
+    budget = load.get("budget") or {}
+    lines += [f"tests/bench/loadgen.py: each viewer is a WebSocket client speaking Streamlit's BackMsg / ForwardMsg; all "
+              f"connect and get their first run, then all step the date slider {load.get('steps_each')} times back to back "
+              "(last day / first day), started together. A step is timed from the rerun sent to `script_finished`; a viewer "
+              "got its map when the step's deltas held the st_folium element. GC is Streamlit's `runner.postScriptGC` "
+              "(off: `STREAMLIT_RUNNER_POST_SCRIPT_GC=false`). RSS is the server's VmRSS (both replicas summed) before "
+              "connecting, with all connected, after the steps; per viewer = (connected − before) / viewers, after a "
+              f"warm-up viewer. Budget: {budget.get('viewers')} viewers on one server, p95 ≤ {budget.get('p95_ms')} ms, "
+              "every viewer gets its map.", "",
+              "| viewers | GC | servers | step p50 | step p95 | got map (worst step) | steps done "
+              "| server CPU per step (event loop) | received per step | server RSS before → connected → after "
+              "| RSS per viewer | WebSocket connections per replica | load avg before |",
+              "|--:|:-:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|", *_load_rows(load), ""]
+    for key, v in (load.get("verdict") or {}).items():
+        if isinstance(v, dict):
+            lines.append(f"- {key.replace('_', ' ')}: p95 / budget {_fmt(v.get('p95_over_budget'), '×', 2)}, every viewer "
+                         f"got its map: {_fmt(v.get('every_viewer_got_map'))} → {_mark(v.get('met'))}")
+    lines.append(f"- All {budget.get('viewers')} stepping at once on one process (one core: the GIL) finish within "
+                 f"{budget.get('p95_ms')} ms only if a step costs at most about "
+                 f"{(budget.get('p95_ms') or 0) / max(1, budget.get('viewers') or 1):.0f} ms of server CPU.")
+    sticky = next((run.get("stickiness") for run in load["runs"] if run.get("stickiness")), None)
+    if sticky:
+        lines.append(f"- Stickiness through nginx: {sticky['same_replica_twice']} of {sticky['cookies_probed']} page cookies "
+                     f"sent two WebSockets to the same replica (per replica port: {sticky['with_cookie_per_port']}); "
+                     f"WebSockets without the cookie: {sticky['without_cookie_per_port']} (hashed on nginx's $request_id).")
+    soak = load.get("soak_gc_off")
+    if soak:
+        rss = " → ".join(f"{r['rss_mb']:.0f}" for r in soak["readings"])
+        lines.append(f"- GC-off soak, one viewer, {soak['steps']} steps: server RSS {rss} MB every 50 steps, growth "
+                     f"{_fmt(soak['rss_growth_mb'], 'MB', 1)} (≤ 60 MB: {_mark(soak['rss_growth_mb'] <= 60)}).")
+    return lines + _profile_table(load.get("profile") or {})
+
+
+def _profile_table(profiles: dict) -> list[str]:
+    done = {gc: p for gc, p in profiles.items() if p.get("share")}
+    if not done:
+        return [f"- py-spy ({gc}): {p.get('status')}" for gc, p in profiles.items()]
+    names = list(dict.fromkeys(name for p in done.values() for name in p["share"]))
+    header = " | ".join(f"GC {gc}: {p['step_ms_median']} ms per step, {p['script_thread_samples']} samples"
+                        for gc, p in done.items())
+    first = next(iter(done.values()))
+    return ["", f"py-spy on the server, one viewer, {first['steps']} steps (sampling at {first['sample_rate_hz']} Hz pauses the "
+            "process, so steps are slower than above): the script thread's samples. The event loop's CPU is in the table above "
+            "(it serialises and sends the messages).", "",
+            f"| where the script thread's time goes | {header} |", "|---|" + "--:|" * len(done),
+            *[f"| {name} | " + " | ".join(f"{p['share'].get(name, 0) * 100:.1f} %" for p in done.values()) + " |"
+              for name in names]]
+
+
 # ---------------------------------------------------------------------------------------------------------- main
 
 
@@ -567,13 +666,13 @@ def plan(only: set[str], quick: bool) -> dict:
     allowed = ("shipped", "1k") if quick else tuple(DATASETS)
     if not only:
         return {"datasets": list(allowed), "real": list(allowed), "naive": True, "bare": True, "concurrency": True,
-                "soak": True}
+                "soak": True, "load": True}
     named = [name for name in DATASETS if name in only]
     datasets = named or ([] if "naive" not in only else list(allowed))
     if "bare" in only and "shipped" not in datasets:
         datasets.insert(0, "shipped")
     return {"datasets": datasets, "real": named, "naive": "naive" in only, "bare": "bare" in only,
-            "concurrency": "concurrency" in only, "soak": "soak" in only}
+            "concurrency": "concurrency" in only, "soak": "soak" in only, "load": "load" in only}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -618,6 +717,7 @@ def main(argv: list[str] | None = None) -> int:
     say(f"benchmark: data sets {', '.join(datasets) or 'none'}; real app on {', '.join(real) or 'none'}; "
         f"naive {'yes' if naive else 'no'}; bare {'yes' if chosen['bare'] else 'no'}; "
         f"concurrency {'yes' if concurrency else 'no'}; soak {'yes' if chosen['soak'] else 'no'}; "
+        f"load {'yes' if chosen['load'] else 'no'}; "
         f"{cfg['steps']} steps, {cfg['reruns']} reruns, {cfg['viewers']} viewers")
     host = results["machine"]
     say(f"machine: {host['cpu']}, {host['cores']} cores, {host['ram_gb']} GB, {host['chromium']}")
@@ -648,6 +748,9 @@ def main(argv: list[str] | None = None) -> int:
 
         if chosen["soak"]:
             results["soak"] = run_soak(cfg)
+            out_json.write_text(json.dumps(results, indent=2) + "\n")
+        if chosen["load"]:
+            results["load"] = run_load(cfg)
             out_json.write_text(json.dumps(results, indent=2) + "\n")
 
     results["duration_s"] = round(time.perf_counter() - T0)
