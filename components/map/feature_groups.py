@@ -10,7 +10,7 @@ import folium
 import pandas as pd
 
 from components.map.datalayer import DataLayer
-from components.map.layers import captions_items, context_items, events_items, highlight_items, sites_items
+from components.map.layers import Rows, captions_items, context_items, events_items, highlight_items, sites_items
 from components.model.context import MapContext
 from components.model.i18n import t
 from components.model.timeline import SiteState
@@ -24,7 +24,7 @@ def layer_label(name: str, lang: str) -> str | None:
     return None if name == HIGHLIGHT else t(f"layer.{name}", lang)
 
 
-def layer_items(ctx: MapContext, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
+def layer_items(ctx: MapContext, states: dict[str, SiteState], events: Rows, captions: Rows,
                 layers: list[str], site: str | None = None) -> dict[str, list[dict]]:
     items: dict[str, list[dict]] = {}
     if "context" in layers:

@@ -52,10 +52,19 @@ COMPACT_PLACES = 300
 UNCERTAINTY_METRES = {"approximate": 1000, "area": 700}
 
 
-def group_records(frame: pd.DataFrame, keys: tuple[str, ...]) -> dict[tuple, list[dict]]:
+Rows = pd.DataFrame | list[dict]  # a window's rows: a frame, or its records already oldest first (model/shown.py)
+
+
+def as_records(rows: Rows) -> list[dict]:
+    if isinstance(rows, pd.DataFrame):
+        return rows.sort_values("date_start", kind="stable").to_dict("records")
+    return rows
+
+
+def group_records(rows: Rows, keys: tuple[str, ...]) -> dict[tuple, list[dict]]:
     """Rows grouped by ``keys``, oldest first; one to_dict instead of one per group."""
     groups: dict[tuple, list[dict]] = {}
-    for record in frame.sort_values("date_start", kind="stable").to_dict("records"):
+    for record in as_records(rows):
         groups.setdefault(tuple(record[key] for key in keys), []).append(record)
     return groups
 
@@ -146,9 +155,11 @@ def _ring_anchor(slot: int, slots: int = RING_SLOTS, size: int = ICON_PX) -> tup
     return (round(size / 2 - dx), round(size / 2 - dy))
 
 
-def events_grouped(events: pd.DataFrame) -> bool:
+def events_grouped(events: Rows) -> bool:
     """True when the window holds too many place-and-category markers to draw one by one."""
-    return events.empty is False and len(events.groupby(["place_id", "category"], sort=False)) > DETAIL_LIMIT
+    if len(events) <= DETAIL_LIMIT:
+        return False
+    return len({(row["place_id"], row["category"]) for row in as_records(events)}) > DETAIL_LIMIT
 
 
 def _place_group_item(place_id: str, records: list[dict], location: tuple[float, float], ctx: MapContext) -> dict:
@@ -157,7 +168,7 @@ def _place_group_item(place_id: str, records: list[dict], location: tuple[float,
     return {**marker, **place_group_text(ctx, place_id, records)}
 
 
-def events_items(events: pd.DataFrame, ctx: MapContext) -> list[dict]:
+def events_items(events: Rows, ctx: MapContext) -> list[dict]:
     """One marker per place and category; several events there are listed in its tooltip and popup.
 
     When there are more than DETAIL_LIMIT such markers, one marker per place carries the count and the breakdown.
@@ -183,7 +194,7 @@ def events_items(events: pd.DataFrame, ctx: MapContext) -> list[dict]:
     return items
 
 
-def captions_items(captions: pd.DataFrame, ctx: MapContext) -> list[dict]:
+def captions_items(captions: Rows, ctx: MapContext) -> list[dict]:
     items = []
     for (place_id,), records in group_records(captions, ("place_id",)).items():
         location = ctx.location(place_id)

@@ -5,13 +5,14 @@ The atlas page, the check page's preview and the tests all start here, so they c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from components.model.context import MapContext
-from components.model.timeline import SiteIndex, SiteState, in_window, window_bounds
+from components.model.timeline import SiteIndex, SiteState, window_bounds
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: DataFrames do not compare to a single bool
@@ -21,6 +22,44 @@ class Shown:
     events: pd.DataFrame  # events overlapping the window, oldest first
     captions: pd.DataFrame  # captions overlapping the window, oldest first
     ctx: MapContext  # names for places and sources, in the page's language
+    event_records: list[dict]  # the same rows as plain dicts, for the map's layers
+    caption_records: list[dict]
+
+
+@dataclass(frozen=True, eq=False)
+class Dated:
+    """A table of dated rows sorted oldest first, with its dates as integers: a window is two comparisons, not a sort."""
+
+    frame: pd.DataFrame
+    records: list[dict]
+    starts: np.ndarray
+    ends: np.ndarray
+
+    @classmethod
+    def build(cls, frame: pd.DataFrame, column: str = "date") -> Dated:
+        ordered = frame.sort_values(f"{column}_start", kind="stable")
+        starts, ends = (ordered[f"{column}_{side}"].astype("datetime64[s]") for side in ("start", "end"))
+        # A row without its dates is in no window (as in timeline.in_window, where NaT compares False).
+        undated = (starts.isna() | ends.isna()).to_numpy()
+        far = np.iinfo("int64")
+        return cls(ordered, ordered.to_dict("records"),
+                   np.where(undated, far.max, starts.to_numpy().astype("int64")),
+                   np.where(undated, far.min, ends.to_numpy().astype("int64")))
+
+    def window(self, start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.DataFrame, list[dict]]:
+        """The rows overlapping [start, end], oldest first, as a frame and as records."""
+        low, high = _seconds(start), _seconds(end)
+        rows = np.flatnonzero((self.starts <= high) & (self.ends >= low))
+        return self.frame.iloc[rows], [self.records[i] for i in rows]
+
+
+def _seconds(moment: pd.Timestamp) -> int:
+    """``moment`` on the tables' datetime64[s] scale; pandas' own bounds (the open window 'upto') map to int64's."""
+    if moment <= pd.Timestamp.min:
+        return int(np.iinfo("int64").min)
+    if moment >= pd.Timestamp.max:
+        return int(np.iinfo("int64").max)
+    return int(np.datetime64(moment.to_datetime64(), "s").astype("int64"))
 
 
 @dataclass(frozen=True, eq=False)
@@ -30,17 +69,29 @@ class Prepared:
     tables: dict[str, pd.DataFrame]
     ctx: MapContext
     sites: SiteIndex
+    events: Dated
+    captions: Dated
+    memo: dict = field(default_factory=dict)  # per-data results of date-free work (memoised): the chart's rows
 
     @classmethod
     def build(cls, tables: dict[str, pd.DataFrame], lang: str = "en") -> Prepared:
         return cls(tables, MapContext.build(tables["places"], tables["sources"], lang),
-                   SiteIndex.build(tables["places"], tables["population"]))
+                   SiteIndex.build(tables["places"], tables["population"]), Dated.build(tables["events"]),
+                   Dated.build(tables["captions"]))
 
     def at(self, at: date, window: str, months: int) -> Shown:
         """The sites' states at ``at``, and the events and captions in its window ('around' ± months, or 'upto')."""
         start, end = window_bounds(at, window, months)
-        return Shown(at=at, states=self.sites.states_at(at), events=in_window(self.tables["events"], start, end),
-                     captions=in_window(self.tables["captions"], start, end), ctx=self.ctx)
+        events, event_records = self.events.window(start, end)
+        captions, caption_records = self.captions.window(start, end)
+        return Shown(at=at, states=self.sites.states_at(at), events=events, captions=captions, ctx=self.ctx,
+                     event_records=event_records, caption_records=caption_records)
+
+    def remembered(self, key: tuple, compute):
+        """``compute()``, once per key for these data: a Prepared is shared by every session and never changes."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
 
 def shown_at(tables: dict[str, pd.DataFrame], at: date, window: str, months: int, lang: str = "en") -> Shown:

@@ -100,14 +100,14 @@ def _date_driven(page: PageData) -> None:
     in_lesson = bool(view.chapter)
     left, right = st.columns([1.7, 1] if in_lesson else [2.6, 1], gap="small")  # a lesson's text sits beside the map
     with left:
-        items = layer_items(ctx, states, events, captions, list(view.layers), view.site)
+        items = layer_items(ctx, states, shown.event_records, shown.caption_records, list(view.layers), view.site)
         map_panel(ctx, items, site=view.site, basemap=view.basemap, height=760 if view.present else 600)
-        if events_grouped(events):
+        if events_grouped(shown.event_records):
             st.caption(t("ui.grouped", lang, count=len(events)))
         legend_strip(lang)
     with right:
         lesson_panel(page.chapters, page.limits, ctx.place_name, lang)
-        captions_panel(captions, ctx, lang)
+        captions_panel(shown.caption_records, ctx, lang)
 
     # Lazy tabs: only the open one is rendered. A chart re-embedded on every slider step would hold up
     # the map, whose iframe shares the page's main thread.
@@ -115,7 +115,7 @@ def _date_driven(page: PageData) -> None:
                                                key=state.key("tab"), on_change="rerun")
     if chart_tab.open:
         with chart_tab:
-            chart_panel(tables["population"], states, ctx, at, lang)
+            chart_panel(tables["population"], states, ctx, at, lang, page.prepared.remembered)
     if text_tab.open:
         with text_tab:
             text_view(states, events, captions, ctx, at, lang)

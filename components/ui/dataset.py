@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import streamlit as st
@@ -9,6 +10,16 @@ import streamlit as st
 from components.data.fingerprint import folder_fingerprint
 from components.data.loader import Dataset, default_data_dir, load_dataset
 from components.model.shown import Prepared
+
+
+def _frozen(value):
+    """``value``, with every object alive now (it, the imported modules) moved out of the garbage collector's sight.
+
+    The cached data is read-only and lives as long as the server: scanning its objects was most of each collection's
+    cost, on every slider step (tests/bench/loadgen.py). Refcounting still frees them when the cache drops an entry.
+    """
+    gc.freeze()
+    return value
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -20,7 +31,7 @@ def _load(directory: str, fingerprint: str) -> Dataset:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _prepared(directory: str, fingerprint: str, lang: str) -> Prepared:
     # A resource, not data: shared read-only by every session, never copied. Nothing mutates a Prepared's tables.
-    return Prepared.build(_load(directory, fingerprint).tables, lang)
+    return _frozen(Prepared.build(_load(directory, fingerprint).tables, lang))
 
 
 def data_key() -> tuple[str, str]:

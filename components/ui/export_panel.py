@@ -4,6 +4,7 @@ Built on click."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -15,12 +16,12 @@ from components.export.standalone import standalone_map
 from components.model.context import MapContext
 from components.model.i18n import t
 from components.model.timeline import SiteState
-from components.ui.dataset import current_dataset
+from components.ui.dataset import data_key
 
 
 def data_download_button(lang: str, key: str) -> None:
     """The data folder the app shows, as one zip (a Frictionless data package with the notes)."""
-    directory = current_dataset().directory
+    directory = Path(data_key()[0])  # not the dataset itself: copying it out of the cache would cost every step
     st.download_button(t("export.data", lang), lambda: data_zip(directory), file_name=ZIP_NAME, mime="application/zip",
                        key=key, on_click="ignore", help=t("export.data_licence", lang))
 

@@ -7,17 +7,17 @@ import re
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from components.map.assets import LEGEND_CSS, static_text
 from components.map.legend import legend_html
-from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, base_map, view_for_all
-from components.map.step import LiveLayers, StepLayer, step_state
+from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, view_for_all
+from components.map.step import step_state
 from components.model import transitions as move
 from components.model.context import MapContext
 from components.model.palette import css_variables
 from components.model.picking import place_at
 from components.ui import state
+from components.ui.live_folium import live_folium
 
 MAP_KEY = "atlas.map"
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # only clicks rerun the page; pans and zooms do not
@@ -49,19 +49,9 @@ def map_panel(ctx: MapContext, items: dict[str, list[dict]], *, site: str | None
     """The live map: its base is the same at every step, so the iframe stays; only the step's state changes."""
     center, zoom = view or focus(ctx)
     places = ctx.place_frame
-    live = base_map(basemap, ctx.lang)
-    LiveLayers(ctx.lang).add_to(live)
-    st_folium(
-        live,
-        key=key,
-        height=height,
-        use_container_width=True,
-        returned_objects=RETURNED if clickable else [],
-        feature_group_to_add=[StepLayer(step_state(items, site, all_popups=not clickable))],
-        center=center,
-        zoom=zoom,
-        on_change=(lambda: _on_click(places)) if clickable else None,
-    )
+    live_folium(step_state(items, site, all_popups=not clickable), basemap=basemap, lang=ctx.lang, key=key, height=height,
+                returned_objects=RETURNED if clickable else [], center=center, zoom=zoom,
+                on_change=(lambda: _on_click(places)) if clickable else None)
 
 
 def _svg_as_image(match: re.Match) -> str:

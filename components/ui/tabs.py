@@ -21,7 +21,13 @@ from components.ui.export_panel import data_download_button
 TEXT_ROWS = 300
 
 
-def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: MapContext, at: date, lang: str) -> None:
+def _computed(key: tuple, compute):
+    return compute()
+
+
+def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: MapContext, at: date, lang: str,
+                remembered=_computed) -> None:
+    """``remembered(key, compute)`` may keep the chart's rows, which do not change with the date (model/shown.py)."""
     with_figures = set(population["place_id"])
     counted = [pid for pid in states if pid in with_figures]
     if not counted:
@@ -32,7 +38,7 @@ def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: Map
     if state.session_value("chart_site") not in counted:
         state.set_session_value("chart_site", default)
     place_id = st.selectbox(t("ui.population_site", lang), counted, format_func=ctx.place_name, key=state.key("chart_site"))
-    rows = chart_rows(population, ctx.sources, place_id, lang)
+    rows = remembered(("chart", place_id, lang), lambda: chart_rows(population, ctx.sources, place_id, lang))
     st.vega_lite_chart(population_spec(rows, at, lang), width="stretch", key="atlas-population-chart")
 
 

@@ -1,0 +1,93 @@
+"""st_folium for the live map: streamlit-folium's own component, with the base map rendered once, not at every step.
+
+st_folium renders the whole folium map three times per call (about 9 ms, a sixth of a slider step) and runs a regex
+over the step layer's JS, though the atlas's base map is the same at every step and its step layer is one JSON state
+(map/step.py). This sends the component the arguments st_folium would, from the base's parts cached per base map and
+language. streamlit-folium is pinned below 0.28 (pyproject.toml); tests/test_live_folium.py checks that the arguments
+are still the ones st_folium itself sends, so an upgrade that changes them fails a test instead of the map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import folium
+import streamlit as st
+import streamlit_folium
+from jinja2.utils import htmlsafe_json_dumps
+
+from components.map.mapview import base_map
+from components.map.step import LiveLayers
+
+# What streamlit-folium appends to a swapped feature group's script (its _get_feature_group_string, index 0).
+STEP_GROUP = "feature_group_feature_group_0"
+_STEP_JS = """var {group} = L.featureGroup();
+window.atlas.apply({state});
+{group}.addTo(map_div);
+map_div.addLayer({group});
+window.feature_group = window.feature_group || [];
+window.feature_group.push({group});
+"""
+
+
+@dataclass(frozen=True)
+class RenderedBase:
+    script: str
+    header: str
+    html: str
+    map_id: str
+    css_links: tuple[str, ...]
+    js_links: tuple[str, ...]
+
+
+def live_map(basemap: str, lang: str) -> folium.Map:
+    folium_map = base_map(basemap, lang)
+    LiveLayers(lang).add_to(folium_map)
+    return folium_map
+
+
+def _links(folium_map: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    css, js = [], []
+    for element in [folium_map, *folium_map._children.values()]:  # the base map has no nested assets
+        css += [href for _, href in getattr(element, "default_css", [])]
+        js += [src for _, src in getattr(element, "default_js", [])]
+    return tuple(dict.fromkeys(css)), tuple(dict.fromkeys(js))
+
+
+@lru_cache(maxsize=8)
+def rendered_base(basemap: str, lang: str) -> RenderedBase:
+    """The base map's parts as st_folium computes them (render, html, header, script), once per base map and language."""
+    folium_map = live_map(basemap, lang)
+    folium_map.get_root().render()
+    folium_map.render()
+    html = streamlit_folium._get_html(folium_map)
+    header = streamlit_folium._get_header(folium_map)
+    script = streamlit_folium._get_map_string(folium_map)
+    css, js = _links(folium_map)
+    return RenderedBase(script, header, html, streamlit_folium.get_full_id(folium_map), css, js)
+
+
+def step_script(state: dict) -> str:
+    return _STEP_JS.format(group=STEP_GROUP, state=htmlsafe_json_dumps(state))
+
+
+def live_folium(state: dict, *, basemap: str, lang: str, key: str, height: int, returned_objects: list[str],
+                center: tuple[float, float], zoom: int, on_change: Callable[[], None] | None) -> None:
+    """What st_folium(live_map(basemap, lang), feature_group_to_add=[StepLayer(state)], ...) would draw."""
+    base = rendered_base(basemap, lang)
+    hash_key = streamlit_folium.generate_js_hash(base.script, key, False)
+
+    def _changed() -> None:
+        st.session_state[key] = st.session_state.get(hash_key, {})
+        if on_change is not None:
+            on_change()
+
+    defaults = {name: None for name in returned_objects}
+    streamlit_folium._component_func(
+        script=base.script, header=base.header, html=base.html, id=base.map_id, key=hash_key, height=height, width=None,
+        returned_objects=returned_objects, default=defaults, zoom=zoom, center=center, feature_group=step_script(state),
+        return_on_hover=False, layer_control=None, pixelated=False, css_links=list(base.css_links),
+        js_links=list(base.js_links), on_change=_changed, wrap_longitude=False,
+    )
