@@ -111,7 +111,10 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "ui.captions_for": {"en": "Photos at {place}", "fr": "Photos : {place}"},
     "ui.captions_all": {"en": "All photos in the window. Click a site on the map to see only its photos.", "fr": "Toutes les photos de la période. Cliquez sur un site pour ne voir que les siennes."},
     "ui.captions_none": {"en": "No photo captions here in this time window.", "fr": "Aucune légende photo ici pour cette période."},
-    "ui.show_on_map": {"en": "Show on map", "fr": "Voir sur la carte"},
+    "tooltip.more": {"en": {"one": "and {count} more: click for all", "other": "and {count} more: click for all"},
+                     "fr": {"one": "et {count} autre : cliquer pour tout voir", "many": "et {count} d’autres : cliquer pour tout voir",
+                            "other": "et {count} autres : cliquer pour tout voir"}},
+    "ui.show_caption_on_map": {"en": "Show on map: {date}, “{words}…”", "fr": "Voir sur la carte : {date}, « {words}… »"},
     "ui.grouped": {
         "en": {
             "one": "{count} event in this window: too many to draw one by one, so each grey disc counts a place's events. "

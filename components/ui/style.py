@@ -12,6 +12,8 @@ CSS = f"""
 .block-container{{padding-top:2.2rem;padding-bottom:2rem}}
 h1{{font-size:1.9rem !important;padding-bottom:0 !important}}
 :focus-visible{{outline:3px solid {FOCUS} !important;outline-offset:2px}}
+/* Streamlit fades captions with opacity:.6, which takes the caption grey below 4.5:1 (axe color-contrast). */
+[data-testid="stCaptionContainer"]{{opacity:1 !important}}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p{{color:{CAPTION} !important}}
 [data-testid="stSlider"]{{padding-top:0}}
 @media (max-width:640px){{.block-container{{padding-left:.7rem;padding-right:.7rem}}}}
