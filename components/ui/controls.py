@@ -72,7 +72,7 @@ def time_bar(span: Span, limits: Limits, lang: str, more: tuple[str, ...] = ()) 
     view = state.current()
     playing = state.session_value("playing", False)
     with st.container(key="atlas-timebar"):
-        cols = st.columns([1.25, 1.35, 0.85, 1.35, 0.75, 0.4], vertical_alignment="center", gap="small")
+        cols = st.columns([1.25, 1.35, 0.85, 1.35, 0.75, 0.5], vertical_alignment="center", gap="small")
         # Not a heading: the page's next heading level is the captions' (### after the title would skip h2).
         cols[0].markdown(f'<p class="atlas-date">{format_day(view.date, lang)}</p>', unsafe_allow_html=True)
         cols[1].button(t("ui.prev", lang), key=state.key("btn.prev"), on_click=_step, args=(span.stops, -1), width="stretch")

@@ -71,6 +71,7 @@ PRESENT_CSS = """
 [data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: .6rem 1rem 2rem 1rem !important;}
 html {font-size: 20px;}
 .st-key-atlas-head {display: none !important;}
+.st-key-atlas-timebar button {min-height: 0; padding-top: .15rem; padding-bottom: .15rem;}
 .st-key-atlas-lesson p, .st-key-atlas-lesson li {font-size: 1.25rem; line-height: 1.5;}
 </style>
 """

@@ -59,7 +59,8 @@ def strip_panel(prepared: Prepared, span: Span, limits: Limits, view: AtlasState
     line, what = _line(prepared, view.site, span.last)
     start, end = window_bounds(view.date, view.window, view.months)
     window = (span.first if view.window == "upto" else start.date(), end.date())
-    spec = strip_spec(strip, line, view.date, window, (span.first, span.last), lang)
+    heights = {"overview_height": 20, "focus_height": 30} if view.present else {}  # presenting: the map comes first
+    spec = strip_spec(strip, line, view.date, window, (span.first, span.last), lang, **heights)
     alt = t("strip.alt", lang, first=format_day(span.first, lang), last=format_day(span.last, lang), what=what)
     with st.container(key="atlas-strip-box"):
         st.vega_lite_chart(spec, key=STRIP_KEY, on_select=lambda: _picked(strip, limits), selection_mode=list(PICKS),

@@ -29,7 +29,7 @@ h1{{font-size:1.7rem !important;padding:0 !important;line-height:1.2 !important}
   .st-key-atlas-mapcols [data-testid="stColumn"]{{width:100% !important;flex:1 1 100% !important;min-width:100% !important}}
 }}
 @media (max-width:640px){{
-  {MAIN}{{padding-left:.7rem;padding-right:.7rem}}
+  {MAIN}{{padding:3.4rem .7rem 2rem .7rem}}  /* under the header, which holds the sidebar button */
   .st-key-atlas-timebar [data-testid="stHorizontalBlock"]{{flex-direction:row;flex-wrap:wrap;gap:.4rem}}
   .st-key-atlas-timebar [data-testid="stColumn"]{{width:auto !important;flex:1 1 auto !important;min-width:0 !important}}
   .st-key-atlas-timebar [data-testid="stColumn"]:first-child{{flex-basis:100% !important}}
