@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -24,9 +24,9 @@ from babel.dates import get_month_names
 
 from components.data.schema import HEAD_COUNTS
 from components.model.filters import CATEGORIES
-from components.model.formatting import format_count, format_date
+from components.model.formatting import format_date
 from components.model.i18n import t
-from components.model.palette import CATEGORY_COLOURS, HIGHLIGHT, INK_MUTED, OUTLINE, RULE, SITE_STROKE, rgba
+from components.model.palette import CATEGORY_COLOURS, HIGHLIGHT, INK_MUTED, OUTLINE, RULE, SITE_STROKE
 from components.model.population_chart import QUALIFIER_SHAPES
 from components.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
 
@@ -257,7 +257,7 @@ def _line_layers(line: list[dict], x: dict, points: bool, until: date) -> list[d
 def _now_layers(at: date, window: tuple[date, date], x: dict) -> list[dict]:
     return [
         {"data": {"values": [{"x": _iso(window[0]), "x2": _iso(window[1])}]},
-         "mark": {"type": "rect", "color": rgba(INK_MUTED, 0.1), "clip": True},
+         "mark": {"type": "rect", "color": INK_MUTED, "opacity": 0.1, "clip": True},
          "encoding": {"x": x, "x2": {"field": "x2"}}},
         {"data": {"values": [{"x": _iso(at)}]},
          "mark": {"type": "rule", "color": HIGHLIGHT, "strokeWidth": 2, "clip": True},
@@ -274,7 +274,8 @@ def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date
     top_axis = {"orient": "top", "format": "%Y", "labelFontSize": 10, "tickCount": 12, "grid": False, "domain": False,
                 "labelPadding": 1, "ticks": False}
     focus_axis = {"orient": "bottom", "labelFontSize": 10, "grid": False, "domain": False, "tickCount": 8, "labelPadding": 1,
-                  "labelExpr": f"{months}[utcmonth(datum.value)] + (utcmonth(datum.value) == 0 ? ' ' + utcyear(datum.value) : '')"}
+                  "labelExpr": f"{months}[utcmonth(datum.value)]"
+                               " + (utcmonth(datum.value) == 0 ? ' ' + utcyear(datum.value) : '')"}
     overview_x, focus_x = _x(span, top_axis), _x(focus, focus_axis)
 
     def row(x: dict, rows: list[dict], steps: list[dict], until: date, pick: str, height: int, size: int) -> dict:

@@ -86,8 +86,8 @@ def test_clicking_a_mark_moves_the_date_and_selects_the_place(page) -> None:
     marks = _marks(page)
     expect(marks.first).to_be_attached(timeout=30_000)
     death = CATEGORY_COLOURS["death"].lower()
-    index = marks.evaluate_all("(paths, colour) => paths.findLastIndex(p => (p.getAttribute('fill') || '').toLowerCase() === colour)",
-                               death)
+    index = marks.evaluate_all(
+        "(paths, colour) => paths.findLastIndex(p => (p.getAttribute('fill') || '').toLowerCase() === colour)", death)
     marks.nth(index).click(force=True)
     expect(page.locator(".atlas-date")).to_contain_text("2021", timeout=15_000)
     expect(page).to_have_url(re.compile(r"[?&]site=[a-z0-9-]+"), timeout=15_000)
