@@ -16,7 +16,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: $(STAMP)
+# axe-core for the accessibility tests, from npm (tests/browser/package-lock.json pins it).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	touch $(AXE)
+
+test: $(STAMP) $(AXE)
 	$(PY) -m pytest
 
 # ruff for style and bugs; import-linter for the layers (pyproject.toml names them).

@@ -34,6 +34,7 @@ CSS = (
 # Scripts for the page itself, not the map. A components.html iframe is about:srcdoc, whose relative URLs resolve
 # against the page's (/map, /check): app/static/ reaches the same folder.
 LESSON_KEYS_JS = "atlas/lesson-keys.js"
+PAGE_JS = "atlas/page.js"  # the page's declared language, and focus kept across reruns
 PAGE_PREFIX = "app/static/"
 
 

@@ -12,7 +12,7 @@ from components.model.summaries import date_html, figure_lines
 from components.model.timeline import SiteState
 
 MAX_LISTED = 12  # events or captions listed in one popup; the rest are counted
-TOOLTIP_CAPTIONS = 6  # captions quoted in a camera marker's tooltip
+TOOLTIP_LISTED = 4  # events or captions quoted in a marker's tooltip: it covers the map; the popup has the rest
 GROUP_LATEST = 3  # latest events quoted in a grouped place's popup
 GROUP_CATEGORIES = 5  # categories named in a grouped place's breakdown
 
@@ -69,8 +69,12 @@ def event_text(ctx: MapContext, place_id: str, category: str, records: list[dict
     label = t(f"category.{category}", ctx.lang)
     count = f" ×{len(records)}" if len(records) > 1 else ""
     head = f"<b>{html_text(label)}{count}</b> · {html_text(ctx.place_name(place_id))}"
-    lines = [event_line(row, ctx) for row in records[:MAX_LISTED]]
+    lines = [event_line(row, ctx) for row in records[:TOOLTIP_LISTED]] + _more(len(records), ctx.lang)
     return {"tooltip": "<br>".join([head, *lines]), "popup": event_popup(records, ctx)}
+
+
+def _more(count: int, lang: str) -> list[str]:
+    return [f"<i>{html_text(t('tooltip.more', lang, count=count - TOOLTIP_LISTED))}</i>"] if count > TOOLTIP_LISTED else []
 
 
 def place_group_text(ctx: MapContext, place_id: str, records: list[dict]) -> dict:
@@ -90,7 +94,8 @@ def caption_text(ctx: MapContext, place_id: str, records: list[dict]) -> dict:
     """Tooltip (the first captions, cut short) and popup (captions with their credits) of a camera marker."""
     count = t("photos", ctx.lang, count=len(records))
     head = f"<b>{html_text(count)}</b> · {html_text(ctx.place_name(place_id))}"
-    lines = [f"{date_html(row['date'], ctx.lang)}: {html_text(row['text'], 110)}" for row in records[:TOOLTIP_CAPTIONS]]
+    lines = [f"{date_html(row['date'], ctx.lang)}: {html_text(row['text'], 110)}" for row in records[:TOOLTIP_LISTED]]
+    lines += _more(len(records), ctx.lang)
     popup = "<hr>".join(
         f"{date_html(row['date'], ctx.lang)}<br>{html_text(row['text'], 500)}<br><i>{html_text(row['credit'])}</i>"
         for row in records[:MAX_LISTED]

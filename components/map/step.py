@@ -44,7 +44,7 @@ class LiveLayers(JSCSSMixin, MacroElement):
         super().__init__()
         self._name = "LiveLayers"
         self.default_js = [("atlas_live_map", prefix + LIVE_MAP_JS)]
-        self.config = {"layers": [[name, layer_label(name, lang)] for name in DRAWING_ORDER], "symbols": SYMBOLS}
+        self.config = {"layers": [[name, layer_label(name, lang)] for name in DRAWING_ORDER], "symbols": SYMBOLS, "lang": lang}
 
 
 class StepLayer(folium.FeatureGroup):

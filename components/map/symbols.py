@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from components.model.palette import CATEGORY_COLOURS, OUTLINE, PAPER
+from components.model.shapes import CATEGORY_SHAPES, SHAPES
 
 
 @dataclass(frozen=True)
@@ -18,29 +19,6 @@ class Symbol:
     path: str  # SVG path in a 20×20 box
 
 
-SHAPES = {
-    "square": "M4 4H16V16H4Z",
-    "cross": "M5 2L10 7L15 2L18 5L13 10L18 15L15 18L10 13L5 18L2 15L7 10L2 5Z",
-    "triangle": "M10 2L18.5 17H1.5Z",
-    "triangle-down": "M1.5 3H18.5L10 18Z",
-    "diamond": "M10 1L19 10L10 19L1 10Z",
-    "pentagon": "M10 1.5L18.5 7.7L15.3 17.8H4.7L1.5 7.7Z",
-    "dagger": "M8 1H12V6H17V10H12V19H8V10H3V6H8Z",
-    "plus": "M7 2H13V7H18V13H13V18H7V13H2V7H7Z",
-    "circle": "M10 2.5A7.5 7.5 0 1 1 9.99 2.5Z",
-}
-
-CATEGORY_SHAPES = {
-    "camp": "square",
-    "demolition": "cross",
-    "clash": "triangle",
-    "protest": "triangle-down",
-    "politics": "diamond",
-    "policy": "pentagon",
-    "death": "dagger",
-    "humanitarian": "plus",
-    "daily-life": "circle",
-}
 CATEGORY_SYMBOLS: dict[str, Symbol] = {
     category: Symbol(shape, CATEGORY_COLOURS[category], SHAPES[shape]) for category, shape in CATEGORY_SHAPES.items()
 }

@@ -107,11 +107,36 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "ui.play": {"en": "▶ Play", "fr": "▶ Lecture"},
     "ui.pause": {"en": "⏸ Pause", "fr": "⏸ Pause"},
     "ui.speed": {"en": "Seconds per step", "fr": "Secondes par étape"},
+    "ui.explain": {"en": "What the date shows", "fr": "Ce que montre la date"},
+    "strip.from": {"en": "From", "fr": "À partir du"},
+    "strip.events": {"en": "Events", "fr": "Événements"},
+    "strip.all_sites": {"en": "every site together", "fr": "tous les sites ensemble"},
+    "strip.alt": {
+        "en": "Timeline of the events from {first} to {last}, with the population of {what} as a line. "
+              "The same events and figures are listed in the tab “What the map shows (text)”.",
+        "fr": "Frise des événements du {first} au {last}, avec la population de : {what}, en ligne. "
+              "Les mêmes événements et chiffres sont listés dans l'onglet « Ce que montre la carte (texte) ».",
+    },
+    "strip.explain": {
+        "en": "The strip: the whole period on top, the months around the date below it. Each mark is an event, shaped "
+              "and coloured as on the map; click one to go to its date and place. The shaded band is the window shown on "
+              "the map, the red line the date, the blue line the population of {what}.",
+        "fr": "La frise : toute la période en haut, les mois autour de la date en dessous. Chaque marque est un événement, "
+              "de la forme et de la couleur de la carte ; cliquez-en une pour aller à sa date et à son lieu. La bande grisée "
+              "est la période montrée sur la carte, le trait rouge la date, la ligne bleue la population de : {what}.",
+    },
+    "strip.counted": {
+        "en": "With more than {limit} events, each mark counts a category's events in a few weeks; its size grows with them.",
+        "fr": "Au-delà de {limit} événements, chaque marque compte ceux d'une catégorie sur quelques semaines ; sa taille croît avec leur nombre.",
+    },
     "ui.captions": {"en": "Photo captions", "fr": "Légendes photo"},
     "ui.captions_for": {"en": "Photos at {place}", "fr": "Photos : {place}"},
     "ui.captions_all": {"en": "All photos in the window. Click a site on the map to see only its photos.", "fr": "Toutes les photos de la période. Cliquez sur un site pour ne voir que les siennes."},
     "ui.captions_none": {"en": "No photo captions here in this time window.", "fr": "Aucune légende photo ici pour cette période."},
-    "ui.show_on_map": {"en": "Show on map", "fr": "Voir sur la carte"},
+    "tooltip.more": {"en": {"one": "and {count} more: click for all", "other": "and {count} more: click for all"},
+                     "fr": {"one": "et {count} autre : cliquer pour tout voir", "many": "et {count} d’autres : cliquer pour tout voir",
+                            "other": "et {count} autres : cliquer pour tout voir"}},
+    "ui.show_caption_on_map": {"en": "Show on map: {date}, “{words}…”", "fr": "Voir sur la carte : {date}, « {words}… »"},
     "ui.grouped": {
         "en": {
             "one": "{count} event in this window: too many to draw one by one, so each grey disc counts a place's events. "

@@ -92,3 +92,9 @@ def set_present(state: AtlasState, present: bool) -> AtlasState:
 def set_categories(state: AtlasState, categories: Iterable[str]) -> AtlasState:
     """The event categories shown, kept in the legend's order; choosing every one, or none, shows them all."""
     return replace(state, categories=in_legend_order(categories))
+
+
+def go_to_event(state: AtlasState, day: date, place_id: str, limits: Limits) -> AtlasState:
+    """A mark on the timeline: its date, and its place selected where the map is (like a click on the map)."""
+    moved = replace(state, date=limits.clamp(day))
+    return pick_on_map(moved, place_id) if place_id in limits.place_ids else moved

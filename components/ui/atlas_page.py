@@ -29,6 +29,7 @@ from components.ui.export_panel import export_panel
 from components.ui.lesson import lesson_panel, presentation_style, start_button
 from components.ui.map_panel import focus, legend_strip, map_panel
 from components.ui.problems_panel import problems_panel
+from components.ui.strip_panel import strip_panel, strip_texts
 from components.ui.style import apply_style
 from components.ui.tabs import chart_panel, sources_panel, text_view
 
@@ -68,8 +69,10 @@ def render() -> None:
 
     apply_style()
     presentation_style()
-    st.title(t("app.title", lang))
-    st.caption(t("app.tagline", lang))
+    with st.container(key="atlas-head"):  # the title and its line side by side: the map starts higher
+        title, tagline = st.columns([1, 3.2], vertical_alignment="center")
+        title.title(t("app.title", lang))
+        tagline.caption(t("app.tagline", lang))
     if ignored:
         st.info(_notice(ignored, lang))
     problems_panel(dataset, lang)
@@ -90,7 +93,8 @@ def _date_driven(page: PageData) -> None:
     # not at the end, keeps it right even when a newer rerun interrupts this one.
     state.write_url()
     lang, tables, ctx = view.lang, page.prepared.tables, page.prepared.ctx
-    at = time_bar(page.span, page.limits, lang)
+    at = time_bar(page.span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
+    strip_panel(page.prepared, page.span, page.limits, view)  # the date-free marks are kept; only the rule moves
     shown = page.prepared.at(at, view.window, view.months)
     states, events, captions = shown.states, shown.events, shown.captions
 
@@ -98,7 +102,9 @@ def _date_driven(page: PageData) -> None:
         return feature_groups(ctx, states, events, captions, list(view.layers), view.site)
 
     in_lesson = bool(view.chapter)
-    left, right = st.columns([1.7, 1] if in_lesson else [2.6, 1], gap="small")  # a lesson's text sits beside the map
+    # A lesson's text sits beside the map; the captions go under it on narrow screens (ui/style.py NARROW).
+    with st.container(key="atlas-lessoncols" if in_lesson else "atlas-mapcols"):
+        left, right = st.columns([2, 1] if in_lesson else [3, 1], gap="small")
     with left:
         items = layer_items(ctx, states, shown.event_records, shown.caption_records, list(view.layers), view.site)
         map_panel(ctx, items, site=view.site, basemap=view.basemap, height=760 if view.present else 600)

@@ -13,6 +13,7 @@ from components.ui import state
 
 PAGE = 8  # cards drawn at a time: each costs the slider step ~0.7 ms; the list scrolls past four
 TEXT_LIMIT = 1500
+BUTTON_WORDS = 6  # of the caption, in its button's label
 
 
 def source_link(ctx: MapContext, source_id: str) -> str:
@@ -34,7 +35,10 @@ def caption_card(row: dict, ctx: MapContext, lang: str, selected: bool) -> None:
             f"{markdown_text(text, TEXT_LIMIT)}{cut}\n\n"
             f"*{markdown_text(row['credit'], 200)}* · {source_link(ctx, row['source_id'])}"
         )
-        st.button(t("ui.show_on_map", lang), key=state.key(f"show.{row['caption_id']}"), on_click=state.apply,
+        # Each button names its caption, so a screen reader's list of buttons is not twenty "Show on map".
+        words = " ".join(text.split()[:BUTTON_WORDS])
+        label = t("ui.show_caption_on_map", lang, date=format_date(row["date"], lang), words=words)
+        st.button(markdown_text(label, 160), key=state.key(f"show.{row['caption_id']}"), on_click=state.apply,
                   args=(move.choose_caption, row["caption_id"], row["place_id"]), type="primary" if selected else "secondary")
 
 

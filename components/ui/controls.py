@@ -59,26 +59,34 @@ def _toggle_play() -> None:
     state.set_session_value("last_tick", time.monotonic())
 
 
-def time_bar(span: Span, limits: Limits, lang: str) -> date:
-    st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, key=state.WIDGET_KEYS["date"], format="YYYY-MM-DD",
-              on_change=state.on_widget("date", move.set_date, limits))
-    view = state.current()
-    playing = state.session_value("playing", False)
-    cols = st.columns([1.3, 1, 1.3, 0.9, 2.2], vertical_alignment="center")
-    cols[0].button(t("ui.prev", lang), key=state.key("btn.prev"), on_click=_step, args=(span.stops, -1), width="stretch")
-    cols[1].button(t("ui.pause" if playing else "ui.play", lang), key=state.key("btn.play"), on_click=_toggle_play,
-                   width="stretch", type="primary" if playing else "secondary")
-    cols[2].button(t("ui.next", lang), key=state.key("btn.next"), on_click=_step, args=(span.stops, 1), width="stretch")
-    cols[3].selectbox(t("ui.speed", lang), SPEEDS, index=SPEEDS.index(DEFAULT_SPEED), key=state.key("speed"),
-                      label_visibility="collapsed", format_func=lambda s: f"{s:g} s", persist_state="session")
-    cols[4].markdown(f"### {format_day(view.date, lang)}")
+def _explanation(view, lang: str) -> str:
     start, end = window_bounds(view.date, view.window, view.months)
     if view.window == "upto":
-        explain = t("ui.window_explain_upto", lang, date=format_day(view.date, lang))
-    else:
-        explain = t("ui.window_explain_around", lang, start=format_day(start.date(), lang), end=format_day(end.date(), lang),
-                    count=view.months, date=format_day(view.date, lang))
-    st.caption(f"{explain} {t('ui.population_rule', lang)}")
+        return t("ui.window_explain_upto", lang, date=format_day(view.date, lang))
+    return t("ui.window_explain_around", lang, start=format_day(start.date(), lang), end=format_day(end.date(), lang),
+             count=view.months, date=format_day(view.date, lang))
+
+
+def time_bar(span: Span, limits: Limits, lang: str, more: tuple[str, ...] = ()) -> date:
+    """One row of date controls over the slider: the explanation (and ``more`` of it) waits behind a small "?"."""
+    view = state.current()
+    playing = state.session_value("playing", False)
+    with st.container(key="atlas-timebar"):
+        cols = st.columns([1.25, 1.35, 0.85, 1.35, 0.75, 0.5], vertical_alignment="center", gap="small")
+        # Not a heading: the page's next heading level is the captions' (### after the title would skip h2).
+        cols[0].markdown(f'<p class="atlas-date">{format_day(view.date, lang)}</p>', unsafe_allow_html=True)
+        cols[1].button(t("ui.prev", lang), key=state.key("btn.prev"), on_click=_step, args=(span.stops, -1), width="stretch")
+        cols[2].button(t("ui.pause" if playing else "ui.play", lang), key=state.key("btn.play"), on_click=_toggle_play,
+                       width="stretch", type="primary" if playing else "secondary")
+        cols[3].button(t("ui.next", lang), key=state.key("btn.next"), on_click=_step, args=(span.stops, 1), width="stretch")
+        cols[4].selectbox(t("ui.speed", lang), SPEEDS, index=SPEEDS.index(DEFAULT_SPEED), key=state.key("speed"),
+                          label_visibility="collapsed", format_func=lambda s: f"{s:g} s", persist_state="session")
+        with cols[5].popover("?", help=t("ui.explain", lang), width="stretch"):
+            st.markdown(" ".join((_explanation(view, lang), t("ui.population_rule", lang))))
+            for paragraph in more:
+                st.markdown(paragraph)
+        st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, key=state.WIDGET_KEYS["date"],
+                  format="YYYY-MM-DD", label_visibility="collapsed", on_change=state.on_widget("date", move.set_date, limits))
     return view.date
 
 

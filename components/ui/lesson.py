@@ -66,10 +66,12 @@ def lesson_panel(chapters: pd.DataFrame, limits: Limits, ctx_name, lang: str) ->
 
 
 PRESENT_CSS = """
-<style>
+<span class="atlas-style"></span><style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none !important;}
-.block-container {max-width: 100% !important; padding-top: 1rem !important;}
+[data-testid="stMainBlockContainer"] {max-width: 100% !important; padding: .6rem 1rem 2rem 1rem !important;}
 html {font-size: 20px;}
+.st-key-atlas-head {display: none !important;}
+.st-key-atlas-timebar button {min-height: 0; padding-top: .15rem; padding-bottom: .15rem;}
 .st-key-atlas-lesson p, .st-key-atlas-lesson li {font-size: 1.25rem; line-height: 1.5;}
 </style>
 """

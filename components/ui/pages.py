@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
+import streamlit.components.v1 as components
 
+from components.map.assets import PAGE_JS, PAGE_PREFIX
 from components.model.i18n import t
 from components.ui import atlas_page, check_page, state
 
@@ -26,3 +28,5 @@ def run() -> None:
         log.exception("page failed")
         st.error("Something went wrong while drawing this page. The data were not changed. Reload the page; "
                  "if this persists, run `make validate` and check the server log.")
+    # lang is "en" or "fr" (state.lang() admits nothing else), so it is safe in the attribute.
+    components.html(f'<script src="{PAGE_PREFIX}{PAGE_JS}" data-lang="{lang}"></script>', height=0)

@@ -6,15 +6,36 @@ import streamlit as st
 
 from components.model.palette import CAPTION, FOCUS, css_variables
 
+MAIN = '[data-testid="stMainBlockContainer"]'
+NARROW = "(max-width:1199px)"  # below this the captions (or the lesson) go under the map, which takes the width
 CSS = f"""
-<style>
+<span class="atlas-style"></span><style>
 {css_variables()}
-.block-container{{padding-top:2.2rem;padding-bottom:2rem}}
-h1{{font-size:1.9rem !important;padding-bottom:0 !important}}
+{MAIN}{{padding:1rem 1rem 2rem 1rem}}
+[data-testid="stElementContainer"]:has(.atlas-style){{display:none}}
+h1{{font-size:1.7rem !important;padding:0 !important;line-height:1.2 !important}}
 :focus-visible{{outline:3px solid {FOCUS} !important;outline-offset:2px}}
+/* Streamlit fades captions with opacity:.6, which takes the caption grey below 4.5:1 (axe color-contrast). */
+[data-testid="stCaptionContainer"]{{opacity:1 !important}}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p{{color:{CAPTION} !important}}
-[data-testid="stSlider"]{{padding-top:0}}
-@media (max-width:640px){{.block-container{{padding-left:.7rem;padding-right:.7rem}}}}
+[data-testid="stSidebar"]{{width:256px !important;min-width:256px !important}}
+.st-key-atlas-head{{gap:0}}
+.st-key-atlas-head [data-testid="stCaptionContainer"] p{{font-size:.85rem;line-height:1.35;margin:0}}
+.st-key-atlas-timebar{{gap:.1rem}}
+.st-key-atlas-timebar [data-testid="stSlider"]{{padding:0 .55rem}}
+.st-key-atlas-timebar [data-testid="stSliderThumbValue"]{{display:none}}
+.atlas-date{{font-size:1.3rem;font-weight:600;margin:0;white-space:nowrap}}
+.st-key-atlas-strip-box{{margin:-.6rem 0 -.5rem 0}}
+@media {NARROW}{{
+  .st-key-atlas-mapcols [data-testid="stHorizontalBlock"]{{flex-wrap:wrap}}
+  .st-key-atlas-mapcols [data-testid="stColumn"]{{width:100% !important;flex:1 1 100% !important;min-width:100% !important}}
+}}
+@media (max-width:640px){{
+  {MAIN}{{padding:3.4rem .7rem 2rem .7rem}}  /* under the header, which holds the sidebar button */
+  .st-key-atlas-timebar [data-testid="stHorizontalBlock"]{{flex-direction:row;flex-wrap:wrap;gap:.4rem}}
+  .st-key-atlas-timebar [data-testid="stColumn"]{{width:auto !important;flex:1 1 auto !important;min-width:0 !important}}
+  .st-key-atlas-timebar [data-testid="stColumn"]:first-child{{flex-basis:100% !important}}
+}}
 </style>
 """
 

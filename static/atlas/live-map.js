@@ -36,10 +36,39 @@
     if (it.tooltip) { layer.bindTooltip(it.tooltip, {sticky: !!it.sticky}); }
     if (it.popup) { layer.bindPopup(it.popup, {maxWidth: 380}); }
     layer.on("click", function () { atlas.clicked = it.k; });
+    if (it.tooltip && it.interactive !== false && (it.type !== "circle" || it.options.className.indexOf("atlas-site") >= 0)) {
+      layer.on("add", function () { reachable(layer, it.tooltip); });
+    }
     return layer;
   }
 
+  // The tooltip's words, as plain text: parsed in an inert document, so nothing in it loads or runs.
+  function plain(html) {
+    var lines = html.replace(/<br\s*\/?>/gi, " · ");  // the line breaks of our own markup, as a reader would say them
+    return (new DOMParser().parseFromString(lines, "text/html").body.textContent || "").replace(/\s+/g, " ").trim();
+  }
+
+  // A marker a click selects is a named button a keyboard reaches, and Enter or Space on it does what a click does.
+  // Leaflet makes icon markers focusable and fires click on their Enter; circles (SVG paths) get the same here.
+  function reachable(layer, tooltip) {
+    var el = layer.getElement && layer.getElement();
+    if (!el) { return; }
+    el.setAttribute("aria-label", plain(tooltip).slice(0, 300));
+    el.setAttribute("role", "button");
+    if (el.atlasKeyboard) { return; }
+    el.atlasKeyboard = true;
+    var isPath = el.tagName.toLowerCase() === "path";
+    if (isPath) { el.setAttribute("tabindex", "0"); }
+    el.addEventListener("keydown", function (e) {
+      if ((e.key === "Enter" && isPath) || e.key === " ") {
+        e.preventDefault();
+        layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e});
+      }
+    });
+  }
+
   atlas.init = function (map, cfg) {
+    document.documentElement.lang = cfg.lang;
     atlas.map = map;
     atlas.cfg = cfg;
     atlas.groups = {};
@@ -80,8 +109,18 @@
     return (it.icon || it.options || {}).className || "";
   }
 
+  // streamlit-folium's component library appends a theme <style> to this frame at every render, and only the last
+  // one counts: without this a long session grows by one element a step.
+  function dropStaleThemes() {
+    var themes = Array.prototype.filter.call(document.head.querySelectorAll("style"), function (style) {
+      return style.textContent.indexOf("--primary-color") >= 0;
+    });
+    themes.slice(0, -1).forEach(function (style) { style.remove(); });
+  }
+
   atlas.apply = function (step) {
     if (!atlas.map) { return; }
+    dropStaleThemes();
     var seen = {};
     Object.keys(step.items).forEach(function (name) {
       var count = {};  // the same keys as item_keys in components/map/step.py

@@ -1,0 +1,292 @@
+"""The timeline strip under the slider, as a plain Vega-Lite spec (like model/population_chart.py: no Altair).
+
+Two rows share one design: the whole span on top, and below it a focus row zoomed on the window, where the dense
+months of 2015–16 spread out. Events are marks coloured and shaped as on the map (model/palette.py, model/shapes.py);
+a site's head counts, or every site's together, are a step line; the window is shaded and the date is a rule.
+
+What does not depend on the date (the marks, the lines) is built once per data and language (Strip, StripLine, kept
+by Prepared.remembered); a slider step only slices the focus row's marks and writes the rule and the shading.
+Beyond MAX_MARKS events, marks are counted per category and time bucket instead of drawn one by one, so the spec
+stays small at 100,000 events.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from babel.dates import get_month_names
+
+from components.data.schema import HEAD_COUNTS
+from components.model.filters import CATEGORIES
+from components.model.formatting import format_date
+from components.model.i18n import t
+from components.model.palette import CATEGORY_COLOURS, HIGHLIGHT, INK_MUTED, OUTLINE, RULE, SITE_STROKE
+from components.model.population_chart import QUALIFIER_SHAPES
+from components.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
+
+MAX_MARKS = 400  # events drawn one by one up to this; beyond, counted per bucket
+OVERVIEW_BUCKETS = 90  # about a quarter each over 1999–2021
+FINE_DAYS = 7  # the focus row's buckets: weeks
+FOCUS_MIN = timedelta(days=45)  # the focus row shows at least this much either side of the date
+FOCUS_MAX = timedelta(days=366)
+PICKS = ("pick_all", "pick_focus")  # the selection of each row; a click on a mark fills one
+LINE_POINTS = 200  # the top row's population line is thinned to about this many steps
+CATEGORY_INDEX = {category: index for index, category in enumerate(CATEGORIES)}  # a mark names its category by number
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a click on a mark leads: the first event it stands for."""
+
+    day: date
+    place_id: str
+
+
+@dataclass(frozen=True, eq=False)
+class Strip:
+    """The event marks of the two rows, date-free; ``fine`` is oldest first with its days as ordinals, for slicing."""
+
+    overview: list[dict]
+    overview_marks: list[Mark]
+    fine: list[dict]
+    fine_marks: list[Mark]
+    fine_days: list[int]
+    aggregated: bool
+
+    def mark(self, pick: str, index: int) -> Mark | None:
+        marks = self.overview_marks if pick == PICKS[0] else self.fine_marks
+        return marks[index] if 0 <= index < len(marks) else None
+
+    def focus_rows(self, first: date, last: date) -> list[dict]:
+        low, high = bisect_left(self.fine_days, first.toordinal()), bisect_right(self.fine_days, last.toordinal())
+        return self.fine[low:high]
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def _raw(events: pd.DataFrame, place_name, lang: str) -> tuple[list[dict], list[Mark]]:
+    rows, marks = [], []
+    for index, (start, category, place_id, title, text) in enumerate(zip(
+            events["date_start"], events["category"], events["place_id"], events["title"], events["date"], strict=True)):
+        day = start.date()
+        tip = f"{format_date(text, lang)} · {t(f'category.{category}', lang)} · {place_name(place_id)}: {str(title)[:120]}"
+        rows.append({"x": _iso(day), "c": CATEGORY_INDEX.get(category, -1), "n": 1, "i": index, "t": tip})
+        marks.append(Mark(day, str(place_id or "")))
+    return rows, marks
+
+
+def _bucketed(events: pd.DataFrame, days: int, origin: date) -> tuple[list[dict], list[Mark]]:
+    """One mark per (bucket, category), at its first event, counting them: the first event is where a click leads."""
+    ordinals = np.fromiter((stamp.toordinal() for stamp in events["date_start"].dt.date), dtype=np.int64, count=len(events))
+    frame = pd.DataFrame({"bucket": (ordinals - origin.toordinal()) // days, "day": ordinals,
+                          "c": events["category"].to_numpy(), "p": events["place_id"].to_numpy()})
+    grouped = frame.groupby(["bucket", "c"], sort=False).agg(day=("day", "first"), p=("p", "first"), n=("day", "size"))
+    grouped = grouped.reset_index().sort_values(["day", "c"], kind="stable")
+    rows, marks = [], []
+    for index, (ordinal, category, place_id, count) in enumerate(zip(
+            grouped["day"], grouped["c"], grouped["p"], grouped["n"], strict=True)):
+        day = date.fromordinal(int(ordinal))
+        rows.append({"x": _iso(day), "c": CATEGORY_INDEX.get(category, -1), "n": int(count), "i": index})
+        marks.append(Mark(day, str(place_id or "")))
+    return rows, marks
+
+
+def build_strip(events: pd.DataFrame, first: date, last: date, place_name, lang: str) -> Strip:
+    """The marks of ``events`` (sorted oldest first) for a span ``first``..``last``."""
+    dated = events[events["date_start"].notna()].sort_values("date_start", kind="stable")
+    if len(dated) <= MAX_MARKS:
+        rows, marks = _raw(dated, place_name, lang)
+        return Strip(rows, marks, rows, marks, [m.day.toordinal() for m in marks], aggregated=False)
+    bucket = max(FINE_DAYS, (last - first).days // OVERVIEW_BUCKETS + 1)
+    overview, overview_marks = _bucketed(dated, bucket, first)
+    fine, fine_marks = _bucketed(dated, FINE_DAYS, first)
+    return Strip(overview, overview_marks, fine, fine_marks, [m.day.toordinal() for m in fine_marks], aggregated=True)
+
+
+def _steps(figures: list[dict], active_start, active_end) -> list[tuple[date, int, str]]:
+    """A site's head count as steps: at each new period the lowest figure of it; nothing before it opens or once closed."""
+    lowest: dict[date, tuple[int, str]] = {}
+    for figure in figures:
+        if figure["what"] not in HEAD_COUNTS:
+            continue
+        day = figure["date_start"].date()
+        if day not in lowest or figure["count"] < lowest[day][0]:
+            lowest[day] = (int(figure["count"]), figure["qualifier"])
+    steps = [(day, count, qualifier) for day, (count, qualifier) in sorted(lowest.items())]
+    if pd.notna(active_start):
+        steps = [step for step in steps if step[0] >= active_start.date()]
+    if steps and pd.notna(active_end):
+        closed = active_end.date() + timedelta(days=1)
+        steps = [step for step in steps if step[0] < closed] + [(closed, 0, "closed")]
+    return steps
+
+
+@dataclass(frozen=True, eq=False)
+class StripLine:
+    """A population step line: every step for the focus row (sliced by date), a thinned copy for the top row."""
+
+    rows: list[dict]
+    days: list[int]
+    overview: list[dict]
+    qualified: bool  # one site's figures, whose qualifiers are drawn; not the sum of every site
+
+    def between(self, first: date, last: date) -> list[dict]:
+        """The steps drawn from ``first`` to ``last``: the one in force at ``first`` too."""
+        low, high = bisect_right(self.days, first.toordinal()), bisect_right(self.days, last.toordinal())
+        return self.rows[max(low - 1, 0):high]
+
+
+def _line(rows: list[dict], qualified: bool) -> StripLine:
+    days = [date.fromisoformat(row["x"]).toordinal() for row in rows]
+    overview = rows
+    if len(rows) > LINE_POINTS:  # the last step of each stretch: the line keeps its shape at the top row's width
+        stride = (days[-1] - days[0]) // LINE_POINTS + 1
+        kept = {(day - days[0]) // stride: index for index, day in enumerate(days)}
+        overview = [rows[index] for index in sorted(kept.values())]
+    return StripLine(rows, days, overview, qualified)
+
+
+def population_line(places: tuple[dict, ...], figures: dict[str, tuple[dict, ...]], place_id: str, last: date) -> StripLine:
+    """The step line of one site (``place_id``), with its qualifiers, or of every site summed when it is ''; up to ``last``."""
+    active = {place["place_id"]: (place.get("active_start"), place.get("active_end")) for place in places}
+    if place_id:
+        steps = _steps(list(figures.get(place_id, ())), *active.get(place_id, (None, None)))
+        return _line([{"x": _iso(day), "y": count, "q": qualifier} for day, count, qualifier in steps if day <= last], True)
+    deltas: dict[date, int] = {}
+    for pid, (start, end) in active.items():
+        previous = 0
+        for day, count, _ in _steps(list(figures.get(pid, ())), start, end):
+            deltas[day] = deltas.get(day, 0) + count - previous
+            previous = count
+    total, rows = 0, []
+    for day in sorted(deltas):
+        if day > last:
+            break
+        total += deltas[day]
+        rows.append({"x": _iso(day), "y": total, "q": ""})
+    return _line(rows, False)
+
+
+def focus_range(at: date, start: date, end: date, first: date, last: date) -> tuple[date, date]:
+    """What the focus row shows: the window, at least FOCUS_MIN and at most FOCUS_MAX either side of the date."""
+    low = min(max(start, at - FOCUS_MAX), at - FOCUS_MIN)
+    high = max(min(end, at + FOCUS_MAX), at + FOCUS_MIN)
+    return max(low, first), min(high, last)
+
+
+def _ms(day: date) -> int:
+    return (day.toordinal() - date(1970, 1, 1).toordinal()) * 86_400_000
+
+
+@lru_cache(maxsize=8)
+def _month_labels(lang: str) -> str:
+    names = get_month_names("abbreviated", locale=lang)
+    return "[" + ",".join(f"'{names[month].rstrip('.')}'" for month in range(1, 13)) + "]"
+
+
+def _x(domain: tuple[date, date], axis: dict | None) -> dict:
+    margin = (_ms(domain[1]) - _ms(domain[0])) // 150  # marks at either end are drawn whole
+    return {"field": "x", "type": "temporal",
+            "scale": {"type": "utc", "domain": [_ms(domain[0]) - margin, _ms(domain[1]) + margin]},
+            "axis": axis, "title": None}
+
+
+@lru_cache(maxsize=8)
+def _category_scales(lang: str) -> tuple[dict, dict, str]:
+    domain = list(range(len(CATEGORIES)))
+    shape = {"field": "c", "type": "ordinal", "legend": None,
+             "scale": {"domain": domain, "range": [unit_path(SHAPES[CATEGORY_SHAPES[c]]) for c in CATEGORIES]}}
+    fill = {"field": "c", "type": "ordinal", "legend": None,
+            "scale": {"domain": domain, "range": [CATEGORY_COLOURS[c] for c in CATEGORIES]}}
+    labels = json.dumps([t(f"category.{c}", lang) for c in CATEGORIES], ensure_ascii=False)
+    return shape, fill, f"{labels}[datum.c]"
+
+
+def _event_layer(rows: list[dict], x: dict, pick: str, aggregated: bool, size: int, height: int, lang: str) -> dict:
+    shape, fill, label = _category_scales(lang)
+    encoding = {"x": x, "y": {"value": height / 2}, "shape": shape, "fill": fill}
+    if aggregated:
+        encoding["size"] = {"field": "n", "type": "quantitative", "legend": None,
+                            "scale": {"type": "sqrt", "range": [size // 2, size * 4]}}
+        encoding["tooltip"] = [{"field": "x", "type": "temporal", "format": "%d/%m/%Y", "formatType": "utc",
+                                "title": t("strip.from", lang)},
+                               {"field": "label", "title": t("col.category", lang)},
+                               {"field": "n", "title": t("strip.events", lang)}]
+        transform = [{"calculate": label, "as": "label"}]
+    else:
+        encoding["size"] = {"value": size}
+        encoding["tooltip"] = {"field": "t"}
+        transform = []
+    return {
+        "data": {"values": rows}, "transform": transform,
+        "params": [{"name": pick, "select": {"type": "point", "fields": ["i"], "on": "click", "toggle": False,
+                                             "clear": False}}],
+        "mark": {"type": "point", "filled": True, "stroke": OUTLINE, "strokeWidth": 0.8, "opacity": 0.95, "cursor": "pointer",
+                 "clip": True},
+        "encoding": encoding,
+    }
+
+
+def _line_layers(line: list[dict], x: dict, points: bool, until: date) -> list[dict]:
+    """The population as steps, held to the row's end; one site's figures also as points shaped by qualifier."""
+    if not line:
+        return []
+    y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"zero": True, "nice": False}}
+    held = [*line, {"x": _iso(until), "y": line[-1]["y"], "q": ""}] if line[-1]["x"] < _iso(until) else line
+    layers = [{"data": {"values": held},
+               "mark": {"type": "line", "interpolate": "step-after", "clip": True, "color": SITE_STROKE, "strokeWidth": 1.3,
+                        "opacity": 0.75},
+               "encoding": {"x": x, "y": y}}]
+    if points:
+        layers.append({"data": {"values": [row for row in line if row["q"] in QUALIFIER_SHAPES]},
+                       "mark": {"type": "point", "size": 16, "filled": True, "color": SITE_STROKE, "clip": True},
+                       "encoding": {"x": x, "y": y, "shape": {
+                           "field": "q", "type": "nominal", "legend": None,
+                           "scale": {"domain": list(QUALIFIER_SHAPES), "range": list(QUALIFIER_SHAPES.values())}}}})
+    return layers
+
+
+def _now_layers(at: date, window: tuple[date, date], x: dict) -> list[dict]:
+    return [
+        {"data": {"values": [{"x": _iso(window[0]), "x2": _iso(window[1])}]},
+         "mark": {"type": "rect", "color": INK_MUTED, "opacity": 0.1, "clip": True},
+         "encoding": {"x": x, "x2": {"field": "x2"}}},
+        {"data": {"values": [{"x": _iso(at)}]},
+         "mark": {"type": "rule", "color": HIGHLIGHT, "strokeWidth": 2, "clip": True},
+         "encoding": {"x": x}},
+    ]
+
+
+def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date], span: tuple[date, date],
+               lang: str, *, overview_height: int = 30, focus_height: int = 40) -> dict:
+    """The strip at ``at``: ``window`` (its shading) and ``span`` (the top row's range) are days."""
+    focus = focus_range(at, window[0], window[1], span[0], span[1])
+    shown = (max(window[0], span[0]), min(window[1], span[1]))
+    months = _month_labels(lang)
+    top_axis = {"orient": "top", "format": "%Y", "labelFontSize": 10, "tickCount": 12, "grid": False, "domain": False,
+                "labelPadding": 1, "ticks": False}
+    focus_axis = {"orient": "bottom", "labelFontSize": 10, "grid": False, "domain": False, "tickCount": 8, "labelPadding": 1,
+                  "labelExpr": f"{months}[utcmonth(datum.value)]"
+                               " + (utcmonth(datum.value) == 0 ? ' ' + utcyear(datum.value) : '')"}
+    overview_x, focus_x = _x(span, top_axis), _x(focus, focus_axis)
+
+    def row(x: dict, rows: list[dict], steps: list[dict], until: date, pick: str, height: int, size: int) -> dict:
+        return {"height": height, "layer": [*_now_layers(at, shown, x)[:1], *_line_layers(steps, x, line.qualified, until),
+                                            _event_layer(rows, x, pick, strip.aggregated, size, height, lang),
+                                            _now_layers(at, shown, x)[1]]}
+
+    return {
+        "vconcat": [row(overview_x, strip.overview, line.overview, span[1], PICKS[0], overview_height, 30),
+                    row(focus_x, strip.focus_rows(*focus), line.between(*focus), focus[1], PICKS[1], focus_height, 70)],
+        "spacing": 2,
+        "config": {"view": {"stroke": RULE}, "axis": {"labelColor": INK_MUTED}},
+        "autosize": {"type": "fit-x", "contains": "padding"},
+    }

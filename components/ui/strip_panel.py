@@ -1,0 +1,67 @@
+"""The timeline strip under the slider (model/strip.py): a click on a mark is a transition of the view, like a button."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from components.model import transitions as move
+from components.model.filters import filter_events
+from components.model.formatting import format_day
+from components.model.i18n import t
+from components.model.shown import Prepared
+from components.model.strip import MAX_MARKS, PICKS, Strip, StripLine, build_strip, population_line, strip_spec
+from components.model.timeline import Span, window_bounds
+from components.model.view_state import AtlasState, Limits
+from components.ui import state
+
+STRIP_KEY = "atlas-strip"
+
+
+def _picked(strip: Strip, limits: Limits) -> None:
+    """The mark just clicked, in either row: its date, and its place selected. A selection seen before is not news."""
+    selection = (st.session_state.get(STRIP_KEY) or {}).get("selection", {})
+    seen = state.session_value("strip_seen") or {}
+    now = {pick: [row.get("i") for row in selection.get(pick) or []] for pick in PICKS}
+    state.set_session_value("strip_seen", now)
+    for pick in PICKS:
+        if now[pick] and now[pick] != seen.get(pick):
+            mark = strip.mark(pick, int(now[pick][0]))
+            if mark:
+                state.apply(move.go_to_event, mark.day, mark.place_id, limits)
+            return
+
+
+def _line(prepared: Prepared, site: str, last: date) -> tuple[StripLine, str]:
+    """The selected site's head counts when it has any, else every site's together; and what the line is of."""
+    counted = site if site and site in prepared.sites.figures else ""
+    line = prepared.remembered(("strip-line", counted, last),
+                               lambda: population_line(prepared.sites.places, prepared.sites.figures, counted, last))
+    return line, prepared.ctx.place_name(counted) if counted else t("strip.all_sites", prepared.ctx.lang)
+
+
+def strip_texts(prepared: Prepared, site: str, span: Span, lang: str) -> tuple[str, ...]:
+    """The strip's explanation, for the time bar's "?"."""
+    _, what = _line(prepared, site, span.last)
+    texts = [t("strip.explain", lang, what=what)]
+    if len(prepared.tables["events"]) > MAX_MARKS:
+        texts.append(t("strip.counted", lang, limit=MAX_MARKS))
+    return tuple(texts)
+
+
+def strip_panel(prepared: Prepared, span: Span, limits: Limits, view: AtlasState) -> None:
+    lang = view.lang
+    events = prepared.tables["events"]
+    strip = prepared.remembered(("strip", lang, view.categories, span.first, span.last),
+                                lambda: build_strip(filter_events(events, view.categories), span.first, span.last,
+                                                    prepared.ctx.place_name, lang))
+    line, what = _line(prepared, view.site, span.last)
+    start, end = window_bounds(view.date, view.window, view.months)
+    window = (span.first if view.window == "upto" else start.date(), end.date())
+    heights = {"overview_height": 20, "focus_height": 30} if view.present else {}  # presenting: the map comes first
+    spec = strip_spec(strip, line, view.date, window, (span.first, span.last), lang, **heights)
+    alt = t("strip.alt", lang, first=format_day(span.first, lang), last=format_day(span.last, lang), what=what)
+    with st.container(key="atlas-strip-box"):
+        st.vega_lite_chart(spec, key=STRIP_KEY, on_select=lambda: _picked(strip, limits), selection_mode=list(PICKS),
+                           width="stretch", alt=alt)

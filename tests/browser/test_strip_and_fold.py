@@ -1,0 +1,94 @@
+"""The timeline strip and the fold, in Chromium: marks shaped and coloured as on the map, a click on a mark moves the
+date and selects its place, the slider moves the rule, and the map fills most of a classroom screen without scrolling."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_support import IFRAME, map_frame, open_map, wait_for_view
+from components.model.palette import CATEGORY_COLOURS, HIGHLIGHT
+
+STRIP = ".st-key-atlas-strip-box"
+
+
+def _visible_share(page, width: int, height: int) -> tuple[float, float]:
+    box = page.locator(IFRAME).bounding_box()
+    high = max(0.0, min(box["y"] + box["height"], height) - max(box["y"], 0.0))
+    wide = max(0.0, min(box["x"] + box["width"], width) - max(box["x"], 0.0))
+    return high / height, wide / width
+
+
+@pytest.mark.parametrize(("width", "height", "query", "min_high", "min_wide"), [
+    (1280, 720, "", 0.60, 0.55),
+    (1024, 768, "", 0.60, 0.50),
+    (1280, 720, "?chapter=4&present=1", 0.64, 0.60),
+    (1024, 768, "?chapter=4&present=1", 0.64, 0.60),
+])
+def test_the_map_is_above_the_fold(browser, app_url, width, height, query, min_high, min_wide) -> None:
+    """Without scrolling, the map is most of the screen's height, and wide: more so when presenting."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.base_url = app_url
+    open_map(page, query)
+    wait_for_view(map_frame(page))
+    expect(page.locator(f"{STRIP} svg .mark-symbol path").first).to_be_attached(timeout=30_000)  # the page has settled
+    high, wide = _visible_share(page, width, height)
+    assert page.evaluate("window.scrollY") == 0
+    assert high >= min_high and wide >= min_wide, f"map is {high:.0%} high and {wide:.0%} wide at {width}×{height}{query}"
+    context.close()
+
+
+def _marks(page):
+    return page.locator(f"{STRIP} svg .mark-symbol path")
+
+
+def _rule_x(page) -> list[float]:
+    """The x of each row's date rule (the strip's only rules drawn in the highlight colour)."""
+    return page.evaluate("""colour => [...document.querySelectorAll('.st-key-atlas-strip-box svg .mark-rule line')]
+        .filter(p => (p.getAttribute('stroke') || '').toLowerCase() === colour.toLowerCase())
+        .map(p => p.getBoundingClientRect().x)""", HIGHLIGHT)
+
+
+def test_strip_draws_events_in_the_maps_colours_and_shapes(page) -> None:
+    open_map(page)
+    marks = _marks(page)
+    expect(marks.first).to_be_attached(timeout=30_000)
+    fills = {fill.lower() for fill in marks.evaluate_all("paths => paths.map(p => p.getAttribute('fill') || '')")}
+    assert {CATEGORY_COLOURS[c].lower() for c in ("death", "demolition", "camp", "clash")} <= fills
+    # The dagger of a death (model/shapes.py), not one of Vega's stock symbols: its path has 12 corners.
+    shapes = marks.evaluate_all("paths => paths.map(p => [p.getAttribute('fill'), p.getAttribute('d')])")
+    deaths = [d for fill, d in shapes if fill.lower() == CATEGORY_COLOURS["death"].lower()]
+    assert deaths and all(d.count("L") >= 10 for d in deaths)
+
+
+def test_slider_moves_the_rule(page) -> None:
+    open_map(page)
+    expect(_marks(page).first).to_be_attached(timeout=30_000)
+    before = _rule_x(page)
+    assert len(before) == 2
+    page.get_by_role("slider", name="Date").focus()
+    page.keyboard.press("End")
+    expect(page.locator(".atlas-date")).to_have_text("30 Nov 2021")
+    page.wait_for_function("""([before, colour]) => {
+        const now = [...document.querySelectorAll('.st-key-atlas-strip-box svg .mark-rule line')]
+            .filter(p => (p.getAttribute('stroke') || '').toLowerCase() === colour.toLowerCase())
+            .map(p => p.getBoundingClientRect().x);
+        return now.length === 2 && now[0] > before[0] + 20;
+    }""", arg=[before, HIGHLIGHT], timeout=15_000)
+
+
+def test_clicking_a_mark_moves_the_date_and_selects_the_place(page) -> None:
+    """A death in November 2021 on the top row: the date goes to it and its place is selected, in the link too."""
+    open_map(page)
+    marks = _marks(page)
+    expect(marks.first).to_be_attached(timeout=30_000)
+    death = CATEGORY_COLOURS["death"].lower()
+    index = marks.evaluate_all(
+        "(paths, colour) => paths.findLastIndex(p => (p.getAttribute('fill') || '').toLowerCase() === colour)", death)
+    marks.nth(index).click(force=True)
+    expect(page.locator(".atlas-date")).to_contain_text("2021", timeout=15_000)
+    expect(page).to_have_url(re.compile(r"[?&]site=[a-z0-9-]+"), timeout=15_000)
+    expect(page).to_have_url(re.compile(r"[?&]date=2021-"))

@@ -1,0 +1,111 @@
+"""The timeline strip's spec (model/strip.py): marks per category in the map's colours and shapes, counted per bucket at
+scale with the spec kept small, the population steps, and the transition a click on a mark makes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+
+from components.data.loader import load_dataset
+from components.model import transitions as move
+from components.model.filters import CATEGORIES
+from components.model.palette import CATEGORY_COLOURS
+from components.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
+from components.model.shown import Prepared
+from components.model.strip import MAX_MARKS, PICKS, build_strip, focus_range, population_line, strip_spec
+from components.model.timeline import data_span
+from components.model.view_state import AtlasState, Limits
+from datafolders import ROOT
+
+SPAN = (date(1999, 1, 1), date(2021, 12, 31))
+
+
+def _shipped():
+    tables = load_dataset(ROOT / "data").tables
+    return tables, Prepared.build(tables), data_span(tables)
+
+
+def _events(count: int) -> pd.DataFrame:
+    days = pd.date_range("1999-01-01", "2021-12-31", periods=count).normalize()
+    return pd.DataFrame({"date_start": days, "date_end": days, "category": [CATEGORIES[i % 9] for i in range(count)],
+                         "place_id": [f"p{i % 50}" for i in range(count)], "title": "t", "date": days.strftime("%Y-%m-%d")})
+
+
+def _layers(spec: dict, row: int) -> list[dict]:
+    return spec["vconcat"][row]["layer"]
+
+
+def _event_layer(spec: dict, row: int) -> dict:
+    return next(layer for layer in _layers(spec, row) if layer.get("params"))
+
+
+def test_unit_path_moves_the_box_to_vegas_symbol_square() -> None:
+    assert unit_path("M4 4H16V16H4Z") == "M-0.6 -0.6H0.6V0.6H-0.6Z"
+    assert unit_path("M10 2.5A7.5 7.5 0 1 1 9.99 2.5Z") == "M0 -0.75A0.75 0.75 0 1 1 -0.001 -0.75Z"
+
+
+def test_every_shipped_event_is_a_mark_in_its_categorys_colour_and_shape() -> None:
+    tables, prepared, span = _shipped()
+    strip = build_strip(tables["events"], span.first, span.last, prepared.ctx.place_name, "en")
+    spec = strip_spec(strip, population_line(prepared.sites.places, prepared.sites.figures, "", span.last),
+                      date(2016, 1, 20), (date(2015, 10, 20), date(2016, 4, 20)), (span.first, span.last), "en")
+    layer = _event_layer(spec, 0)
+    rows = layer["data"]["values"]
+    assert len(rows) == len(tables["events"]) and not strip.aggregated
+    by_category = {CATEGORIES[row["c"]] for row in rows}
+    assert by_category == set(tables["events"]["category"])
+    shape, fill = layer["encoding"]["shape"]["scale"], layer["encoding"]["fill"]["scale"]
+    for index, category in enumerate(CATEGORIES):
+        assert fill["range"][index] == CATEGORY_COLOURS[category]
+        assert shape["range"][index] == unit_path(SHAPES[CATEGORY_SHAPES[category]])
+    # The focus row holds only the events near the date; each mark's index leads back to its event.
+    focus_rows = _event_layer(spec, 1)["data"]["values"]
+    assert 0 < len(focus_rows) < len(rows)
+    assert all(date(2015, 8, 1) <= date.fromisoformat(row["x"]) <= date(2016, 7, 1) for row in focus_rows)
+    mark = strip.mark(PICKS[1], focus_rows[0]["i"])
+    assert mark.day.isoformat() == focus_rows[0]["x"]
+
+
+def test_beyond_the_limit_marks_are_counted_per_bucket_and_the_spec_stays_small() -> None:
+    events = _events(100_000)
+    strip = build_strip(events, *SPAN, str, "en")
+    assert strip.aggregated
+    assert sum(row["n"] for row in strip.overview) == 100_000 == sum(row["n"] for row in strip.fine)
+    assert len(strip.overview) <= 9 * 100
+    spec = strip_spec(strip, population_line((), {}, "", SPAN[1]), date(2016, 1, 20),
+                      (date(2015, 10, 20), date(2016, 4, 20)), SPAN, "en")
+    assert len(json.dumps(spec)) < 80_000
+    assert _event_layer(spec, 0)["encoding"]["size"]["field"] == "n"
+
+
+def test_at_the_limit_every_event_is_still_its_own_mark() -> None:
+    assert not build_strip(_events(MAX_MARKS), *SPAN, str, "en").aggregated
+    assert build_strip(_events(MAX_MARKS + 1), *SPAN, str, "en").aggregated
+
+
+def test_focus_is_the_window_within_bounds() -> None:
+    at = date(2016, 1, 20)
+    assert focus_range(at, date(2015, 10, 20), date(2016, 4, 20), *SPAN) == (date(2015, 10, 20), date(2016, 4, 20))
+    low, high = focus_range(at, date(1999, 1, 1), at, *SPAN)  # "everything up to": a year back, six weeks on
+    assert (at - low).days == 366 and (high - at).days == 45
+    assert focus_range(date(1999, 1, 2), date(1999, 1, 2), date(1999, 1, 2), *SPAN)[0] == SPAN[0]
+
+
+def test_a_sites_steps_carry_qualifiers_and_end_at_closing() -> None:
+    _, prepared, span = _shipped()
+    line = population_line(prepared.sites.places, prepared.sites.figures, "calais-jungle", span.last)
+    assert line.qualified and line.rows[-1]["y"] == 0 and line.rows[-1]["q"] == "closed"
+    assert {row["q"] for row in line.rows[:-1]} <= {"exact", "about", "over", "under", "planned"}
+    every = population_line(prepared.sites.places, prepared.sites.figures, "", span.last)
+    assert not every.qualified and max(row["y"] for row in every.rows) >= max(row["y"] for row in line.rows)
+
+
+def test_a_mark_moves_the_date_and_selects_its_place() -> None:
+    limits = Limits(date(1999, 1, 1), date(2021, 12, 31), frozenset({"calais-jungle"}))
+    start = AtlasState(caption="", site="")
+    moved = move.go_to_event(start, date(2016, 2, 29), "calais-jungle", limits)
+    assert (moved.date, moved.site, moved.view) == (date(2016, 2, 29), "calais-jungle", "coast")
+    unknown = move.go_to_event(start, date(2030, 1, 1), "nowhere", limits)
+    assert (unknown.date, unknown.site) == (date(2021, 12, 31), "")
