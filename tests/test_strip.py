@@ -4,7 +4,7 @@ scale with the spec kept small, the population steps, and the transition a click
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -52,7 +52,7 @@ def test_every_shipped_event_is_a_mark_in_its_categorys_colour_and_shape() -> No
     spec = strip_spec(strip, population_line(prepared.sites.places, prepared.sites.figures, "", span.last),
                       date(2016, 1, 20), (date(2015, 10, 20), date(2016, 4, 20)), (span.first, span.last), "en")
     layer = _event_layer(spec, 0)
-    rows = layer["data"]["values"]
+    rows = spec["datasets"][layer["data"]["name"]]
     assert len(rows) == len(tables["events"]) and not strip.aggregated
     by_category = {CATEGORIES[row["c"]] for row in rows}
     assert by_category == set(tables["events"]["category"])
@@ -61,7 +61,7 @@ def test_every_shipped_event_is_a_mark_in_its_categorys_colour_and_shape() -> No
         assert fill["range"][index] == CATEGORY_COLOURS[category]
         assert shape["range"][index] == unit_path(SHAPES[CATEGORY_SHAPES[category]])
     # The focus row holds only the events near the date; each mark's index leads back to its event.
-    focus_rows = _event_layer(spec, 1)["data"]["values"]
+    focus_rows = spec["datasets"][_event_layer(spec, 1)["data"]["name"]]
     assert 0 < len(focus_rows) < len(rows)
     assert all(date(2015, 8, 1) <= date.fromisoformat(row["x"]) <= date(2016, 7, 1) for row in focus_rows)
     mark = strip.mark(PICKS[1], focus_rows[0]["i"])
@@ -109,3 +109,15 @@ def test_a_mark_moves_the_date_and_selects_its_place() -> None:
     assert (moved.date, moved.site, moved.view) == (date(2016, 2, 29), "calais-jungle", "coast")
     unknown = move.go_to_event(start, date(2030, 1, 1), "nowhere", limits)
     assert (unknown.date, unknown.site) == (date(2021, 12, 31), "")
+
+
+def test_a_slider_step_changes_the_strips_datasets_never_its_spec() -> None:
+    """The browser updates a drawn chart in place only when the spec without its datasets is unchanged."""
+    tables, prepared, span = _shipped()
+    strip = build_strip(tables["events"], span.first, span.last, prepared.ctx.place_name, "en")
+    line = population_line(prepared.sites.places, prepared.sites.figures, "", span.last)
+    specs = [strip_spec(strip, line, day, (day - timedelta(days=90), day + timedelta(days=90)), (span.first, span.last), "en")
+             for day in (date(2002, 11, 5), date(2016, 1, 20))]
+    assert [{k: v for k, v in spec.items() if k != "datasets"} for spec in specs][0] == \
+        [{k: v for k, v in spec.items() if k != "datasets"} for spec in specs][1]
+    assert specs[0]["datasets"]["now"] != specs[1]["datasets"]["now"]

@@ -210,7 +210,7 @@ def _category_scales(lang: str) -> tuple[dict, dict, str]:
     return shape, fill, f"{labels}[datum.c]"
 
 
-def _event_layer(rows: list[dict], x: dict, pick: str, aggregated: bool, size: int, height: int, lang: str) -> dict:
+def _event_layer(rows: str, x: dict, pick: str, aggregated: bool, size: int, height: int, lang: str) -> dict:
     shape, fill, label = _category_scales(lang)
     encoding = {"x": x, "y": {"value": height / 2}, "shape": shape, "fill": fill}
     if aggregated:
@@ -226,7 +226,7 @@ def _event_layer(rows: list[dict], x: dict, pick: str, aggregated: bool, size: i
         encoding["tooltip"] = {"field": "t"}
         transform = []
     return {
-        "data": {"values": rows}, "transform": transform,
+        "data": {"name": rows}, "transform": transform,
         "params": [{"name": pick, "select": {"type": "point", "fields": ["i"], "on": "click", "toggle": False,
                                              "clear": False}}],
         "mark": {"type": "point", "filled": True, "stroke": OUTLINE, "strokeWidth": 0.8, "opacity": 0.95, "cursor": "pointer",
@@ -235,18 +235,15 @@ def _event_layer(rows: list[dict], x: dict, pick: str, aggregated: bool, size: i
     }
 
 
-def _line_layers(line: list[dict], x: dict, points: bool, until: date) -> list[dict]:
-    """The population as steps, held to the row's end; one site's figures also as points shaped by qualifier."""
-    if not line:
-        return []
+def _line_layers(line: str, x: dict, points: str | None) -> list[dict]:
+    """The population as steps (dataset ``line``); one site's figures also as points shaped by qualifier (``points``)."""
     y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"zero": True, "nice": False}}
-    held = [*line, {"x": _iso(until), "y": line[-1]["y"], "q": ""}] if line[-1]["x"] < _iso(until) else line
-    layers = [{"data": {"values": held},
+    layers = [{"data": {"name": line},
                "mark": {"type": "line", "interpolate": "step-after", "clip": True, "color": SITE_STROKE, "strokeWidth": 1.3,
                         "opacity": 0.75},
                "encoding": {"x": x, "y": y}}]
     if points:
-        layers.append({"data": {"values": [row for row in line if row["q"] in QUALIFIER_SHAPES]},
+        layers.append({"data": {"name": points},
                        "mark": {"type": "point", "size": 16, "filled": True, "color": SITE_STROKE, "clip": True},
                        "encoding": {"x": x, "y": y, "shape": {
                            "field": "q", "type": "nominal", "legend": None,
@@ -254,20 +251,36 @@ def _line_layers(line: list[dict], x: dict, points: bool, until: date) -> list[d
     return layers
 
 
-def _now_layers(at: date, window: tuple[date, date], x: dict) -> list[dict]:
-    return [
-        {"data": {"values": [{"x": _iso(window[0]), "x2": _iso(window[1])}]},
-         "mark": {"type": "rect", "color": INK_MUTED, "opacity": 0.1, "clip": True},
-         "encoding": {"x": x, "x2": {"field": "x2"}}},
-        {"data": {"values": [{"x": _iso(at)}]},
-         "mark": {"type": "rule", "color": HIGHLIGHT, "strokeWidth": 2, "clip": True},
-         "encoding": {"x": x}},
-    ]
+def _held(line: list[dict], until: date) -> list[dict]:
+    """The steps, the last one held to the row's end."""
+    if line and line[-1]["x"] < _iso(until):
+        return [*line, {"x": _iso(until), "y": line[-1]["y"], "q": ""}]
+    return line
+
+
+def _window_layer(x: dict) -> dict:
+    return {"data": {"name": "window"}, "mark": {"type": "rect", "color": INK_MUTED, "opacity": 0.1, "clip": True},
+            "encoding": {"x": x, "x2": {"field": "x2"}}}
+
+
+def _rule_layer(x: dict) -> dict:
+    return {"data": {"name": "now"}, "mark": {"type": "rule", "color": HIGHLIGHT, "strokeWidth": 2, "clip": True},
+            "encoding": {"x": x}}
+
+
+def _bounds_layer(x: dict) -> dict:
+    """Two invisible rules at the focus row's ends: its scale spans its data, so these set what it shows."""
+    return {"data": {"name": "focus_bounds"}, "mark": {"type": "rule", "opacity": 0}, "encoding": {"x": x}}
 
 
 def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date], span: tuple[date, date],
                lang: str, *, overview_height: int = 30, focus_height: int = 40) -> dict:
-    """The strip at ``at``: ``window`` (its shading) and ``span`` (the top row's range) are days."""
+    """The strip at ``at``: ``window`` (its shading) and ``span`` (the top row's range) are days.
+
+    Everything that moves with the date is a named dataset, never the spec: Streamlit sends datasets apart, and when
+    only they change (a slider step) the browser updates the drawn strip instead of embedding a new one. So the focus
+    row has no fixed domain: its scale spans its data, which holds two invisible bounds.
+    """
     focus = focus_range(at, window[0], window[1], span[0], span[1])
     shown = (max(window[0], span[0]), min(window[1], span[1]))
     months = _month_labels(lang)
@@ -276,16 +289,29 @@ def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date
     focus_axis = {"orient": "bottom", "labelFontSize": 10, "grid": False, "domain": False, "tickCount": 8, "labelPadding": 1,
                   "labelExpr": f"{months}[utcmonth(datum.value)]"
                                " + (utcmonth(datum.value) == 0 ? ' ' + utcyear(datum.value) : '')"}
-    overview_x, focus_x = _x(span, top_axis), _x(focus, focus_axis)
+    overview_x = _x(span, top_axis)
+    focus_x = {"field": "x", "type": "temporal", "scale": {"type": "utc"}, "axis": focus_axis, "title": None}
+    margin = (_ms(focus[1]) - _ms(focus[0])) // 150  # marks at either end are drawn whole
+    qualified = line.qualified
+    steps = line.between(*focus)
+    datasets = {
+        "overview_events": strip.overview, "focus_events": strip.focus_rows(*focus),
+        "overview_line": _held(line.overview, span[1]), "focus_line": _held(steps, focus[1]),
+        "overview_points": [row for row in line.overview if row["q"] in QUALIFIER_SHAPES] if qualified else [],
+        "focus_points": [row for row in steps if row["q"] in QUALIFIER_SHAPES] if qualified else [],
+        "window": [{"x": _iso(shown[0]), "x2": _iso(shown[1])}], "now": [{"x": _iso(at)}],
+        "focus_bounds": [{"x": _ms(focus[0]) - margin}, {"x": _ms(focus[1]) + margin}],
+    }
 
-    def row(x: dict, rows: list[dict], steps: list[dict], until: date, pick: str, height: int, size: int) -> dict:
-        return {"height": height, "layer": [*_now_layers(at, shown, x)[:1], *_line_layers(steps, x, line.qualified, until),
-                                            _event_layer(rows, x, pick, strip.aggregated, size, height, lang),
-                                            _now_layers(at, shown, x)[1]]}
+    def row(x: dict, part: str, pick: str, height: int, size: int, bounded: bool) -> dict:
+        layers = [_window_layer(x), *_line_layers(f"{part}_line", x, f"{part}_points" if qualified else None),
+                  _event_layer(f"{part}_events", x, pick, strip.aggregated, size, height, lang), _rule_layer(x)]
+        return {"height": height, "layer": [*layers, _bounds_layer(x)] if bounded else layers}
 
     return {
-        "vconcat": [row(overview_x, strip.overview, line.overview, span[1], PICKS[0], overview_height, 30),
-                    row(focus_x, strip.focus_rows(*focus), line.between(*focus), focus[1], PICKS[1], focus_height, 70)],
+        "datasets": datasets,
+        "vconcat": [row(overview_x, "overview", PICKS[0], overview_height, 30, False),
+                    row(focus_x, "focus", PICKS[1], focus_height, 70, True)],
         "spacing": 2,
         "config": {"view": {"stroke": RULE}, "axis": {"labelColor": INK_MUTED}},
         "autosize": {"type": "fit-x", "contains": "padding"},

@@ -6,6 +6,8 @@ import streamlit as st
 
 from components.model.palette import CAPTION, FOCUS, css_variables
 
+# No CSS comments below: st.markdown would read their asterisks as emphasis and break the block.
+# Streamlit fades captions with opacity .6, which takes the caption grey below 4.5:1 (axe color-contrast): opacity 1.
 MAIN = '[data-testid="stMainBlockContainer"]'
 NARROW = "(max-width:1199px)"  # below this the captions (or the lesson) go under the map, which takes the width
 CSS = f"""
@@ -15,7 +17,6 @@ CSS = f"""
 [data-testid="stElementContainer"]:has(.atlas-style){{display:none}}
 h1{{font-size:1.7rem !important;padding:0 !important;line-height:1.2 !important}}
 :focus-visible{{outline:3px solid {FOCUS} !important;outline-offset:2px}}
-/* Streamlit fades captions with opacity:.6, which takes the caption grey below 4.5:1 (axe color-contrast). */
 [data-testid="stCaptionContainer"]{{opacity:1 !important}}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p{{color:{CAPTION} !important}}
 [data-testid="stSidebar"]{{width:256px !important;min-width:256px !important}}
