@@ -92,3 +92,20 @@ def set_present(state: AtlasState, present: bool) -> AtlasState:
 def set_categories(state: AtlasState, categories: Iterable[str]) -> AtlasState:
     """The event categories shown, kept in the legend's order; choosing every one, or none, shows them all."""
     return replace(state, categories=in_legend_order(categories))
+
+
+def go_to_found(state: AtlasState, day: date | None, place_id: str, limits: Limits, caption_id: str = "",
+                category: str = "") -> AtlasState:
+    """A search result chosen: its date (kept when it has none), its place selected and centred, a caption highlighted.
+
+    As "Show on map" does for a caption. An event whose category the filter hides brings its category back into the
+    filter: the viewer asked to see that event. A place the data does not know is not selected.
+    """
+    moved = state if day is None else set_date(state, day, limits)
+    if category and moved.categories and category not in moved.categories:
+        moved = set_categories(moved, (*moved.categories, category))
+    if not place_id or place_id not in limits.place_ids:
+        return moved
+    if caption_id and limits.caption_places.get(caption_id) == place_id:
+        return choose_caption(moved, caption_id, place_id)
+    return select_site(moved, place_id)

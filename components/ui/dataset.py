@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.data.fingerprint import folder_fingerprint
 from components.data.loader import Dataset, default_data_dir, load_dataset
+from components.model.search import SearchIndex
 from components.model.shown import Prepared
 
 
@@ -34,6 +35,12 @@ def _prepared(directory: str, fingerprint: str, lang: str) -> Prepared:
     return _frozen(Prepared.build(_load(directory, fingerprint).tables, lang))
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _search(directory: str, fingerprint: str, lang: str) -> SearchIndex:
+    # Built on the first query, not with the page: a viewer who never searches never pays for it.
+    return _frozen(SearchIndex.build(_load(directory, fingerprint).tables, lang))
+
+
 def data_key() -> tuple[str, str]:
     """The data folder and a hash of its files: what every cache here is keyed on."""
     directory = default_data_dir()
@@ -47,3 +54,8 @@ def current_dataset(key: tuple[str, str] | None = None) -> Dataset:
 def current_prepared(lang: str, key: tuple[str, str] | None = None) -> Prepared:
     """What the map needs at every date, for the data folder as it is now, in ``lang``."""
     return _prepared(*(key or data_key()), lang)
+
+
+def current_search(lang: str, key: tuple[str, str] | None = None) -> SearchIndex:
+    """The search index of the data folder as it is now, with its results' labels in ``lang``."""
+    return _search(*(key or data_key()), lang)
