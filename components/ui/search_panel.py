@@ -26,6 +26,12 @@ RESULTS_SHOWN = 8  # a sidebar's height of results; more words narrow them
 LABEL_CHARS = 90
 QUOTED_CHARS = 40  # of a query that found nothing, said back to the viewer
 SCROLL_FROM = 4  # more results than this scroll inside a box, so the controls below stay in reach
+# Results read as a list, not as centred buttons; the details line is smaller, as a caption is.
+RESULTS_STYLE = ("<style>.st-key-atlas-search-results button{justify-content:flex-start;text-align:left;padding:2px 0}"
+                 ".st-key-atlas-search-results button>div{width:100%;justify-content:flex-start}"
+                 ".st-key-atlas-search-results button [data-testid=stMarkdownContainer]{width:100%}"
+                 ".st-key-atlas-search-results button p{text-align:left}"
+                 ".st-key-atlas-search-results button em{font-style:normal;font-size:0.85em;opacity:0.75}</style>")
 
 
 def _kind(kind: str, lang: str) -> str:
@@ -44,7 +50,7 @@ def _label(hit: Hit, prepared: Prepared, hidden: bool, lang: str) -> str:
     if hidden:
         parts.append(t("search.hidden", lang))
     details = " · ".join(markdown_text(part) for part in parts if part)
-    return f"{markdown_text(hit.label or hit.id, LABEL_CHARS)} — {details}"
+    return f"{markdown_text(hit.label or hit.id, LABEL_CHARS)}  \n*{details}*"
 
 
 def _status(found: Found, query: str, lang: str) -> str | None:
@@ -77,6 +83,7 @@ def search_panel(prepared: Prepared, limits: Limits, data: tuple[str, str], lang
         return
     view = state.current()
     categories, shown = _event_categories(prepared), view.categories
+    st.html(RESULTS_STYLE)
     with st.container(height=260 if len(found.hits) > SCROLL_FROM else "content", key="atlas-search-results"):
         for number, hit in enumerate(found.hits):
             category = categories.get(hit.id, "") if hit.kind == "event" else ""
