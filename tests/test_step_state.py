@@ -9,7 +9,7 @@ import pytest
 
 from components.data.loader import default_data_dir, load_dataset
 from components.map.feature_groups import layer_items
-from components.map.step import SYMBOLS, step_state
+from components.map.step import SYMBOLS, item_keys, step_state
 from components.model.shown import Prepared
 from components.model.view_state import LAYERS
 
@@ -30,7 +30,7 @@ def expand(state: dict) -> dict[str, list[dict]]:
     for name, items in state["items"].items():
         drawn = []
         for item in items:
-            out = {key: value for key, value in item.items() if key not in ("k", "style", "sym")}
+            out = {key: value for key, value in item.items() if key not in ("style", "sym")}
             if "style" in item:
                 out["options"] = {**state["styles"][item["style"]], **item["options"]}
             if "sym" in item:
@@ -54,7 +54,8 @@ def test_only_the_selected_place_has_popups(prepared) -> None:
     day = date(2016, 1, 20)
     items = items_at(prepared, day, site="calais-jungle")
     state = step_state(items, site="calais-jungle")
-    with_popup = [item["k"] for layer in state["items"].values() for item in layer if "popup" in item]
+    with_popup = [key for name, layer in state["items"].items() for key, item in zip(item_keys(name, layer), layer, strict=True)
+                  if "popup" in item]
     assert with_popup, "the selected site's markers keep their popups"
     assert all("atlas-place-calais-jungle" in key.split("|")[1].split() for key in with_popup)
     assert expand(state) != items  # the others lost theirs ...
@@ -69,8 +70,8 @@ def test_no_site_means_no_popups(prepared) -> None:
 def test_keys_are_unique_and_a_marker_keeps_its_key_from_date_to_date(prepared) -> None:
     before = step_state(items_at(prepared, date(2016, 1, 20)))
     after = step_state(items_at(prepared, date(2016, 2, 20)))
-    keys_before = [item["k"] for layer in before["items"].values() for item in layer]
-    keys_after = [item["k"] for layer in after["items"].values() for item in layer]
+    keys_before = [key for name, layer in before["items"].items() for key in item_keys(name, layer)]
+    keys_after = [key for name, layer in after["items"].items() for key in item_keys(name, layer)]
     assert len(keys_before) == len(set(keys_before)) and len(keys_after) == len(set(keys_after))
     jungle = "sites|atlas-site atlas-place-calais-jungle|0"
     assert jungle in keys_before and jungle in keys_after

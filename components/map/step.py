@@ -1,7 +1,7 @@
 """The live map: a base drawn once per visit, and each slider step's state, applied in place by static/atlas/live-map.js.
 
 A step's state is every shown layer's marker items (map/layers.py), made small for the wire:
-- each item has a key (its layer and classes), so the browser keeps the Leaflet layer of an item that did not change;
+- the browser keys each item by its layer and classes (item_keys), and keeps the Leaflet layer of one that did not change;
 - a marker's category symbol is named, not sent as SVG, and circle styles are sent once per step, not per circle;
 - popups travel only for the selected place. Clicking any marker selects its place (ui/map_panel.py); the step that
   follows carries that place's popups and opens the one clicked.
@@ -85,6 +85,17 @@ def _compact(item: dict, styles: dict[str, int]) -> dict:
     return out
 
 
+def item_keys(name: str, layer: list[dict]) -> list[str]:
+    """The keys live-map.js gives a layer's items: layer, classes, and the count of earlier items with the same classes."""
+    seen: dict[str, int] = {}
+    keys = []
+    for item in layer:
+        classes = _class_name(item)
+        seen[classes] = seen.get(classes, -1) + 1
+        keys.append(f"{name}|{classes}|{seen[classes]}")
+    return keys
+
+
 def step_state(items: dict[str, list[dict]], site: str | None = None, all_popups: bool = False) -> dict:
     """The state live-map.js applies: keyed, compact items per layer, the styles they share, the layers to show.
 
@@ -94,14 +105,10 @@ def step_state(items: dict[str, list[dict]], site: str | None = None, all_popups
     selected = f"atlas-place-{site}" if site else None
     layers: dict[str, list[dict]] = {}
     for name, layer in items.items():
-        seen: dict[str, int] = {}
         compact = []
         for item in layer:
-            classes = _class_name(item)
-            n = seen[classes] = seen.get(classes, -1) + 1
             out = _compact(item, styles)
-            out["k"] = f"{name}|{classes}|{n}"
-            if "popup" in out and not all_popups and (selected is None or selected not in classes.split()):
+            if "popup" in out and not all_popups and (selected is None or selected not in _class_name(item).split()):
                 del out["popup"]
             compact.append(out)
         layers[name] = compact

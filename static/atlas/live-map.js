@@ -76,11 +76,21 @@
     });
   }
 
+  function classesOf(it) {
+    return (it.icon || it.options || {}).className || "";
+  }
+
   atlas.apply = function (step) {
     if (!atlas.map) { return; }
     var seen = {};
     Object.keys(step.items).forEach(function (name) {
-      step.items[name].forEach(function (it) { place(step, name, it, seen); });
+      var count = {};  // the same keys as item_keys in components/map/step.py
+      step.items[name].forEach(function (it) {
+        var classes = classesOf(it);
+        count[classes] = (count[classes] === undefined) ? 0 : count[classes] + 1;
+        it.k = name + "|" + classes + "|" + count[classes];
+        place(step, name, it, seen);
+      });
     });
     Object.keys(atlas.shown).forEach(function (k) {
       if (!seen[k]) {

@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -242,10 +243,15 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
             with app_server(data_dir, app, env=env, timeout=cold_timeout) as (url, process, started):
                 result["server_healthy_s"] = round(time.perf_counter() - started, 2)
                 page = browser.new_page(viewport=VIEWPORT)
-                ws_state = {"bytes": 0, "frames": 0, "last": time.monotonic()}
+                ws_state = {"bytes": 0, "deflated": 0, "frames": 0, "last": time.monotonic()}
+                # permessage-deflate keeps one raw-deflate stream per connection and flushes each message: the same here
+                # gives the bytes on the wire when the server compresses (.streamlit/config.toml), which CDP does not show.
+                deflater = zlib.compressobj(6, zlib.DEFLATED, -15)
 
                 def on_frame(payload) -> None:
-                    ws_state["bytes"] += len(payload) if isinstance(payload, (bytes, bytearray)) else len(payload.encode())
+                    data = payload if isinstance(payload, (bytes, bytearray)) else payload.encode()
+                    ws_state["bytes"] += len(data)
+                    ws_state["deflated"] += len(deflater.compress(data) + deflater.flush(zlib.Z_SYNC_FLUSH))
                     ws_state["frames"] += 1
                     ws_state["last"] = time.monotonic()
 
@@ -277,13 +283,13 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
 
                 slider = page.get_by_role("slider", name="Date")
                 slider.focus()
-                latencies, kinds, ws_bytes = [], [], []
+                latencies, kinds, ws_bytes, ws_deflated = [], [], [], []
                 loop_start = time.perf_counter()
                 for step in range(steps):
                     if budget_s is not None and time.perf_counter() - loop_start > budget_s:
                         result["status"] = f"stopped after {step} steps (budget {budget_s:.0f} s)"
                         break
-                    ws_state["bytes"] = 0
+                    ws_state["bytes"] = ws_state["deflated"] = 0
                     page.keyboard.press("End" if step % 2 == 0 else "Home")
                     try:
                         page.wait_for_function("() => window.__atlasWatch.hit !== null", polling="raf",
@@ -297,6 +303,7 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
                     kinds.append(hit["kind"])
                     wait_settled(page, ws_state, timeout_s=step_timeout)
                     ws_bytes.append(ws_state["bytes"])
+                    ws_deflated.append(ws_state["deflated"])
                     if slider.evaluate("el => el !== document.activeElement"):
                         slider.focus()
                 watch = page.evaluate("window.__atlasWatch")
@@ -314,6 +321,7 @@ def measure(data_dir: Path, steps: int = 20, app: str | Path = "app.py", *, cold
                     "map_documents": watch["documents"],
                     "iframe_reloaded": (not same_document) or watch["documents"] > 1 or page.locator(IFRAME).count() != 1,
                     "ws_bytes_per_step": summary([float(b) for b in ws_bytes]),
+                    "ws_deflated_bytes_per_step": summary([float(b) for b in ws_deflated]),
                     "watch_errors": watch["errors"],
                 })
                 say(f"    slider: median {result['slider_ms_median']} ms, p95 {result['slider_ms_p95']} ms "

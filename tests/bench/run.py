@@ -293,14 +293,15 @@ def markdown(results: dict) -> str:
               "| data | events | places | CSV size | load + validate (median of 3) | AppTest first run "
               "| AppTest rerun after slider (median, mid / ends) | map json_args (default day) | map items "
               "| cold start (Chromium) | slider → map median | slider → map p95 | iframe reloaded "
-              "| WebSocket per step (median) |",
-              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|--:|"]
+              "| WebSocket per step (median) | deflated, as on the wire |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:-:|--:|--:|"]
     for entry in datasets:
         load, app, browser = entry.get("load") or {}, entry.get("apptest") or {}, entry.get("browser") or {}
         rows = load.get("rows") or {}
         payload = app.get("map_payload_default_day") or {}
         mid, ends = app.get("rerun_ms_mid") or {}, app.get("rerun_ms_ends") or {}
         ws = (browser.get("ws_bytes_per_step") or {}).get("median")
+        deflated = (browser.get("ws_deflated_bytes_per_step") or {}).get("median")
         cold = _fmt(browser.get("cold_start_s"), "s", 1) if browser.get("cold_start_s") is not None else _status(browser)
         lines.append(
             f"| {entry['name']} | {_fmt(rows.get('events'))} | {_fmt(rows.get('places'))} | {_kb(load.get('csv_bytes'))} "
@@ -308,7 +309,7 @@ def markdown(results: dict) -> str:
             f"| {_fmt(mid.get('median'), 'ms')} / {_fmt(ends.get('median'), 'ms')} "
             f"| {_kb(payload.get('json_args_bytes'))} | {_fmt(payload.get('map_items'))} | {cold} "
             f"| {_fmt(browser.get('slider_ms_median'), 'ms')} | {_fmt(browser.get('slider_ms_p95'), 'ms')} "
-            f"| {_fmt(browser.get('iframe_reloaded'))} | {_kb(ws)} |")
+            f"| {_fmt(browser.get('iframe_reloaded'))} | {_kb(ws)} | {_kb(deflated)} |")
     errors = [f"- {e['name']}: {part}: {(e.get(part) or {}).get('error') or (e.get(part) or {}).get('status')}"
               for e in datasets for part in ("apptest", "browser") if (e.get(part) or {}).get("error")
               or ((e.get(part) or {}).get("status") not in (None, "ok"))]
