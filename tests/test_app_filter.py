@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
-
-import re
 
 from apptest_helpers import groups_js, open_page, page_failed, run_app
 from components.data.loader import load_dataset

@@ -26,7 +26,7 @@ from components.model.view_state import AtlasState, Limits, limits_for
 from components.ui import state
 from components.ui.captions import captions_panel
 from components.ui.controls import advance_playback, playback_interval, sidebar, time_bar
-from components.ui.dataset import current_dataset, current_prepared, data_key
+from components.ui.dataset import current_dataset, current_prepared, data_key, warm_search
 from components.ui.export_panel import export_panel
 from components.ui.lesson import lesson_panel, presentation_style, start_button
 from components.ui.map_panel import focus, legend_strip, map_panel
@@ -84,6 +84,7 @@ def render() -> None:
     st.session_state[DRAWN_KEY] = _drawn(view)
     page = PageData(prepared, span, limits, chapters)
     st.fragment(_date_driven, run_every=playback_interval(), key=STEP_FRAGMENT)(page)
+    warm_search(lang, key)
 
 
 def _stops(page: PageData, categories: tuple[str, ...]) -> tuple[date, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 import streamlit as st
@@ -59,3 +60,21 @@ def current_prepared(lang: str, key: tuple[str, str] | None = None) -> Prepared:
 def current_search(lang: str, key: tuple[str, str] | None = None) -> SearchIndex:
     """The search index of the data folder as it is now, with its results' labels in ``lang``."""
     return _search(*(key or data_key()), lang)
+
+
+_WARMED: set[tuple[str, str, str]] = set()
+_WARMED_LOCK = threading.Lock()
+
+
+def warm_search(lang: str, key: tuple[str, str] | None = None) -> None:
+    """Start building the search index in the background, once per data and language, so the first query finds it.
+
+    100,000 events take seconds to index (make bench); a viewer who types meanwhile waits for the same build (the cache
+    computes a key once), never for a second one. Called after the page is drawn, so the first map is not held up.
+    """
+    directory, fingerprint = key or data_key()
+    with _WARMED_LOCK:
+        if (directory, fingerprint, lang) in _WARMED:
+            return
+        _WARMED.add((directory, fingerprint, lang))
+    threading.Thread(target=_search, args=(directory, fingerprint, lang), name="atlas-search-index", daemon=True).start()
