@@ -7,7 +7,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-from jinja2.utils import htmlsafe_json_dumps
 from streamlit.testing.v1 import AppTest
 
 from serve import ROOT
@@ -53,7 +52,7 @@ def groups_js(app: AppTest) -> str:
 
 def count_class(js: str, css_class: str) -> int:
     """Markers of one class in the generated JS (class names appear once per marker)."""
-    return len(re.findall(rf'"(?:className|class_name)": "[^"]*\b{re.escape(css_class)}\b', js))
+    return len(re.findall(rf'"(?:className|class_name)": ?"[^"]*\b{re.escape(css_class)}\b', js))
 
 
 def set_date(app: AppTest, day: date) -> AppTest:
@@ -62,5 +61,5 @@ def set_date(app: AppTest, day: date) -> AppTest:
 
 
 def has_text(js: str, text: str) -> bool:
-    """True when ``text`` is in the generated JS, encoded as folium's tojson encodes it (\\u escapes for <>&' and non-ASCII)."""
-    return str(htmlsafe_json_dumps(text))[1:-1] in js
+    """True when ``text`` is in the step layer's JS, encoded as ui/live_folium.step_script encodes it."""
+    return json.dumps(text, ensure_ascii=False)[1:-1].replace("</", "<\\/") in js
