@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 
-from apptest_helpers import groups_js, open_page, page_failed, run_app
+from apptest_helpers import count_class, groups_js, open_page, page_failed, run_app
 from components.data.loader import load_dataset
 from components.model.filters import CATEGORIES, stops_for
 from components.model.timeline import event_stops
@@ -15,11 +14,6 @@ from serve import ROOT
 
 DATA = ROOT / "data"
 START = date(2016, 1, 20)  # the default day: demolitions and clashes both in its window
-
-
-def count_class(js: str, css_class: str) -> int:
-    """Markers of one class in the step's state, compact JSON or not (class names appear once per marker)."""
-    return len(re.findall(rf'"(?:className|class_name)":\s*"[^"]*\b{re.escape(css_class)}\b', js))
 
 
 def events_on_map(app) -> dict[str, int]:
