@@ -46,7 +46,8 @@ def _event_categories(prepared: Prepared) -> Mapping[str, str]:
 
 def _label(hit: Hit, prepared: Prepared, hidden: bool, lang: str) -> str:
     """The result's button: its label, then date · place · kind, every part of it escaped (it is the data's text)."""
-    parts = [format_date(hit.date, lang), prepared.ctx.place_name(hit.place_id) if hit.place_id else "", _kind(hit.kind, lang)]
+    place = prepared.ctx.place_name(hit.place_id) if hit.place_id and hit.kind != "place" else ""  # a place's label is its name
+    parts = [format_date(hit.date, lang), place, _kind(hit.kind, lang)]
     if hidden:
         parts.append(t("search.hidden", lang))
     details = " · ".join(markdown_text(part) for part in parts if part)
