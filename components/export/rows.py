@@ -22,8 +22,15 @@ def _cell(value: object) -> str:
     return "'" + text if _FORMULA.match(text) else text
 
 
+def shown_rows_name(at: date, categories: tuple[str, ...] = ()) -> str:
+    """The CSV's file name: its date, and the categories when only some are shown, so two downloads do not collide."""
+    return f"calais-atlas-{at.isoformat()}{''.join('-' + name for name in categories)}.csv"
+
+
 def shown_rows_csv(at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext) -> str:
-    """The sites, events and captions the map shows at ``at``, one CSV, each row with its date and source."""
+    """The sites, events and captions the map shows at ``at``, one CSV, each row with its date and source.
+
+    ``events`` are the ones shown: already filtered by category (model/shown.py), like the map's."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["layer", "date", "place_id", "place", "what", "detail", "source"])

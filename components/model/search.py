@@ -31,11 +31,13 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from components.data import dates
 from components.model.i18n import translated
 
 MAX_QUERY_CHARS = 200  # longer than any name or title a viewer would type; a pasted page is cut here
@@ -245,3 +247,14 @@ class SearchIndex:
             in_label &= self.labels.mark(word, size)[rows]
         best = rows[np.lexsort((self.base_order[rows], ~in_label, -whole))][: max(0, int(limit))]
         return Found(tuple(self.hits[row] for row in best), int(rows.size), wanted, cut)
+
+
+def first_day(hit: Hit, current: date | None = None) -> date | None:
+    """The day a chosen result moves the slider to: the first day of its date ("2016-03" is 1 March); None keeps it.
+
+    A place's dates are when it was active: choosing it keeps the ``current`` day when that is one of them.
+    """
+    parsed = dates.parse_or_none(hit.date) if hit.date else None
+    if parsed is None or (hit.kind == "place" and (current is None or parsed.start <= current <= parsed.end)):
+        return None
+    return parsed.start

@@ -52,6 +52,11 @@ class Dated:
         rows = np.flatnonzero((self.starts <= high) & (self.ends >= low))
         return self.frame.iloc[rows], [self.records[i] for i in rows]
 
+    def only(self, column: str, values: tuple[str, ...]) -> Dated:
+        """The rows whose ``column`` is one of ``values``, still sorted; the records are shared, not copied."""
+        rows = np.flatnonzero(self.frame[column].isin(values).to_numpy())
+        return Dated(self.frame.iloc[rows], [self.records[i] for i in rows], self.starts[rows], self.ends[rows])
+
 
 def _seconds(moment: pd.Timestamp) -> int:
     """``moment`` on the tables' datetime64[s] scale; pandas' own bounds (the open window 'upto') map to int64's."""
@@ -79,10 +84,16 @@ class Prepared:
                    SiteIndex.build(tables["places"], tables["population"]), Dated.build(tables["events"]),
                    Dated.build(tables["captions"]))
 
-    def at(self, at: date, window: str, months: int) -> Shown:
-        """The sites' states at ``at``, and the events and captions in its window ('around' ± months, or 'upto')."""
+    def at(self, at: date, window: str, months: int, categories: tuple[str, ...] = ()) -> Shown:
+        """The sites' states at ``at``, and the events and captions in its window ('around' ± months, or 'upto').
+
+        ``categories`` (in the legend's order, () for all) keeps only their events: the filtered table is made once per
+        choice of categories, so a step with a filter costs what a step without one does.
+        """
         start, end = window_bounds(at, window, months)
-        events, event_records = self.events.window(start, end)
+        dated = self.events if not categories else self.remembered(
+            ("events", categories), lambda: self.events.only("category", categories))
+        events, event_records = dated.window(start, end)
         captions, caption_records = self.captions.window(start, end)
         return Shown(at=at, states=self.sites.states_at(at), events=events, captions=captions, ctx=self.ctx,
                      event_records=event_records, caption_records=caption_records)

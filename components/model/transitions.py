@@ -98,3 +98,20 @@ def go_to_event(state: AtlasState, day: date, place_id: str, limits: Limits) -> 
     """A mark on the timeline: its date, and its place selected where the map is (like a click on the map)."""
     moved = replace(state, date=limits.clamp(day))
     return pick_on_map(moved, place_id) if place_id in limits.place_ids else moved
+
+
+def go_to_found(state: AtlasState, day: date | None, place_id: str, limits: Limits, caption_id: str = "",
+                category: str = "") -> AtlasState:
+    """A search result chosen: its date (kept when it has none), its place selected and centred, a caption highlighted.
+
+    As "Show on map" does for a caption. An event whose category the filter hides brings its category back into the
+    filter: the viewer asked to see that event. A place the data does not know is not selected.
+    """
+    moved = state if day is None else set_date(state, day, limits)
+    if category and moved.categories and category not in moved.categories:
+        moved = set_categories(moved, (*moved.categories, category))
+    if not place_id or place_id not in limits.place_ids:
+        return moved
+    if caption_id and limits.caption_places.get(caption_id) == place_id:
+        return choose_caption(moved, caption_id, place_id)
+    return select_site(moved, place_id)

@@ -9,6 +9,7 @@ the lesson never show a stale view.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +17,7 @@ import streamlit as st
 from components.map.feature_groups import feature_groups, layer_items
 from components.map.layers import events_grouped
 from components.model.escaping import markdown_text
+from components.model.filters import stops_for
 from components.model.i18n import t
 from components.model.link import Ignored
 from components.model.shown import Prepared
@@ -24,11 +26,12 @@ from components.model.view_state import AtlasState, Limits, limits_for
 from components.ui import state
 from components.ui.captions import captions_panel
 from components.ui.controls import advance_playback, playback_interval, sidebar, time_bar
-from components.ui.dataset import current_dataset, current_prepared, data_key
+from components.ui.dataset import current_dataset, current_prepared, data_key, warm_search
 from components.ui.export_panel import export_panel
 from components.ui.lesson import lesson_panel, presentation_style, start_button
 from components.ui.map_panel import focus, legend_strip, map_panel
 from components.ui.problems_panel import problems_panel
+from components.ui.search_panel import search_panel
 from components.ui.strip_panel import strip_panel, strip_texts
 from components.ui.style import apply_style
 from components.ui.tabs import chart_panel, sources_panel, text_view
@@ -76,16 +79,27 @@ def render() -> None:
     if ignored:
         st.info(_notice(ignored, lang))
     problems_panel(dataset, lang)
+    prepared = current_prepared(lang, key)
     with st.sidebar:
+        search_panel(prepared, limits, key, lang)
         start_button(chapters, limits, lang)
     sidebar(tables["places"], lang)
     st.session_state[DRAWN_KEY] = _drawn(view)
-    page = PageData(current_prepared(lang, key), span, limits, chapters)
+    page = PageData(prepared, span, limits, chapters)
     st.fragment(_date_driven, run_every=playback_interval(), key=STEP_FRAGMENT)(page)
+    warm_search(lang, key)
+
+
+def _stops(page: PageData, categories: tuple[str, ...]) -> tuple[date, ...]:
+    """Where Previous/Next and Play stop: the dates of the events the filter shows, found once per filter."""
+    if not categories:
+        return page.span.stops
+    return page.prepared.remembered(("stops", categories), lambda: stops_for(page.prepared.tables["events"], categories))
 
 
 def _date_driven(page: PageData) -> None:
-    advance_playback(page.span.stops)
+    span = replace(page.span, stops=_stops(page, state.current().categories))
+    advance_playback(span.stops)
     view = state.current()
     if st.session_state.get(DRAWN_KEY) != _drawn(view):
         st.rerun()  # something besides the date changed: the sidebar and the lesson must follow
@@ -93,9 +107,9 @@ def _date_driven(page: PageData) -> None:
     # not at the end, keeps it right even when a newer rerun interrupts this one.
     state.write_url()
     lang, tables, ctx = view.lang, page.prepared.tables, page.prepared.ctx
-    at = time_bar(page.span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
+    at = time_bar(span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
     strip_panel(page.prepared, page.span, page.limits, view)  # the date-free marks are kept; only the rule moves
-    shown = page.prepared.at(at, view.window, view.months)
+    shown = page.prepared.at(at, view.window, view.months, view.categories)
     states, events, captions = shown.states, shown.events, shown.captions
 
     def build_groups():
@@ -124,8 +138,8 @@ def _date_driven(page: PageData) -> None:
             chart_panel(tables["population"], states, ctx, at, lang, page.prepared.remembered)
     if text_tab.open:
         with text_tab:
-            text_view(states, events, captions, ctx, at, lang)
+            text_view(states, events, captions, ctx, at, lang, view.categories)
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)
-    export_panel(ctx, at, states, events, captions, page.chapters, build_groups, focus(ctx), lang)
+    export_panel(ctx, at, states, events, captions, page.chapters, build_groups, focus(ctx), lang, view.categories)

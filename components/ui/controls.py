@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import time
 from datetime import date
+from functools import cache
 
 import pandas as pd
 import streamlit as st
 
+from components.map.symbols import CATEGORY_SYMBOLS, svg
 from components.model import transitions as move
+from components.model.filters import CATEGORIES
 from components.model.formatting import format_day
 from components.model.i18n import LANGS, t
 from components.model.timeline import Span, window_bounds
@@ -28,6 +32,7 @@ def sidebar(places: pd.DataFrame, lang: str) -> None:
         st.subheader(t("ui.layers", lang))
         for layer in LAYERS:
             st.checkbox(t(f"layer.{layer}", lang), key=state.layer_key(layer), on_change=state.on_layer(layer))
+        category_filter(lang, disabled="events" not in view.layers)
         st.radio(t("ui.basemap", lang), BASEMAPS, format_func=lambda name: t(f"basemap.{name}", lang),
                  key=state.WIDGET_KEYS["basemap"], on_change=state.on_widget("basemap", move.set_basemap))
         located = places.dropna(subset=["lat", "lon"]).sort_values("name")
@@ -45,6 +50,20 @@ def sidebar(places: pd.DataFrame, lang: str) -> None:
         if view.window == "around":
             st.number_input(t("ui.months", lang), min_value=0, max_value=MAX_MONTHS, step=1, key=state.WIDGET_KEYS["months"],
                             on_change=state.on_widget("months", move.set_months))
+
+
+@cache
+def _symbol(category: str) -> str:
+    """The legend's symbol of ``category`` as a Markdown image: a widget's label cannot hold inline SVG."""
+    encoded = base64.b64encode(svg(CATEGORY_SYMBOLS[category], size=16).encode()).decode()
+    return f"![](data:image/svg+xml;base64,{encoded})"
+
+
+def category_filter(lang: str, disabled: bool = False) -> None:
+    """The event categories shown, in the legend's order with its symbols. Nothing picked is every category."""
+    st.pills(t("ui.categories", lang), CATEGORIES, selection_mode="multi", key=state.WIDGET_KEYS["categories"],
+             format_func=lambda name: f"{_symbol(name)} {t(f'category.{name}', lang)}", help=t("ui.categories_help", lang),
+             on_change=state.on_widget("categories", move.set_categories), disabled=disabled)
 
 
 def _step(stops: tuple[date, ...], direction: int) -> None:

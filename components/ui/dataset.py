@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 import streamlit as st
 
 from components.data.fingerprint import folder_fingerprint
 from components.data.loader import Dataset, default_data_dir, load_dataset
+from components.model.search import SearchIndex
 from components.model.shown import Prepared
 
 
@@ -34,6 +36,12 @@ def _prepared(directory: str, fingerprint: str, lang: str) -> Prepared:
     return _frozen(Prepared.build(_load(directory, fingerprint).tables, lang))
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _search(directory: str, fingerprint: str, lang: str) -> SearchIndex:
+    # Built on the first query, not with the page: a viewer who never searches never pays for it.
+    return _frozen(SearchIndex.build(_load(directory, fingerprint).tables, lang))
+
+
 def data_key() -> tuple[str, str]:
     """The data folder and a hash of its files: what every cache here is keyed on."""
     directory = default_data_dir()
@@ -47,3 +55,26 @@ def current_dataset(key: tuple[str, str] | None = None) -> Dataset:
 def current_prepared(lang: str, key: tuple[str, str] | None = None) -> Prepared:
     """What the map needs at every date, for the data folder as it is now, in ``lang``."""
     return _prepared(*(key or data_key()), lang)
+
+
+def current_search(lang: str, key: tuple[str, str] | None = None) -> SearchIndex:
+    """The search index of the data folder as it is now, with its results' labels in ``lang``."""
+    return _search(*(key or data_key()), lang)
+
+
+_WARMED: set[tuple[str, str, str]] = set()
+_WARMED_LOCK = threading.Lock()
+
+
+def warm_search(lang: str, key: tuple[str, str] | None = None) -> None:
+    """Start building the search index in the background, once per data and language, so the first query finds it.
+
+    100,000 events take seconds to index (make bench); a viewer who types meanwhile waits for the same build (the cache
+    computes a key once), never for a second one. Called after the page is drawn, so the first map is not held up.
+    """
+    directory, fingerprint = key or data_key()
+    with _WARMED_LOCK:
+        if (directory, fingerprint, lang) in _WARMED:
+            return
+        _WARMED.add((directory, fingerprint, lang))
+    threading.Thread(target=_search, args=(directory, fingerprint, lang), name="atlas-search-index", daemon=True).start()

@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.export.datazip import ZIP_NAME, data_zip
 from components.export.handout import handout_html
-from components.export.rows import shown_rows_csv
+from components.export.rows import shown_rows_csv, shown_rows_name
 from components.export.standalone import standalone_map
 from components.model.context import MapContext
 from components.model.i18n import t
@@ -27,14 +27,18 @@ def data_download_button(lang: str, key: str) -> None:
 
 
 def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
-                 chapters: pd.DataFrame, build_groups, view: tuple, lang: str) -> None:
-    """``build_groups`` makes fresh FeatureGroups: st_folium has already claimed the ones on screen."""
+                 chapters: pd.DataFrame, build_groups, view: tuple, lang: str, categories: tuple[str, ...] = ()) -> None:
+    """``build_groups`` makes fresh FeatureGroups: st_folium has already claimed the ones on screen.
+
+    ``events`` are those the category filter shows (() for all categories), which the file names say.
+    """
+    rows_name = shown_rows_name(at, categories)
     with st.expander(t("export.title", lang)):  # in the fragment: a download is of the date shown
         st.download_button(t("export.map", lang), lambda: standalone_map(build_groups(), view[0], view[1], lang),
                            file_name=f"calais-atlas-{at.isoformat()}.html", mime="text/html", key="atlas-export-map",
                            on_click="ignore")
         st.download_button(t("export.rows", lang), lambda: shown_rows_csv(at, states, events, captions, ctx),
-                           file_name=f"calais-atlas-{at.isoformat()}.csv", mime="text/csv", key="atlas-export-rows",
+                           file_name=rows_name, mime="text/csv", key="atlas-export-rows",
                            on_click="ignore")
         if not chapters.empty:
             st.download_button(t("export.handout", lang), lambda: handout_html(chapters, ctx, lang),

@@ -23,7 +23,8 @@ KEY_PREFIX = "atlas."  # every widget and session-state key of the atlas page st
 VIEW_KEY = KEY_PREFIX + "view_state"
 
 # The widget that shows each field of the view; the layers have one checkbox each.
-WIDGET_KEYS = {name: KEY_PREFIX + name for name in ("date", "window", "months", "site", "basemap", "lang", "present")}
+WIDGET_KEYS = {name: KEY_PREFIX + name
+               for name in ("date", "window", "months", "site", "basemap", "lang", "present", "categories")}
 
 
 def key(name: str) -> str:
@@ -56,6 +57,7 @@ def _store(view: AtlasState) -> None:
     st.session_state[VIEW_KEY] = view
     for name, widget in WIDGET_KEYS.items():
         value = getattr(view, name)
+        value = list(value) if isinstance(value, tuple) else value  # a multi-choice widget's value is a list
         if st.session_state.get(widget) != value:
             st.session_state[widget] = value
     for layer in LAYERS:

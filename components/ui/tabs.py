@@ -43,8 +43,11 @@ def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: Map
 
 
 def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date,
-              lang: str) -> None:
-    """The map as tables: readable by a screen reader and by keyboard, following the slider."""
+              lang: str, categories: tuple[str, ...] = ()) -> None:
+    """The map as tables: readable by a screen reader and by keyboard, following the slider.
+
+    ``events`` are those the category filter shows; ``categories`` (() for all) is said above them.
+    """
     st.markdown(f"#### {t('text.sites', lang, date=format_day(at, lang))}")
     sites = []
     for place_id, site in states.items():
@@ -53,6 +56,8 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
                       t("col.figure_date", lang): detail})
     st.table(pd.DataFrame(sites))
     st.markdown(f"#### {t('text.events', lang, n=len(events))}")
+    if categories:
+        st.caption(t("ui.categories_shown", lang, names=", ".join(t(f"category.{name}", lang) for name in categories)))
     if not events.empty:
         shown = events.head(TEXT_ROWS)
         st.table(pd.DataFrame({
