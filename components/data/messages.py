@@ -21,6 +21,7 @@ from components.data.catalogue import Text, lookup
 HOME = "components/data/messages.py"
 
 _DID_YOU_MEAN: dict[str, Text] = {"en": '; did you mean "{guess}"?', "fr": " ; vouliez-vous dire « {guess} » ?"}
+_QUOTE_COMMAS = "(a value containing a comma must be in double quotes)"
 _ISO = {"en": "YYYY, YYYY-MM or YYYY-MM-DD", "fr": "AAAA, AAAA-MM ou AAAA-MM-JJ"}
 
 MESSAGES: dict[str, dict[str, Text]] = {
@@ -69,8 +70,8 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "table.no_rows": {"en": "has a header but no rows; add at least one row (see data/README.md)",
                       "fr": "a un en-tête mais aucune ligne ; ajoutez au moins une ligne (voir data/README.md)"},
     "row.too_many": {
-        "en": {"one": "has {count} fields but the header has {width}: too many (a value containing a comma must be in double quotes)",
-               "other": "has {count} fields but the header has {width}: too many (a value containing a comma must be in double quotes)"},
+        "en": {"one": "has {count} fields but the header has {width}: too many " + _QUOTE_COMMAS,
+               "other": "has {count} fields but the header has {width}: too many " + _QUOTE_COMMAS},
         "fr": {"one": "a {count} champ alors que l'en-tête en a {width} : c'est trop (une valeur qui contient une virgule "
                       "doit être entre guillemets doubles)",
                "many": "a {count} de champs alors que l'en-tête en a {width} : c'est trop (une valeur qui contient une "

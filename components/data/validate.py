@@ -194,7 +194,8 @@ class _Rows:
         if reject and self.keep[index]:
             self.keep[index] = False
             row = frame.loc[index].to_dict()
-            self.rejected_rows.append({LINE: int(frame.at[index, LINE]), "_reason": msg("reason.cell", column=column, message=message), **row})
+            reason = msg("reason.cell", column=column, message=message)
+            self.rejected_rows.append({LINE: int(frame.at[index, LINE]), "_reason": reason, **row})
 
     def result(self, table: Table) -> TableResult:
         kept = self.frame[self.keep].reset_index(drop=True)
