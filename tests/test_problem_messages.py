@@ -166,7 +166,10 @@ def test_validate_lang_fr_prints_french_with_file_and_line(corpus: dict[str, Pat
     assert lines[-1].startswith("data: 2 problèmes ; 1 ligne n'a pas pu être utilisée ; lignes valides : 2 sources")
 
 
-@pytest.mark.parametrize("defect", ["impossible-date", "backwards-interval", "decimal-comma", "unknown-column", "semicolons", "windows-1252"])
+ENV_CASES = ["impossible-date", "backwards-interval", "decimal-comma", "unknown-column", "semicolons", "windows-1252"]
+
+
+@pytest.mark.parametrize("defect", ENV_CASES)
 def test_the_environment_variable_gives_french_and_lang_overrides_it(defect: str, corpus: dict[str, Path], monkeypatch,
                                                                       capsys) -> None:
     monkeypatch.chdir(corpus[defect].parent)
