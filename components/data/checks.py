@@ -21,7 +21,7 @@ class CellError(ValueError):
     """What is wrong with a value and what to write instead, as a Message (``str()`` is its English text)."""
 
     def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # str() writes it in English, only when asked
         self.message = message
 
 

@@ -24,7 +24,7 @@ class DateError(ValueError):
     """A date string that is not ISO 8601 at year, month or day precision; the message says what to write."""
 
     def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
+        super().__init__(message)  # str() writes it in English, only when asked
         self.message = message
 
 

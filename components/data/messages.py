@@ -203,11 +203,15 @@ class Message:
     count: int | None = None
 
     def text(self, lang: str = "en") -> str:
-        values = {name: value.text(lang) if hasattr(value, "text") else value for name, value in self.values}
+        values = {name: value.text(lang) if type(value) not in _PLAIN and hasattr(value, "text") else value
+                  for name, value in self.values}
         return lookup(MESSAGES, "problem message", HOME, self.key, lang, self.count, values)
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+_PLAIN = (str, int)  # most values: written as they are, without looking for a text(lang) of their own
 
 
 def msg(key: str, *, count: int | None = None, **values: object) -> Message:

@@ -10,13 +10,15 @@ from components.model.i18n import t
 
 
 def problems_frame(dataset: Dataset, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {t("col.file", lang): p.file, t("col.line", lang): p.line, t("col.column", lang): p.column or "",
-             t("col.value", lang): (p.value or "")[:200], t("col.problem", lang): p.detail(lang)}
-            for p in dataset.problems
-        ]
-    )
+    """One row per problem, its message written in ``lang`` (per problem, at display: the cached dataset has none)."""
+    problems = dataset.problems
+    return pd.DataFrame({
+        t("col.file", lang): [p.file for p in problems],
+        t("col.line", lang): [p.line for p in problems],
+        t("col.column", lang): [p.column or "" for p in problems],
+        t("col.value", lang): [(p.value or "")[:200] for p in problems],
+        t("col.problem", lang): [p.detail(lang) for p in problems],
+    })
 
 
 def rejected_cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
