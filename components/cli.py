@@ -4,33 +4,37 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
+from components.data.catalogue import LANGS
 from components.data.loader import DATA_ENV, default_data_dir, load_dataset
+from components.data.messages import msg
 
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+LANG_ENV = "CALAIS_ATLAS_LANG"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    lang = args.lang or os.environ.get(LANG_ENV) or "en"
+    if lang not in LANGS:
+        print(f"{LANG_ENV}={lang}: not a language of the validator (choose one of: {', '.join(LANGS)})", file=sys.stderr)
+        return 2
     directory = Path(args.directory) if args.directory else default_data_dir()
     if not directory.is_dir():
-        print(f"{directory}: no such folder (pass a data folder, or set {DATA_ENV})", file=sys.stderr)
+        print(msg("cli.no_folder", directory=str(directory), env=DATA_ENV).text(lang), file=sys.stderr)
         return 2
     dataset = load_dataset(directory)
     for problem in dataset.problems:
-        print(problem)
+        print(problem.text(lang))
     counts = ", ".join(f"{count} {name}" for name, count in dataset.row_counts().items())
     rejected = sum(len(frame) for frame in dataset.rejected.values())
     if dataset.ok:
-        print(f"{directory}: no problems ({counts})")
+        print(msg("cli.clean", directory=str(directory), counts=counts).text(lang))
         return 0
-    print(
-        f"{directory}: {_plural(len(dataset.problems), 'problem')}; "
-        f"{_plural(rejected, 'row')} could not be used; valid rows: {counts}"
-    )
+    summary = msg("cli.summary", directory=str(directory), counts=counts,
+                  problems=msg("cli.problems", count=len(dataset.problems)), rows=msg("cli.rows", count=rejected))
+    print(summary.text(lang))
     return 1
 
 
@@ -85,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check every CSV file and list every problem")
     validate.add_argument("directory", nargs="?", help=folder_help)
+    validate.add_argument("--lang", choices=LANGS, help=f"language of the messages (default: ${LANG_ENV} or en)")
     validate.set_defaults(run=cmd_validate)
 
     geocode = commands.add_parser("geocode", help="fill lat/lon in places.csv with Nominatim (1 request per second)")

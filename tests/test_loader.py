@@ -53,7 +53,7 @@ def test_rejected_rows_are_kept_with_their_reason(tmp_path: Path) -> None:
     dataset = load_dataset(folder)
     rejected = dataset.rejected["events"]
     assert list(rejected["_line"]) == [2]
-    assert rejected.loc[0, "_reason"].startswith("date: is not an ISO date")
+    assert str(rejected.loc[0, "_reason"]).startswith("date: is not an ISO date")
     assert list(dataset["events"]["event_id"]) == ["growth-2015", "kayak-2021"]
 
 

@@ -27,7 +27,7 @@ def test_zip_of_the_folder_is_read_by_file_name() -> None:
     entries["data/notes.csv"] = b"a,b\n"
     uploaded = read_uploads([("data.zip", _zip(entries))])
     assert sorted(uploaded.files) == ["events.csv", "places.csv"]
-    assert uploaded.notes == ['"notes.csv" is not one of the atlas files '
+    assert [str(note) for note in uploaded.notes] == ['"notes.csv" is not one of the atlas files '
                               "(captions.csv, chapters.csv, events.csv, places.csv, population.csv, sources.csv); it was ignored"]
 
 
@@ -36,7 +36,8 @@ def test_zip_bomb_and_broken_zip_are_refused(monkeypatch) -> None:
     monkeypatch.setenv("CALAIS_ATLAS_MAX_MB", "0.001")
     uploaded = read_uploads([("big.zip", _zip({"events.csv": b"x" * 5000})), ("bad.zip", b"PK not really")])
     assert uploaded.files == {}
-    assert uploaded.notes == ['"events.csv" would unpack to 0 MB; it was not read', '"bad.zip" is not a readable zip file']
+    assert [str(note) for note in uploaded.notes] == ['"events.csv" would unpack to 0 MB; it was not read',
+                                                      '"bad.zip" is not a readable zip file']
 
 
 def test_upload_is_validated_in_memory_with_its_own_file_names(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from components.data import dates
+from components.data.messages import Message, msg
 from components.data.schema import ID_PATTERN, LAYER_NAMES, Column
 
 _ID = re.compile(ID_PATTERN)
@@ -17,7 +18,11 @@ _GARBLED = re.compile(r"Ã[\x80-\xbf]|â€|[ÒÓÕ]")
 
 
 class CellError(ValueError):
-    pass
+    """What is wrong with a value and what to write instead, as a Message (``str()`` is its English text)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)  # str() writes it in English, only when asked
+        self.message = message
 
 
 def _slug(text: str) -> str:
@@ -27,7 +32,7 @@ def _slug(text: str) -> str:
 def check_id(value: str, column: Column) -> str:
     if not _ID.match(value):
         example = _slug(value) or "calais-jungle"
-        raise CellError(f'is not a valid id (use lowercase letters, digits and hyphens, e.g. "{example}")')
+        raise CellError(msg("id.invalid", example=example))
     return value
 
 
@@ -38,20 +43,20 @@ def check_text(value: str, column: Column) -> str:
 def check_integer(value: str, column: Column) -> str:
     if _THOUSANDS.match(value):
         digits = re.sub(r"\D", "", value)
-        raise CellError(f"has a thousands separator (write {digits})")
+        raise CellError(msg("integer.thousands", fixed=digits))
     if not re.fullmatch(r"-?\d+", value):
-        raise CellError("is not a whole number (write digits only, e.g. 2500; put 'about' or 'over' in qualifier)")
+        raise CellError(msg("integer.not_whole"))
     _check_range(int(value), column)
     return value
 
 
 def check_number(value: str, column: Column) -> str:
     if _DECIMAL_COMMA.match(value):
-        raise CellError(f"uses a decimal comma (write {value.replace(',', '.')})")
+        raise CellError(msg("number.decimal_comma", fixed=value.replace(",", ".")))
     try:
         number = float(value)
     except ValueError:
-        raise CellError("is not a number (write decimal degrees with a point, e.g. 50.9513)") from None
+        raise CellError(msg("number.not_number")) from None
     _check_range(number, column)
     return value
 
@@ -60,17 +65,17 @@ def _check_range(number: float, column: Column) -> None:
     low, high = column.minimum, column.maximum
     if (low is not None and number < low) or (high is not None and number > high):
         if low is not None and high is not None:
-            bounds = f"between {low:g} and {high:g}"
+            bounds = msg("range.between", low=f"{low:g}", high=f"{high:g}")
         else:
-            bounds = f"at least {low:g}" if low is not None else f"at most {high:g}"
-        raise CellError(f"is out of range ({column.name} must be {bounds})")
+            bounds = msg("range.at_least", low=f"{low:g}") if low is not None else msg("range.at_most", high=f"{high:g}")
+        raise CellError(msg("range.out", column=column.name, bounds=bounds))
 
 
 def check_date(value: str, column: Column) -> str:
     try:
         dates.parse(value)
     except dates.DateError as err:
-        raise CellError(str(err)) from None
+        raise CellError(err.message) from None
     return value
 
 
@@ -79,16 +84,16 @@ def check_enum(value: str, column: Column) -> str:
         return value
     lowered = value.lower().replace("_", "-").replace(" ", "-")
     if lowered in column.allowed:
-        raise CellError(f'is not allowed (write "{lowered}")')
+        raise CellError(msg("enum.case", fixed=lowered))
     close = difflib.get_close_matches(lowered, column.allowed, n=1)
-    hint = f'; did you mean "{close[0]}"?' if close else ""
-    raise CellError(f"is not allowed (choose one of: {', '.join(column.allowed)}{hint})")
+    hint = msg("hint.did_you_mean", guess=close[0]) if close else ""
+    raise CellError(msg("enum.choose", allowed=", ".join(column.allowed), hint=hint))
 
 
 def check_url(value: str, column: Column) -> str:
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise CellError("is not a web address (only http:// and https:// links are accepted)")
+        raise CellError(msg("url.invalid"))
     return value
 
 
@@ -96,7 +101,7 @@ def check_layers(value: str, column: Column) -> str:
     allowed = [name for name, _ in LAYER_NAMES]
     unknown = [part.strip() for part in value.split(",") if part.strip() not in allowed]
     if unknown:
-        raise CellError(f"names an unknown layer ({', '.join(unknown)}); use some of: {', '.join(allowed)}, separated by commas")
+        raise CellError(msg("layers.unknown", unknown=", ".join(unknown), allowed=", ".join(allowed)))
     return value
 
 

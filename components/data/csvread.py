@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from components.data.messages import Size, msg
 from components.data.problem import Problem
 
 MAX_FIELD_CHARS = 2_000_000
@@ -63,33 +64,15 @@ def _decode(data: bytes, shown: str, problems: list[Problem]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                shown,
-                f"is not UTF-8 (byte 0x{data[err.start]:02X} on line {line}); it was read as Windows-1252. "
-                "Save it as 'CSV UTF-8' to make this message go away",
-                line=line,
-            )
-        )
+        problems.append(Problem(shown, msg("file.not_utf8", byte=f"{data[err.start]:02X}", line=line), line=line))
         return data.decode("cp1252", errors="replace")
 
 
 def _delimiter(first_line: str, shown: str, problems: list[Problem]) -> str:
     if first_line.count(";") > first_line.count(","):
-        problems.append(
-            Problem(
-                shown,
-                "separates columns with semicolons (;); the atlas expects commas. It was read anyway. "
-                "In LibreOffice choose 'Comma' as field delimiter; in Excel save as 'CSV UTF-8 (Comma delimited)'",
-                line=1,
-            )
-        )
+        problems.append(Problem(shown, msg("file.semicolons"), line=1))
         return ";"
     return ","
-
-
-def _size(count: int) -> str:
-    return f"{count / 1e6:.0f} MB" if count >= 1e6 else f"{count / 1e3:.1f} KB"
 
 
 def read_csv(path: Path, *, required: bool = True, exact: bool = False) -> RawTable:
@@ -98,7 +81,7 @@ def read_csv(path: Path, *, required: bool = True, exact: bool = False) -> RawTa
     if not path.exists():
         return parse_csv(None, shown, required=required)
     if path.is_dir():
-        return RawTable([], [], [Problem(shown, "is a folder, not a CSV file")], readable=False)
+        return RawTable([], [], [Problem(shown, msg("file.folder"))], readable=False)
     size = path.stat().st_size
     if size > max_bytes():
         return parse_csv(b"", shown, too_large=size)
@@ -114,17 +97,17 @@ def parse_csv(data: bytes | None, shown: str, *, required: bool = True, too_larg
     problems: list[Problem] = []
     if data is None:
         if required:
-            problems.append(Problem(shown, "file not found; every data folder needs it (see data/README.md)"))
+            problems.append(Problem(shown, msg("file.missing")))
         return RawTable([], [], problems, readable=False)
     if too_large or len(data) > max_bytes():
         size = too_large or len(data)
-        problems.append(Problem(shown, f"is too large to read ({_size(size)}; the limit is {_size(max_bytes())}). "
-                                       f"Split it, or raise {MAX_MB_ENV} if the machine has the memory"))
+        too_large_message = msg("file.too_large", size=Size(size), limit=Size(max_bytes()), env=MAX_MB_ENV)
+        problems.append(Problem(shown, too_large_message))
         return RawTable([], [], problems, readable=False)
     text = _decode(data, shown, problems)
     utf8 = None if problems else data.removeprefix(b"\xef\xbb\xbf")  # the bytes of text, when it was UTF-8
     if not text or text.isspace():
-        problems.append(Problem(shown, "is empty; it needs a header row naming the columns (see data/README.md)"))
+        problems.append(Problem(shown, msg("file.empty")))
         return RawTable([], [], problems, readable=False)
     delimiter = _delimiter(_first_line(text), shown, problems)
     fast = None if exact else fast_parse(text, delimiter, utf8)
@@ -145,14 +128,7 @@ def _exact_parse(text: str, delimiter: str, shown: str, problems: list[Problem])
             if "".join(fields).strip():
                 rows.append((line, fields))
     except csv.Error as err:
-        problems.append(
-            Problem(
-                shown,
-                f"cannot be read past this row ({err}); look for an unclosed or stray double quote. "
-                "Rows after it were not read",
-                line=line + 1 if rows or header else 1,
-            )
-        )
+        problems.append(Problem(shown, msg("file.unreadable", error=str(err)), line=line + 1 if rows or header else 1))
     return RawTable(header, rows, problems)
 
 

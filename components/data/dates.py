@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from components.data.messages import Message, MonthName, msg
+
 _PART = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _MONTH_FIRST_TEXT = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
@@ -20,6 +22,10 @@ PRECISIONS = ("year", "month", "day")
 
 class DateError(ValueError):
     """A date string that is not ISO 8601 at year, month or day precision; the message says what to write."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)  # str() writes it in English, only when asked
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -63,25 +69,23 @@ def _parse_part(text: str) -> Part:
     match = _PART.match(text)
     if not match:
         suggestion = _suggest(text)
-        hint = f"write {suggestion}" if suggestion else "write YYYY, YYYY-MM or YYYY-MM-DD"
-        raise DateError(f"is not an ISO date ({hint})")
+        raise DateError(msg("date.write", fixed=suggestion) if suggestion else msg("date.not_iso"))
     year_s, month_s, day_s = match.groups()
     year = int(year_s)
     if month_s is None:
         return Part(date(year, 1, 1), date(year, 12, 31), "year")
     if len(month_s) != 2 or (day_s is not None and len(day_s) != 2):
         padded = f"{year:04d}-{int(month_s):02d}" + (f"-{int(day_s):02d}" if day_s else "")
-        raise DateError(f"is not an ISO date (write {padded})")
+        raise DateError(msg("date.write", fixed=padded))
     month = int(month_s)
     if not 1 <= month <= 12:
-        raise DateError(f"is not a real date (month {month} does not exist; months run 01 to 12)")
+        raise DateError(msg("date.no_month", month=month))
     last_day = calendar.monthrange(year, month)[1]
     if day_s is None:
         return Part(date(year, month, 1), date(year, month, last_day), "month")
     day = int(day_s)
     if not 1 <= day <= last_day:
-        month_name = calendar.month_name[month]
-        raise DateError(f"is not a real date ({month_name} {year} has {last_day} days)")
+        raise DateError(msg("date.no_day", month=MonthName(month), year=year, days=last_day))
     return Part(date(year, month, day), date(year, month, day), "day")
 
 
@@ -90,7 +94,7 @@ def parse(text: str) -> FuzzyDate:
     """Parse "2015", "2015-11", "2015-11-25", or "start/end" (end may be ".." for open)."""
     text = text.strip()
     if not text:
-        raise DateError("is empty (write YYYY, YYYY-MM or YYYY-MM-DD)")
+        raise DateError(msg("date.empty"))
     if "/" in text and not _DAY_FIRST.match(text) and not _MONTH_FIRST_TEXT.match(text):
         first, _, second = text.partition("/")
         start = _parse_part(first.strip())
@@ -98,7 +102,7 @@ def parse(text: str) -> FuzzyDate:
             return FuzzyDate(text, start.start, date.max, "interval", open_end=True)
         end = _parse_part(second.strip())
         if end.end < start.start:
-            raise DateError(f"starts after it ends (write the earlier date first: {second.strip()}/{first.strip()})")
+            raise DateError(msg("date.backwards", fixed=f"{second.strip()}/{first.strip()}"))
         return FuzzyDate(text, start.start, end.end, "interval")
     part = _parse_part(text)
     return FuzzyDate(text, part.start, part.end, part.precision)

@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 
 from components.data.checks import closest
 from components.data.csvread import display_path, parse_csv, read_csv
+from components.data.messages import Message, msg
 from components.data.problem import Problem
 from components.data.schema import TABLES, Table
 from components.data.validate import LINE, TableResult, validate_table
@@ -45,7 +46,7 @@ class Dataset:
         return {name: len(frame) for name, frame in self.tables.items()}
 
 
-def _reject(result: TableResult, mask: pd.Series, reason: str) -> None:
+def _reject(result: TableResult, mask: pd.Series, reason: Message) -> None:
     dropped = result.frame[mask].copy()
     dropped["_reason"] = reason
     result.rejected = pd.concat([result.rejected, dropped], ignore_index=True) if not result.rejected.empty else dropped
@@ -77,18 +78,18 @@ def _check_references(
         for index in result.frame.index[missing]:
             value = values[index]
             if results[target_table].frame.empty and results[target_table].problems:
-                message = f"cannot be checked: {target_file} has no usable rows (see its problems above)"
+                message = msg("ref.unchecked", file=target_file)
             elif value in raw_keys.get(target_table, {}):
                 raw_line = raw_keys[target_table][value]
-                message = f"points to a row of {target_file} that has problems itself (line {raw_line})"
+                message = msg("ref.bad_row", file=target_file, line=raw_line)
             else:
                 guess = closest(value, suggestions)
-                hint = f'; did you mean "{guess}"?' if guess else f"; add it to {target_file} first"
-                message = f"does not exist in {target_file}{hint}"
+                hint = msg("hint.did_you_mean", guess=guess) if guess else msg("ref.add_first", file=target_file)
+                message = msg("ref.missing", file=target_file, hint=hint)
             line = int(result.frame.at[index, LINE])
             result.problems.append(Problem(shown, message, line=line, column=column.name, value=value))
         if column.required:
-            _reject(result, missing, f"{column.name}: unknown reference")
+            _reject(result, missing, msg("reason.unknown_ref", column=column.name))
         else:
             result.frame.loc[missing, column.name] = ""
 
@@ -100,15 +101,10 @@ def _check_places(result: TableResult, shown: str) -> None:
         if (line, "lat") in already or (line, "lon") in already:
             continue
         if pd.isna(lat) and pd.isna(lon):
-            message = (
-                "is empty: this place has no coordinates yet, so it is not on the map; "
-                "type lat and lon, or fill geocode_query and run `calais-atlas geocode`"
-            )
-            result.problems.append(Problem(shown, message, line=line, column="lat"))
+            result.problems.append(Problem(shown, msg("place.no_point"), line=line, column="lat"))
         elif pd.isna(lat) or pd.isna(lon):
             missing = "lat" if pd.isna(lat) else "lon"
-            message = "is empty while the other coordinate is set; a place needs both lat and lon"
-            result.problems.append(Problem(shown, message, line=line, column=missing))
+            result.problems.append(Problem(shown, msg("place.half_point"), line=line, column=missing))
     _check_shared_points(result, shown)
 
 
@@ -120,10 +116,7 @@ def _check_shared_points(result: TableResult, shown: str) -> None:
         point = (round(lat, 5), round(lon, 5))
         if point in first:
             other, other_line = first[point]
-            message = (
-                f'is the same point as "{other}" (line {other_line}); give each place its own point '
-                "(mark it approximate or area when the exact spot is not known)"
-            )
+            message = msg("place.same_point", other=other, line=other_line)
             result.problems.append(Problem(shown, message, line=int(line), column="lat", value=f"{lat}, {lon}"))
         else:
             first[point] = (place_id, int(line))
@@ -134,7 +127,7 @@ def _check_population(result: TableResult, shown: str) -> None:
     backwards = frame["count_max"].notna() & (frame["count_max"] < frame["count"])
     for index in frame.index[backwards.fillna(False)]:
         result.problems.append(
-            Problem(shown, f"is smaller than count ({frame.at[index, 'count']}); count_max is the upper end of a range",
+            Problem(shown, msg("population.max_below", figure=str(frame.at[index, "count"])),
                     line=int(frame.at[index, LINE]), column="count_max", value=str(frame.at[index, "count_max"]))
         )
     frame.loc[backwards.fillna(False), "count_max"] = pd.NA

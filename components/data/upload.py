@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from components.data.csvread import max_bytes
+from components.data.messages import Message, msg
 from components.data.schema import TABLES
 
 KNOWN = {table.filename for table in TABLES}
@@ -20,7 +21,7 @@ MAX_ZIP_ENTRIES = 200
 @dataclass
 class UploadedSet:
     files: dict[str, bytes] = field(default_factory=dict)  # known file name -> bytes
-    notes: list[str] = field(default_factory=list)  # what was ignored, and why
+    notes: list[Message] = field(default_factory=list)  # what was ignored, and why
 
 
 def _take(name: str, data: bytes, result: UploadedSet) -> None:
@@ -28,10 +29,10 @@ def _take(name: str, data: bytes, result: UploadedSet) -> None:
     if base.startswith(".") or base.startswith("__MACOSX"):
         return
     if base not in KNOWN:
-        result.notes.append(f'"{base}" is not one of the atlas files ({", ".join(sorted(KNOWN))}); it was ignored')
+        result.notes.append(msg("upload.unknown", name=base, known=", ".join(sorted(KNOWN))))
         return
     if base in result.files:
-        result.notes.append(f'"{base}" was given twice; the first copy was used')
+        result.notes.append(msg("upload.twice", name=base))
         return
     result.files[base] = data
 
@@ -40,18 +41,18 @@ def _unzip(name: str, data: bytes, result: UploadedSet) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        result.notes.append(f'"{name}" is not a readable zip file')
+        result.notes.append(msg("upload.bad_zip", name=name))
         return
     entries = [info for info in archive.infolist() if not info.is_dir()]
     if len(entries) > MAX_ZIP_ENTRIES:
-        result.notes.append(f'"{name}" holds {len(entries)} files; at most {MAX_ZIP_ENTRIES} are read')
+        result.notes.append(msg("upload.too_many", name=name, entries=len(entries), limit=MAX_ZIP_ENTRIES))
         entries = entries[:MAX_ZIP_ENTRIES]
     budget = max_bytes() * len(KNOWN)
     for info in entries:
         if not info.filename.lower().endswith(".csv"):
             continue
         if info.file_size > max_bytes() or info.file_size > budget:
-            result.notes.append(f'"{info.filename}" would unpack to {info.file_size / 1e6:.0f} MB; it was not read')
+            result.notes.append(msg("upload.too_big", name=info.filename, megabytes=f"{info.file_size / 1e6:.0f}"))
             continue
         budget -= info.file_size
         _take(info.filename, archive.read(info), result)

@@ -16,13 +16,15 @@ import pyarrow.compute as pc
 from components.data import dates
 from components.data.checks import CHECKS, CellError, closest, looks_garbled
 from components.data.csvread import RawTable
+from components.data.messages import Message, msg
 from components.data.problem import Problem
 from components.data.schema import ID_PATTERN, Column, Table
 
 LINE = "_line"
 # Every text looks_garbled flags has one of these letters: only the rare values with one are checked in Python.
 GARBLED_LETTERS = "[ÃâÒÓÕ]"
-GARBLED = "looks garbled (text saved in the wrong encoding, e.g. 'Ã©' for 'é' or 'Ò…Ó' for quotes); retype the accents or quotes"
+GARBLED = msg("cell.garbled")
+EMPTY = msg("cell.empty")
 
 
 @dataclass
@@ -38,15 +40,15 @@ def _header_problems(table: Table, header: list[str], shown: str) -> tuple[list[
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            problems.append(Problem(shown, f'column "{name}" appears twice; only the first is read', line=1))
+            problems.append(Problem(shown, msg("header.twice", name=name), line=1))
         seen.add(name)
         if name not in known:
             guess = closest(name.lower(), list(table.column_names))
-            hint = f'; did you mean "{guess}"?' if guess else f" (known columns: {', '.join(table.column_names)})"
-            problems.append(Problem(shown, f'unknown column "{name}"{hint}', line=1))
+            hint = msg("hint.did_you_mean", guess=guess) if guess else msg("header.known", columns=", ".join(table.column_names))
+            problems.append(Problem(shown, msg("header.unknown", name=name, hint=hint), line=1))
     missing = [name for name in table.required_columns if name not in seen]
     for name in missing:
-        problems.append(Problem(shown, f'required column "{name}" is missing from the header', line=1))
+        problems.append(Problem(shown, msg("header.missing", name=name), line=1))
     return problems, not missing
 
 
@@ -106,7 +108,7 @@ def validate_table(table: Table, raw: RawTable, shown: str) -> TableResult:
         good, rejected_rows = _rows_of_the_right_width(raw, complete, shown, problems)
         frame = _frame_of(table, raw.header, good)
     if complete and not raw.row_count() and not problems:
-        problems.append(Problem(shown, "has a header but no rows; add at least one row (see data/README.md)"))
+        problems.append(Problem(shown, msg("table.no_rows")))
     rows = _Rows(frame, shown, problems, rejected_rows)
     for column in table.columns:
         _check_column(rows, column)
@@ -125,13 +127,13 @@ def _rows_of_the_right_width(
     rejected_rows: list[dict[str, object]] = []
     for line, fields in raw.row_list():
         if not complete:
-            rejected_rows.append({LINE: line, "_reason": "the file lacks a required column", "_raw": ",".join(fields)})
+            rejected_rows.append({LINE: line, "_reason": msg("reason.no_column"), "_raw": ",".join(fields)})
         elif len(fields) != width:
-            more_or_less = "many" if len(fields) > width else "few"
-            hint = " (a value containing a comma must be in double quotes)" if more_or_less == "many" else ""
-            message = f"has {len(fields)} fields but the header has {width}: too {more_or_less}{hint}"
+            many = len(fields) > width
+            message = msg("row.too_many" if many else "row.too_few", count=len(fields), width=width)
             problems.append(Problem(shown, message, line=line))
-            rejected_rows.append({LINE: line, "_reason": f"too {more_or_less} fields", "_raw": ",".join(fields)})
+            reason = msg("reason.too_many" if many else "reason.too_few")
+            rejected_rows.append({LINE: line, "_reason": reason, "_raw": ",".join(fields)})
         else:
             good.append((line, fields))
     return good, rejected_rows
@@ -186,13 +188,14 @@ class _Rows:
     def __post_init__(self) -> None:
         self.keep = pd.Series(True, index=self.frame.index)
 
-    def report(self, index: int, column: str, value: str | None, message: str, reject: bool) -> None:
+    def report(self, index: int, column: str, value: str | None, message: Message, reject: bool) -> None:
         frame = self.frame
         self.problems.append(Problem(self.shown, message, line=int(frame.at[index, LINE]), column=column, value=value))
         if reject and self.keep[index]:
             self.keep[index] = False
             row = frame.loc[index].to_dict()
-            self.rejected_rows.append({LINE: int(frame.at[index, LINE]), "_reason": f"{column}: {message}", **row})
+            reason = msg("reason.cell", column=column, message=message)
+            self.rejected_rows.append({LINE: int(frame.at[index, LINE]), "_reason": reason, **row})
 
     def result(self, table: Table) -> TableResult:
         kept = self.frame[self.keep].reset_index(drop=True)
@@ -208,7 +211,8 @@ def _check_column(rows: _Rows, column: Column) -> None:
     stripped = raw_values.str.strip()  # Arrow's trim strips exactly the characters str.strip does
     if column.type in ("id", "ref"):
         for index in raw_values.index[raw_values != stripped]:
-            rows.report(index, column.name, raw_values[index], f'has spaces around it (write "{stripped[index]}")', reject=False)
+            rows.report(index, column.name, raw_values[index], msg("cell.spaces", fixed=stripped[index]),
+                        reject=False)
     rows.frame[column.name] = stripped
     verdicts = _verdicts(column, stripped)
     if column.type == "text":
@@ -234,14 +238,14 @@ def _garbled(values: pd.Series) -> pd.Index:
     return maybe.index[maybe.isin(list(garbled))] if garbled else maybe.index[:0]
 
 
-def _verdicts(column: Column, values: pd.Series) -> dict[str, str]:
+def _verdicts(column: Column, values: pd.Series) -> dict[str, Message]:
     """What is wrong with each distinct value that is wrong, each checked once."""
     if CHECKS[column.type] is CHECKS["text"]:  # takes any text: only an empty required value is wrong
-        return {"": "is empty (required)"} if column.required and values.eq("").any() else {}
+        return {"": EMPTY} if column.required and values.eq("").any() else {}
     if column.type == "id":
         # What RE2 matches, Python's re matches too (its $ also allows a final newline): only the rest are checked.
         values = values[~pc.match_substring_regex(pa.array(values), ID_PATTERN).to_numpy(zero_copy_only=False)]
-    verdicts: dict[str, str] = {}
+    verdicts: dict[str, Message] = {}
     for value in values.unique():
         verdict = _verdict(value, column)
         if verdict is not None:
@@ -249,13 +253,13 @@ def _verdicts(column: Column, values: pd.Series) -> dict[str, str]:
     return verdicts
 
 
-def _verdict(value: str, column: Column) -> str | None:
+def _verdict(value: str, column: Column) -> Message | None:
     if not value:
-        return "is empty (required)" if column.required else None
+        return EMPTY if column.required else None
     try:
         CHECKS[column.type](value, column)
     except CellError as err:
-        return str(err)
+        return err.message
     return None
 
 
@@ -269,5 +273,4 @@ def _check_unique(rows: _Rows, column: Column) -> None:
         return
     first_line = candidates.drop_duplicates(column.name).set_index(column.name)[LINE]
     for index, value in zip(repeated.index, repeated[column.name], strict=True):
-        message = f"is used twice (first on line {int(first_line[value])}); ids must be unique"
-        rows.report(index, column.name, value, message, reject=True)
+        rows.report(index, column.name, value, msg("cell.twice", line=int(first_line[value])), reject=True)

@@ -1,23 +1,16 @@
 """Interface text in English and French. Data text stays in its own language.
 
-Every message has one key and a text in every language of ``LANGS``. A message that counts something
-has its plural forms instead of one text: ``{"one": ..., "other": ...}`` for English and
-``{"one": ..., "many": ..., "other": ...}`` for French, the categories of each language's CLDR rule
-(French "one" covers 0 and 1; "many" is for whole millions: "1 000 000 de lignes"). ``t(key, lang,
-count=n)`` picks the form through Babel and writes ``{count}`` as the number in that language.
-tests/test_i18n_catalogue.py keeps the catalogue and the code in step.
+Every message has one key and a text in every language of ``LANGS``; a message that counts something has
+its CLDR plural forms. ``t(key, lang, count=n)`` picks the form through Babel and writes ``{count}`` as the
+number in that language. The mechanism is components/data/catalogue.py, shared with the maintainers' messages
+(components/data/messages.py). tests/test_i18n_catalogue.py keeps the catalogue and the code in step.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from components.data.catalogue import LANGS, Text, lookup, plural_form, plural_forms
 
-from babel import Locale
-from babel.numbers import format_decimal
-
-LANGS = ("en", "fr")
-
-Text = str | dict[str, str]  # one text, or its plural forms by CLDR category
+__all__ = ["LANGS", "MESSAGES", "plural_form", "plural_forms", "t", "translated"]
 
 MESSAGES: dict[str, dict[str, Text]] = {
     # -- the map: labels, popups, legend
@@ -321,21 +314,6 @@ def translated(row: dict, column: str, lang: str) -> str:
     return str(french or row.get(column) or "")
 
 
-@cache
-def _locale(lang: str) -> Locale:
-    return Locale.parse(lang)
-
-
-def plural_forms(lang: str) -> frozenset[str]:
-    """The CLDR plural categories ``lang`` distinguishes: {'one', 'other'} for English, {'one', 'many', 'other'} for French."""
-    return _locale(lang).plural_form.tags | {"other"}
-
-
-def plural_form(count: int, lang: str) -> str:
-    """'one', 'many' or 'other' for ``count`` in ``lang``, by CLDR rules: French says "0 problème", English "0 problems"."""
-    return _locale(lang).plural_form(count)
-
-
 def t(key: str, lang: str = "en", *, count: int | None = None, **values: object) -> str:
     """The message for ``key`` in ``lang``, its placeholders filled from ``values``.
 
@@ -349,15 +327,4 @@ def t(key: str, lang: str = "en", *, count: int | None = None, **values: object)
     constant they iterate over (layers, basemaps, window modes) has its key in every language. Should one slip
     through anyway, pages.py's guard shows an error instead of a traceback.
     """
-    try:
-        text = MESSAGES[key][lang]
-    except KeyError:
-        raise KeyError(f"no interface text {key!r} in {lang!r}: add it to components/model/i18n.py in every language") from None
-    if isinstance(text, dict):
-        if count is None:
-            raise TypeError(f"interface text {key!r} has plural forms: pass count=")
-        text = text[plural_form(count, lang)]
-        values["count"] = format_decimal(count, locale=lang)
-    elif count is not None:
-        raise TypeError(f"interface text {key!r} has no plural forms: count= is only for messages that have them")
-    return text.format(**values)
+    return lookup(MESSAGES, "interface text", "components/model/i18n.py", key, lang, count, values)

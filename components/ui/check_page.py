@@ -31,7 +31,7 @@ def _report(candidate, lang: str) -> None:
         return
     st.error(t("check.problems", lang, count=len(candidate.problems), counts=counts))
     st.dataframe(problems_frame(candidate, lang), hide_index=True, width="stretch", key="check-problems-table")
-    report = "\n".join(str(problem) for problem in candidate.problems) + "\n"
+    report = "\n".join(problem.text(lang) for problem in candidate.problems) + "\n"
     st.download_button(t("check.download_report", lang), report, file_name="validation-report.txt", mime="text/plain",
                        key="check.report")
 
@@ -82,7 +82,7 @@ def render() -> None:
         return
     uploaded = read_uploads([(upload.name, upload.getvalue()) for upload in uploads])
     for note in uploaded.notes:
-        st.warning(note)
+        st.warning(note.text(lang))
     if not uploaded.files:
         return
     st.caption(t("check.replacing", lang, count=len(uploaded.files), files=", ".join(sorted(uploaded.files))))

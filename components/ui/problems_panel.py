@@ -10,13 +10,23 @@ from components.model.i18n import t
 
 
 def problems_frame(dataset: Dataset, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {t("col.file", lang): p.file, t("col.line", lang): p.line, t("col.column", lang): p.column or "",
-             t("col.value", lang): (p.value or "")[:200], t("col.problem", lang): p.message}
-            for p in dataset.problems
-        ]
-    )
+    """One row per problem, its message written in ``lang`` (per problem, at display: the cached dataset has none)."""
+    problems = dataset.problems
+    return pd.DataFrame({
+        t("col.file", lang): [p.file for p in problems],
+        t("col.line", lang): [p.line for p in problems],
+        t("col.column", lang): [p.column or "" for p in problems],
+        t("col.value", lang): [(p.value or "")[:200] for p in problems],
+        t("col.problem", lang): [p.detail(lang) for p in problems],
+    })
+
+
+def rejected_cells(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rejected rows as text, each reason (a Message) written in ``lang``."""
+    cells = frame.map(lambda value: "" if pd.isna(value) else str(value)[:200])
+    if "_reason" in frame:
+        cells["_reason"] = [reason.text(lang) for reason in frame["_reason"]]
+    return cells
 
 
 def problems_panel(dataset: Dataset, lang: str) -> None:
@@ -29,5 +39,5 @@ def problems_panel(dataset: Dataset, lang: str) -> None:
             st.markdown(f"**{t('ui.rejected', lang)}: {name}.csv**")
             parsed = [c for c in frame.columns if c.endswith(("_start", "_end", "_precision"))]  # date columns the loader adds
             shown = frame.drop(columns=parsed, errors="ignore")
-            cells = shown.map(lambda value: "" if pd.isna(value) else str(value)[:200])
+            cells = rejected_cells(shown, lang)
             st.dataframe(cells, hide_index=True, width="stretch", key=f"atlas-rejected-{name}")

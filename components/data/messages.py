@@ -1,0 +1,240 @@
+"""What the validator tells maintainers, in English and French: the catalogue of problem messages and the Message
+that names one of them with its values.
+
+A Problem carries a Message, not a text: the loader's (cached) results are the same in every language, and the
+CLI, the Check page and the map's problems panel render them in theirs. The English texts are the reference the
+defect corpus checks (tests/fixtures/broken/*/expected.txt). Each message says what is wrong and what to write
+instead; column and file names stay as they are in every language, because they are what the CSV files hold.
+French follows the interface's style (components/model/i18n.py): a space before ":" ";" "?", and « » around values.
+tests/test_problem_messages.py keeps this catalogue and the code in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.dates import get_month_names
+from babel.numbers import get_decimal_symbol
+
+from components.data.catalogue import Text, lookup
+
+HOME = "components/data/messages.py"
+
+_DID_YOU_MEAN: dict[str, Text] = {"en": '; did you mean "{guess}"?', "fr": " ; vouliez-vous dire « {guess} » ?"}
+_QUOTE_COMMAS = "(a value containing a comma must be in double quotes)"
+_ISO = {"en": "YYYY, YYYY-MM or YYYY-MM-DD", "fr": "AAAA, AAAA-MM ou AAAA-MM-JJ"}
+
+MESSAGES: dict[str, dict[str, Text]] = {
+    # -- how one problem is written: the location stays "file:line: ", as compilers and editors read it
+    "problem.value": {"en": '"{value}" {message}', "fr": "« {value} » {message}"},
+    "problem.column": {"en": "{column}: {detail}", "fr": "{column} : {detail}"},
+    "hint.did_you_mean": _DID_YOU_MEAN,
+    # -- reading a file (csvread.py)
+    "file.missing": {"en": "file not found; every data folder needs it (see data/README.md)",
+                     "fr": "fichier introuvable ; chaque dossier de données doit le contenir (voir data/README.md)"},
+    "file.folder": {"en": "is a folder, not a CSV file", "fr": "est un dossier, pas un fichier CSV"},
+    "file.too_large": {
+        "en": "is too large to read ({size}; the limit is {limit}). Split it, or raise {env} if the machine has the memory",
+        "fr": "est trop volumineux pour être lu ({size} ; la limite est de {limit}). Découpez-le, ou augmentez {env} "
+              "si la machine a assez de mémoire",
+    },
+    "file.empty": {"en": "is empty; it needs a header row naming the columns (see data/README.md)",
+                   "fr": "est vide ; il lui faut une ligne d'en-tête qui nomme les colonnes (voir data/README.md)"},
+    "file.not_utf8": {
+        "en": "is not UTF-8 (byte 0x{byte} on line {line}); it was read as Windows-1252. "
+              "Save it as 'CSV UTF-8' to make this message go away",
+        "fr": "n'est pas en UTF-8 (octet 0x{byte} à la ligne {line}) ; il a été lu comme du Windows-1252. "
+              "Enregistrez-le au format « CSV UTF-8 » pour que ce message disparaisse",
+    },
+    "file.semicolons": {
+        "en": "separates columns with semicolons (;); the atlas expects commas. It was read anyway. "
+              "In LibreOffice choose 'Comma' as field delimiter; in Excel save as 'CSV UTF-8 (Comma delimited)'",
+        "fr": "sépare les colonnes par des points-virgules (;) ; l'atlas attend des virgules. Il a quand même été lu. "
+              "Dans LibreOffice, choisissez « Virgule » comme séparateur de champ ; dans Excel, enregistrez au format "
+              "« CSV UTF-8 (délimité par des virgules) »",
+    },
+    "file.unreadable": {
+        "en": "cannot be read past this row ({error}); look for an unclosed or stray double quote. Rows after it were not read",
+        "fr": "ne peut pas être lu au-delà de cette ligne ({error}) ; cherchez un guillemet double non fermé ou égaré. "
+              "Les lignes suivantes n'ont pas été lues",
+    },
+    "size.mb": {"en": "{amount} MB", "fr": "{amount} Mo"},
+    "size.kb": {"en": "{amount} KB", "fr": "{amount} Ko"},
+    # -- the header and the rows (validate.py)
+    "header.twice": {"en": 'column "{name}" appears twice; only the first is read',
+                     "fr": "la colonne « {name} » apparaît deux fois ; seule la première est lue"},
+    "header.unknown": {"en": 'unknown column "{name}"{hint}', "fr": "colonne inconnue « {name} »{hint}"},
+    "header.known": {"en": " (known columns: {columns})", "fr": " (colonnes connues : {columns})"},
+    "header.missing": {"en": 'required column "{name}" is missing from the header',
+                       "fr": "la colonne obligatoire « {name} » manque dans l'en-tête"},
+    "table.no_rows": {"en": "has a header but no rows; add at least one row (see data/README.md)",
+                      "fr": "a un en-tête mais aucune ligne ; ajoutez au moins une ligne (voir data/README.md)"},
+    "row.too_many": {
+        "en": {"one": "has {count} fields but the header has {width}: too many " + _QUOTE_COMMAS,
+               "other": "has {count} fields but the header has {width}: too many " + _QUOTE_COMMAS},
+        "fr": {"one": "a {count} champ alors que l'en-tête en a {width} : c'est trop (une valeur qui contient une virgule "
+                      "doit être entre guillemets doubles)",
+               "many": "a {count} de champs alors que l'en-tête en a {width} : c'est trop (une valeur qui contient une "
+                       "virgule doit être entre guillemets doubles)",
+               "other": "a {count} champs alors que l'en-tête en a {width} : c'est trop (une valeur qui contient une "
+                        "virgule doit être entre guillemets doubles)"},
+    },
+    "row.too_few": {
+        "en": {"one": "has {count} fields but the header has {width}: too few",
+               "other": "has {count} fields but the header has {width}: too few"},
+        "fr": {"one": "a {count} champ alors que l'en-tête en a {width} : il en manque",
+               "many": "a {count} de champs alors que l'en-tête en a {width} : il en manque",
+               "other": "a {count} champs alors que l'en-tête en a {width} : il en manque"},
+    },
+    "reason.no_column": {"en": "the file lacks a required column", "fr": "il manque au fichier une colonne obligatoire"},
+    "reason.too_many": {"en": "too many fields", "fr": "trop de champs"},
+    "reason.too_few": {"en": "too few fields", "fr": "pas assez de champs"},
+    "reason.cell": {"en": "{column}: {message}", "fr": "{column} : {message}"},
+    "reason.unknown_ref": {"en": "{column}: unknown reference", "fr": "{column} : référence inconnue"},
+    # -- one cell (validate.py, checks.py)
+    "cell.spaces": {"en": 'has spaces around it (write "{fixed}")', "fr": "est entouré d'espaces (écrivez « {fixed} »)"},
+    "cell.garbled": {
+        "en": "looks garbled (text saved in the wrong encoding, e.g. 'Ã©' for 'é' or 'Ò…Ó' for quotes); "
+              "retype the accents or quotes",
+        "fr": "semble mal encodé (texte enregistré dans le mauvais encodage, par ex. « Ã© » pour « é » ou « Ò…Ó » "
+              "pour des guillemets) ; retapez les accents ou les guillemets",
+    },
+    "cell.empty": {"en": "is empty (required)", "fr": "est vide (obligatoire)"},
+    "cell.twice": {"en": "is used twice (first on line {line}); ids must be unique",
+                   "fr": "est utilisé deux fois (d'abord à la ligne {line}) ; les identifiants doivent être uniques"},
+    "id.invalid": {
+        "en": 'is not a valid id (use lowercase letters, digits and hyphens, e.g. "{example}")',
+        "fr": "n'est pas un identifiant valide (utilisez des lettres minuscules sans accents, des chiffres et des tirets, "
+              "par ex. « {example} »)",
+    },
+    "integer.thousands": {"en": "has a thousands separator (write {fixed})",
+                          "fr": "contient un séparateur de milliers (écrivez {fixed})"},
+    "integer.not_whole": {
+        "en": "is not a whole number (write digits only, e.g. 2500; put 'about' or 'over' in qualifier)",
+        "fr": "n'est pas un nombre entier (écrivez seulement des chiffres, par ex. 2500 ; mettez « about » ou « over » "
+              "dans qualifier)",
+    },
+    "number.decimal_comma": {"en": "uses a decimal comma (write {fixed})",
+                             "fr": "utilise une virgule décimale (écrivez {fixed}, avec un point)"},
+    "number.not_number": {"en": "is not a number (write decimal degrees with a point, e.g. 50.9513)",
+                          "fr": "n'est pas un nombre (écrivez des degrés décimaux avec un point, par ex. 50.9513)"},
+    "range.out": {"en": "is out of range ({column} must be {bounds})",
+                  "fr": "est hors limites ({column} doit valoir {bounds})"},
+    "range.between": {"en": "between {low} and {high}", "fr": "entre {low} et {high}"},
+    "range.at_least": {"en": "at least {low}", "fr": "au moins {low}"},
+    "range.at_most": {"en": "at most {high}", "fr": "au plus {high}"},
+    "enum.case": {"en": 'is not allowed (write "{fixed}")', "fr": "n'est pas une valeur permise (écrivez « {fixed} »)"},
+    "enum.choose": {"en": "is not allowed (choose one of: {allowed}{hint})",
+                    "fr": "n'est pas une valeur permise (choisissez parmi : {allowed}{hint})"},
+    "url.invalid": {"en": "is not a web address (only http:// and https:// links are accepted)",
+                    "fr": "n'est pas une adresse web (seuls les liens http:// et https:// sont acceptés)"},
+    "layers.unknown": {
+        "en": "names an unknown layer ({unknown}); use some of: {allowed}, separated by commas",
+        "fr": "nomme un calque inconnu ({unknown}) ; choisissez parmi : {allowed}, séparés par des virgules",
+    },
+    # -- dates (dates.py)
+    "date.write": {"en": "is not an ISO date (write {fixed})", "fr": "n'est pas une date ISO (écrivez {fixed})"},
+    "date.not_iso": {"en": f"is not an ISO date (write {_ISO['en']})", "fr": f"n'est pas une date ISO (écrivez {_ISO['fr']})"},
+    "date.empty": {"en": f"is empty (write {_ISO['en']})", "fr": f"est vide (écrivez {_ISO['fr']})"},
+    "date.no_month": {"en": "is not a real date (month {month} does not exist; months run 01 to 12)",
+                      "fr": "n'est pas une date réelle (le mois {month} n'existe pas ; les mois vont de 01 à 12)"},
+    "date.no_day": {"en": "is not a real date ({month} {year} has {days} days)",
+                    "fr": "n'est pas une date réelle ({month} {year} compte {days} jours)"},
+    "date.backwards": {"en": "starts after it ends (write the earlier date first: {fixed})",
+                       "fr": "commence après sa fin (écrivez d'abord la date la plus ancienne : {fixed})"},
+    # -- between files (loader.py)
+    "ref.unchecked": {"en": "cannot be checked: {file} has no usable rows (see its problems above)",
+                      "fr": "ne peut pas être vérifié : {file} n'a aucune ligne utilisable (voir ses problèmes plus haut)"},
+    "ref.bad_row": {"en": "points to a row of {file} that has problems itself (line {line})",
+                    "fr": "renvoie à une ligne de {file} qui a elle-même des problèmes (ligne {line})"},
+    "ref.missing": {"en": "does not exist in {file}{hint}", "fr": "n'existe pas dans {file}{hint}"},
+    "ref.add_first": {"en": "; add it to {file} first", "fr": " ; ajoutez-le d'abord à {file}"},
+    "place.no_point": {
+        "en": "is empty: this place has no coordinates yet, so it is not on the map; "
+              "type lat and lon, or fill geocode_query and run `calais-atlas geocode`",
+        "fr": "est vide : ce lieu n'a pas encore de coordonnées, il n'est donc pas sur la carte ; "
+              "tapez lat et lon, ou remplissez geocode_query et lancez `calais-atlas geocode`",
+    },
+    "place.half_point": {"en": "is empty while the other coordinate is set; a place needs both lat and lon",
+                         "fr": "est vide alors que l'autre coordonnée est remplie ; un lieu a besoin de lat et de lon"},
+    "place.same_point": {
+        "en": 'is the same point as "{other}" (line {line}); give each place its own point '
+              "(mark it approximate or area when the exact spot is not known)",
+        "fr": "est le même point que « {other} » (ligne {line}) ; donnez à chaque lieu son propre point "
+              "(indiquez approximate ou area quand l'emplacement exact n'est pas connu)",
+    },
+    "population.max_below": {"en": "is smaller than count ({figure}); count_max is the upper end of a range",
+                             "fr": "est inférieur à count ({figure}) ; count_max est la borne haute d'une fourchette"},
+    # -- uploads on the Check page (upload.py)
+    "upload.unknown": {"en": '"{name}" is not one of the atlas files ({known}); it was ignored',
+                       "fr": "« {name} » n'est pas l'un des fichiers de l'atlas ({known}) ; il a été ignoré"},
+    "upload.twice": {"en": '"{name}" was given twice; the first copy was used',
+                     "fr": "« {name} » a été donné deux fois ; le premier exemplaire a été utilisé"},
+    "upload.bad_zip": {"en": '"{name}" is not a readable zip file', "fr": "« {name} » n'est pas un fichier zip lisible"},
+    "upload.too_many": {"en": '"{name}" holds {entries} files; at most {limit} are read',
+                        "fr": "« {name} » contient {entries} fichiers ; {limit} au plus sont lus"},
+    "upload.too_big": {"en": '"{name}" would unpack to {megabytes} MB; it was not read',
+                       "fr": "« {name} » ferait {megabytes} Mo une fois décompressé ; il n'a pas été lu"},
+    # -- the command line's report (cli.py): the folder leads like a file name, "data: ..."
+    "cli.no_folder": {"en": "{directory}: no such folder (pass a data folder, or set {env})",
+                      "fr": "{directory}: dossier introuvable (indiquez un dossier de données, ou définissez {env})"},
+    "cli.clean": {"en": "{directory}: no problems ({counts})", "fr": "{directory}: aucun problème ({counts})"},
+    "cli.summary": {"en": "{directory}: {problems}; {rows}; valid rows: {counts}",
+                    "fr": "{directory}: {problems} ; {rows} ; lignes valides : {counts}"},
+    "cli.problems": {
+        "en": {"one": "{count} problem", "other": "{count} problems"},
+        "fr": {"one": "{count} problème", "many": "{count} de problèmes", "other": "{count} problèmes"},
+    },
+    "cli.rows": {
+        "en": {"one": "{count} row could not be used", "other": "{count} rows could not be used"},
+        "fr": {"one": "{count} ligne n'a pas pu être utilisée", "many": "{count} de lignes n'ont pas pu être utilisées",
+               "other": "{count} lignes n'ont pas pu être utilisées"},
+    },
+}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalogue key and its values, written in a language only when shown. A value with a ``text(lang)`` of its
+    own (a nested hint, a month name, a size) is written in the same language."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+    count: int | None = None
+
+    def text(self, lang: str = "en") -> str:
+        values = {name: value.text(lang) if type(value) not in _PLAIN and hasattr(value, "text") else value
+                  for name, value in self.values}
+        return lookup(MESSAGES, "problem message", HOME, self.key, lang, self.count, values)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+_PLAIN = (str, int)  # most values: written as they are, without looking for a text(lang) of their own
+
+
+def msg(key: str, *, count: int | None = None, **values: object) -> Message:
+    """The message ``key`` with its values; tests/test_problem_messages.py finds every call by this name."""
+    return Message(key, tuple(values.items()), count)
+
+
+@dataclass(frozen=True)
+class MonthName:
+    month: int  # 1 to 12
+
+    def text(self, lang: str = "en") -> str:
+        return get_month_names("wide", locale=lang)[self.month]
+
+
+@dataclass(frozen=True)
+class Size:
+    """A file size: whole megabytes from 1 MB, else kilobytes to one decimal, with the language's decimal sign."""
+
+    count: int
+
+    def text(self, lang: str = "en") -> str:
+        if self.count >= 1e6:
+            return msg("size.mb", amount=f"{self.count / 1e6:.0f}").text(lang)
+        amount = f"{self.count / 1e3:.1f}".replace(".", get_decimal_symbol(lang))
+        return msg("size.kb", amount=amount).text(lang)
