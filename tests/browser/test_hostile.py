@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import expect
@@ -20,6 +21,8 @@ OPEN_EVERY_POPUP = """() => {
     });
     return texts;
 }"""
+HAS_POPUPS = """() => { let found = false; window.map.eachLayer(l => { found = found || !!(l.getPopup && l.getPopup()); });
+    return found; }"""
 SCRIPTS_WITH_ALERT = "Array.from(document.scripts).filter(s => s.textContent.includes('alert(')).length"
 # Only the chosen tab's panel is in the page; each shows an attack string from the fixture, as text, once drawn.
 TABS = {
@@ -39,8 +42,11 @@ def test_hostile_text_renders_as_text_and_never_runs(page, folder_url) -> None:
     for marker in frame.locator(".atlas-event, .atlas-caption, .atlas-context").all():
         marker.hover(force=True)
         marker.click(force=True)
-    # A click reruns the page, and the rerun re-adds the layers, closing whatever popup is open: instead of racing
-    # it, every popup is opened in turn in one synchronous script, which no rerun can interleave with.
+    # Popups travel for the selected place only (components/map/step.py): select the Jungle, wait for its popups, then
+    # open every popup in turn in one synchronous script, which no rerun can interleave with.
+    frame.locator(".atlas-event.atlas-place-calais-jungle").first.click(force=True)
+    expect(page).to_have_url(re.compile(r"site=calais-jungle"))
+    map_frame(page).wait_for_function(HAS_POPUPS)
     popups = map_frame(page).evaluate(OPEN_EVERY_POPUP)
     assert popups, "the markers carry popups"
     assert any("alert(" in text for text in popups)  # the attack is shown, as text
