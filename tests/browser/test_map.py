@@ -77,6 +77,12 @@ def test_choosing_a_caption_highlights_its_site(page) -> None:
     """'Show on map' on a Grande-Synthe caption draws the highlight ring there and centres the map on it."""
     frame = open_map(page)
     card = page.locator('[class*="st-key-atlas-caption-"]').filter(has_text="spider man jacket")
+    cards, more = page.locator('[class*="st-key-atlas-caption-"]'), page.get_by_role("button", name=re.compile(r"^Show more"))
+    expect(cards.first).to_be_visible()
+    while card.count() == 0 and more.count():  # the panel draws eight cards at a time
+        drawn = cards.count()
+        more.click()
+        expect(cards).not_to_have_count(drawn)
     card.get_by_role("button", name="Show on map").click()
     ring = frame.locator("path.atlas-highlight.atlas-place-grande-synthe-camp")
     expect(ring).to_be_attached(timeout=15_000)
