@@ -40,10 +40,10 @@ LABEL_GAP_PX = 3  # between the circle's bottom and the label
 ICON_PX = 20  # event symbols and the camera
 GROUP_PX = 24  # the disc of a place whose events are grouped
 CONTEXT_PX = 10  # a context place's square
-# Event markers sit on a ring around their place, one slot per category, and the camera in the last slot.
+# Event markers sit on a ring around their place: the camera at the top, then one slot for each category present
+# there, in the legend's order. The ring grows with the slots so that no marker covers its neighbour.
 RING_PX = 24
-RING_SLOTS = len(CATEGORY_SYMBOLS) + 1
-CAMERA_SLOT = RING_SLOTS - 1
+MARKER_SPACING_PX = ICON_PX + 4  # between the centres of neighbouring markers on the ring
 # Past these sizes the map would be unreadable and too heavy to send on every slider step (the 100,000-event
 # benchmark): events are grouped by place, only the largest sites are labelled, context places get compact.
 DETAIL_LIMIT = 250
@@ -148,10 +148,11 @@ def sites_items(states: dict[str, SiteState], ctx: MapContext) -> list[dict]:
     return items
 
 
-def _ring_anchor(slot: int, slots: int = RING_SLOTS, size: int = ICON_PX) -> tuple[int, int]:
-    """Icon anchor that puts marker ``slot`` on a ring around the place, so markers never hide each other."""
+def _ring_anchor(slot: int, slots: int, size: int = ICON_PX) -> tuple[int, int]:
+    """Icon anchor that puts marker ``slot`` of ``slots`` on a ring around the place (slot 0 at the top)."""
+    radius = max(RING_PX, MARKER_SPACING_PX * slots / (2 * math.pi))
     angle = -math.pi / 2 + 2 * math.pi * slot / slots
-    dx, dy = RING_PX * math.cos(angle), RING_PX * math.sin(angle)
+    dx, dy = radius * math.cos(angle), radius * math.sin(angle)
     return (round(size / 2 - dx), round(size / 2 - dy))
 
 
@@ -180,16 +181,24 @@ def events_items(events: Rows, ctx: MapContext) -> list[dict]:
             if location is not None:
                 items.append(_place_group_item(place_id, records, location, ctx))
         return items
-    categories = list(CATEGORY_SYMBOLS)
+    groups = group_records(events, ("place_id", "category"))
+    present: dict[str, list[str]] = {}
+    for place_id, category in groups:
+        if category in CATEGORY_SYMBOLS:
+            present.setdefault(place_id, []).append(category)
+    order = list(CATEGORY_SYMBOLS)
+    for categories in present.values():
+        categories.sort(key=order.index)
     items = []
-    for (place_id, category), records in group_records(events, ("place_id", "category")).items():
+    for (place_id, category), records in groups.items():
         location = ctx.location(place_id)
         if location is None or category not in CATEGORY_SYMBOLS:
             continue
+        slot, slots = present[place_id].index(category) + 1, len(present[place_id]) + 1  # slot 0: the camera
         uncertain = all(date_is_uncertain(row["date"]) for row in records)
         badge = f'<span class="atlas-count">{len(records)}</span>' if len(records) > 1 else ""
         marker = icon(*location, svg(CATEGORY_SYMBOLS[category], dashed=uncertain) + badge, (ICON_PX, ICON_PX),
-                      _ring_anchor(categories.index(category)), f"atlas-event atlas-event-{category} atlas-place-{place_id}")
+                      _ring_anchor(slot, slots), f"atlas-event atlas-event-{category} atlas-place-{place_id}")
         items.append({**marker, **event_text(ctx, place_id, category, records)})
     return items
 
@@ -201,7 +210,7 @@ def captions_items(captions: Rows, ctx: MapContext) -> list[dict]:
         if location is None:
             continue
         marker = icon(*location, CAMERA + f'<span class="atlas-count">{len(records)}</span>', (ICON_PX, ICON_PX),
-                      _ring_anchor(CAMERA_SLOT),
+                      _ring_anchor(0, 1),
                       f"atlas-caption atlas-place-{place_id}")
         items.append({**marker, **caption_text(ctx, place_id, records)})
     return items

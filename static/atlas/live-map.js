@@ -82,6 +82,7 @@
       if (label) { atlas.control.addOverlay(atlas.groups[name], label); }
     });
     atlas.control.addTo(map);
+    map.on("zoomend moveend resize overlayadd overlayremove", schedule);
   };
 
   function place(step, name, it, seen) {
@@ -118,6 +119,59 @@
     themes.slice(0, -1).forEach(function (style) { style.remove(); });
   }
 
+  // No label over a marker or another label. Markers are placed first (they are what a click reaches); then each
+  // site's label, moved down below the markers around its place if it must be, up to SHIFT_MAX px; then the context
+  // names. A label that still covers something is hidden: its place keeps its marker and tooltip. Run after every
+  // step and every zoom or pan, on what is drawn.
+  var MARKERS = ".leaflet-marker-icon.atlas-event, .leaflet-marker-icon.atlas-caption, path.atlas-site";
+  var SITE_LABELS = ".atlas-site-label .atlas-label", CONTEXT_LABELS = ".atlas-context-name";
+  var SHIFT_STEP = 6, SHIFT_MAX = 36;
+
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  function boxes(container, selector) {
+    return Array.prototype.filter.call(container.querySelectorAll(selector), function (el) {
+      var box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0;  // not drawn at this zoom (legend.py's zoom rules)
+    });
+  }
+
+  function placeLabel(label, placed, shiftable) {
+    for (var shift = 0; shift <= (shiftable ? SHIFT_MAX : 0); shift += SHIFT_STEP) {
+      label.style.transform = shift ? "translateY(" + shift + "px)" : "";
+      var box = label.getBoundingClientRect();
+      if (!placed.some(function (other) { return overlaps(box, other); })) {
+        placed.push(box);
+        return;
+      }
+    }
+    label.style.transform = "";
+    label.classList.add("atlas-label-hidden");
+  }
+
+  // A label's size changes after it is drawn when the stylesheet arrives (streamlit-folium adds <link>s without
+  // waiting for them) or a font loads: watch the labels, and declutter again, once per task at most. A timer, not
+  // an animation frame: Chromium holds frames back from a map scrolled out of view, and the labels would stay as
+  // they were when it comes back.
+  var pending = false, watcher = window.ResizeObserver ? new ResizeObserver(function () { schedule(); }) : null;
+
+  function schedule() {
+    if (pending) { return; }
+    pending = true;
+    setTimeout(function () { pending = false; atlas.declutter(); }, 0);
+  }
+
+  atlas.declutter = function () {
+    var container = atlas.map.getContainer();
+    if (watcher) { container.querySelectorAll(SITE_LABELS + ", " + CONTEXT_LABELS).forEach(function (el) { watcher.observe(el); }); }
+    container.querySelectorAll(".atlas-label-hidden").forEach(function (el) { el.classList.remove("atlas-label-hidden"); });
+    var placed = boxes(container, MARKERS).map(function (el) { return el.getBoundingClientRect(); });
+    boxes(container, SITE_LABELS).forEach(function (label) { placeLabel(label, placed, true); });
+    boxes(container, CONTEXT_LABELS).forEach(function (label) { placeLabel(label, placed, false); });
+  };
+
   atlas.apply = function (step) {
     if (!atlas.map) { return; }
     dropStaleThemes();
@@ -138,6 +192,7 @@
       }
     });
     showLayers(step.visible);
+    schedule();  // once the markers are laid out
     // A click selects the place; the step that follows carries that place's popups, so open the one clicked.
     var clicked = atlas.clicked && atlas.shown[atlas.clicked];
     atlas.clicked = null;
