@@ -46,9 +46,10 @@ def test_only_http_links_are_links(url: str, safe: bool) -> None:
     assert (safe_url(url) is not None) is safe
 
 
-def test_hostile_data_is_escaped_on_the_page_and_in_the_map(monkeypatch) -> None:
+@pytest.mark.parametrize("lang", ["en", "fr"])  # in French the places are named by their (hostile) name_fr
+def test_hostile_data_is_escaped_on_the_page_and_in_the_map(monkeypatch, lang: str) -> None:
     """With attack strings in every text column, the page's markdown and the map's JS carry no raw markup."""
-    app = run_app(monkeypatch, HOSTILE, {"date": "2021-11-30", "window": "upto"})
+    app = run_app(monkeypatch, HOSTILE, {"date": "2021-11-30", "window": "upto", "lang": lang})
     assert not page_failed(app)
     js = groups_js(app)
     for raw in RAW:

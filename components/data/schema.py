@@ -154,6 +154,13 @@ PLACES = Table(
     columns=(
         Column("place_id", "id", "Short unique id.", True, "calais-jungle", unique=True),
         Column("name", "text", "Name shown on the map.", True, "Calais 'Jungle' (Lande de Calais)"),
+        Column(
+            "name_fr",
+            "text",
+            "The place's name in French, shown when the interface is in French; empty: the name is used.",
+            False,
+            "« Jungle » de Calais (Lande de Calais)",
+        ),
         Column("kind", "enum", "What sort of place it is.", True, "camp", values=PLACE_KINDS),
         Column(
             "geocode_query",

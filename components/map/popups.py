@@ -25,9 +25,8 @@ def label_html(name: str, figure: str, detail: str) -> str:
 
 
 def place_tooltip(ctx: MapContext, place_id: str, extra: list[str]) -> str:
-    place = ctx.places[place_id]
-    precision = t("location." + place["location_precision"], ctx.lang)
-    lines = [f"<b>{html_text(place['name'])}</b>", *extra, f"<i>{html_text(precision)}</i>"]
+    precision = t("location." + ctx.places[place_id]["location_precision"], ctx.lang)
+    lines = [f"<b>{html_text(ctx.place_name(place_id))}</b>", *extra, f"<i>{html_text(precision)}</i>"]
     return "<br>".join(lines)
 
 
@@ -104,7 +103,7 @@ def caption_text(ctx: MapContext, place_id: str, records: list[dict]) -> dict:
 
 
 def context_html(ctx: MapContext, place_id: str) -> str:
-    name = html_text(ctx.places[place_id]["name"])
+    name = html_text(ctx.place_name(place_id))
     return f'<div class="atlas-context-mark"></div><div class="atlas-context-name">{name}</div>'
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
 
 from components.model.escaping import html_text, safe_url
+from components.model.i18n import translated
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,9 @@ class MapContext:
                    sources.set_index("source_id", drop=False).to_dict("index"), places, lang)
 
     def place_name(self, place_id: str) -> str:
-        return str(self.places[place_id]["name"]) if place_id in self.places else place_id
+        """The place's name in the interface language (its name_fr in French, when filled); raw text, unescaped."""
+        row = self.places.get(place_id)
+        return place_id if row is None else _name(row, self.lang)
 
     def source_line(self, source_id: str) -> str:
         """Escaped HTML naming the source, linked when its URL is http(s)."""
@@ -43,3 +48,21 @@ class MapContext:
         if row is None or pd.isna(row["lat"]) or pd.isna(row["lon"]):
             return None
         return float(row["lat"]), float(row["lon"])
+
+
+def _name(row: dict, lang: str) -> str:
+    french = row.get("name_fr")
+    return translated(row, "name", lang) if isinstance(french, str) else str(row["name"])  # NaN or absent: no French
+
+
+def _collation_key(name: str) -> str:
+    """Accents, case, quotes and brackets ignored: « Jungle » de Calais files under J, Écluse beside Ecluse."""
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", name).casefold())
+    return " ".join("".join(c for c in word if not unicodedata.combining(c)) for word in words)
+
+
+def place_names(places: pd.DataFrame, lang: str) -> dict[str, str]:
+    """place_id -> name in ``lang`` of every place with a point, in alphabetical order: the "go to place" list."""
+    located = places.dropna(subset=["lat", "lon"])
+    names = {str(row["place_id"]): _name(row, lang) for row in located.to_dict("records")}
+    return dict(sorted(names.items(), key=lambda item: (_collation_key(item[1]), item[1])))

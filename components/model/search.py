@@ -11,7 +11,7 @@ Matching rules, in the words a reader would use:
 
 A row is searched in every text it has, whatever the interface language: events by title, description, quote and
 quote_en; captions by text and credit; places by name and description; sources by title, publisher and author; plus the
-French ``<column>_fr`` of any of these when the table has it (the schema has none today; ``name_fr`` may come). Where
+French ``<column>_fr`` of any of these when the table has it (places have ``name_fr``). Where
 an event happened is not its text: "Wissant" finds the place Wissant, and the events whose texts say Wissant.
 
 Order: results whose every word is a whole word of the row come first (then those with fewer whole words); then

@@ -12,6 +12,7 @@ import streamlit as st
 
 from components.map.symbols import CATEGORY_SYMBOLS, svg
 from components.model import transitions as move
+from components.model.context import place_names
 from components.model.filters import CATEGORIES
 from components.model.formatting import format_day
 from components.model.i18n import LANGS, t
@@ -35,8 +36,7 @@ def sidebar(places: pd.DataFrame, lang: str) -> None:
         category_filter(lang, disabled="events" not in view.layers)
         st.radio(t("ui.basemap", lang), BASEMAPS, format_func=lambda name: t(f"basemap.{name}", lang),
                  key=state.WIDGET_KEYS["basemap"], on_change=state.on_widget("basemap", move.set_basemap))
-        located = places.dropna(subset=["lat", "lon"]).sort_values("name")
-        names = dict(zip(located["place_id"], located["name"], strict=True))
+        names = place_names(places, lang)
         options = ["", *names] + ([view.site] if view.site and view.site not in names else [])
         st.selectbox(t("ui.goto", lang), options, format_func=lambda pid: names.get(pid, pid) or t("ui.goto_none", lang),
                      key=state.WIDGET_KEYS["site"], on_change=state.on_widget("site", move.select_site))
