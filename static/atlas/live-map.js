@@ -172,9 +172,17 @@
     boxes(container, CONTEXT_LABELS).forEach(function (label) { placeLabel(label, placed, false); });
   };
 
+  // streamlit-folium takes each step's group off the map but keeps it in window.feature_group for ever: let go of
+  // the old ones (the group it adds after this script is the only one it needs to take off next time).
+  function dropOldStepGroups() {
+    (window.feature_group || []).forEach(function (group) { atlas.map.removeLayer(group); });
+    window.feature_group = [];
+  }
+
   atlas.apply = function (step) {
     if (!atlas.map) { return; }
     dropStaleThemes();
+    dropOldStepGroups();
     var seen = {};
     Object.keys(step.items).forEach(function (name) {
       var count = {};  // the same keys as item_keys in components/map/step.py
