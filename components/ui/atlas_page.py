@@ -107,8 +107,10 @@ def _date_driven(page: PageData) -> None:
     # not at the end, keeps it right even when a newer rerun interrupts this one.
     state.write_url()
     lang, tables, ctx = view.lang, page.prepared.tables, page.prepared.ctx
-    at = time_bar(span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
-    strip_panel(page.prepared, page.span, page.limits, view)  # the date-free marks are kept; only the rule moves
+    # The time bar and the strip sit above the map but are drawn after it: the browser applies a step's elements in
+    # the order they are sent, and the map is what a viewer waits for. The date is already final (see above).
+    bar = st.container()
+    at = view.date
     shown = page.prepared.at(at, view.window, view.months, view.categories)
     states, events, captions = shown.states, shown.events, shown.captions
 
@@ -122,6 +124,10 @@ def _date_driven(page: PageData) -> None:
     with left:
         items = layer_items(ctx, states, shown.event_records, shown.caption_records, list(view.layers), view.site)
         map_panel(ctx, items, site=view.site, basemap=view.basemap, height=760 if view.present else 600)
+    with bar:
+        time_bar(span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
+        strip_panel(page.prepared, page.span, page.limits, view)  # the date-free marks are kept; only the rule moves
+    with left:
         if events_grouped(shown.event_records):
             st.caption(t("ui.grouped", lang, count=len(events)))
         legend_strip(lang)

@@ -15,6 +15,7 @@ from components.model.strip import MAX_MARKS, PICKS, Strip, StripLine, build_str
 from components.model.timeline import Span, window_bounds
 from components.model.view_state import AtlasState, Limits
 from components.ui import state
+from components.ui.vega import with_arrow_datasets
 
 STRIP_KEY = "atlas-strip"
 
@@ -63,5 +64,5 @@ def strip_panel(prepared: Prepared, span: Span, limits: Limits, view: AtlasState
     spec = strip_spec(strip, line, view.date, window, (span.first, span.last), lang, **heights)
     alt = t("strip.alt", lang, first=format_day(span.first, lang), last=format_day(span.last, lang), what=what)
     with st.container(key="atlas-strip-box"):
-        st.vega_lite_chart(spec, key=STRIP_KEY, on_select=lambda: _picked(strip, limits), selection_mode=list(PICKS),
-                           width="stretch", alt=alt)
+        st.vega_lite_chart(with_arrow_datasets(spec), key=STRIP_KEY, on_select=lambda: _picked(strip, limits),
+                           selection_mode=list(PICKS), width="stretch", alt=alt)

@@ -17,6 +17,7 @@ from components.model.timeline import SiteState
 from components.ui import state
 from components.ui.captions import source_link
 from components.ui.export_panel import data_download_button
+from components.ui.vega import with_arrow_datasets
 
 TEXT_ROWS = 300
 
@@ -39,7 +40,7 @@ def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: Map
         state.set_session_value("chart_site", default)
     place_id = st.selectbox(t("ui.population_site", lang), counted, format_func=ctx.place_name, key=state.key("chart_site"))
     rows = remembered(("chart", place_id, lang), lambda: chart_rows(population, ctx.sources, place_id, lang))
-    st.vega_lite_chart(population_spec(rows, at, lang), width="stretch", key="atlas-population-chart")
+    st.vega_lite_chart(with_arrow_datasets(population_spec(rows, at, lang)), width="stretch", key="atlas-population-chart")
 
 
 def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date,
