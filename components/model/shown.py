@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -19,11 +20,20 @@ from components.model.timeline import SiteIndex, SiteState, window_bounds
 class Shown:
     at: date
     states: dict[str, SiteState]  # every site, as of ``at``
-    events: pd.DataFrame  # events overlapping the window, oldest first
-    captions: pd.DataFrame  # captions overlapping the window, oldest first
     ctx: MapContext  # names for places and sources, in the page's language
-    event_records: list[dict]  # the same rows as plain dicts, for the map's layers
-    caption_records: list[dict]
+    event_records: list[dict]  # events overlapping the window, oldest first, as plain dicts for the map's layers
+    caption_records: list[dict]  # captions overlapping the window, oldest first
+    event_rows: tuple[pd.DataFrame, np.ndarray]  # (the sorted table, the positions of those rows in it)
+    caption_rows: tuple[pd.DataFrame, np.ndarray]
+
+    # The same rows as frames, made only when asked for (the text view, a download): a step's map needs the records.
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        return self.event_rows[0].iloc[self.event_rows[1]]
+
+    @cached_property
+    def captions(self) -> pd.DataFrame:
+        return self.caption_rows[0].iloc[self.caption_rows[1]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,11 +56,11 @@ class Dated:
                    np.where(undated, far.max, starts.to_numpy().astype("int64")),
                    np.where(undated, far.min, ends.to_numpy().astype("int64")))
 
-    def window(self, start: pd.Timestamp, end: pd.Timestamp) -> tuple[pd.DataFrame, list[dict]]:
-        """The rows overlapping [start, end], oldest first, as a frame and as records."""
+    def window(self, start: pd.Timestamp, end: pd.Timestamp) -> tuple[np.ndarray, list[dict]]:
+        """The rows overlapping [start, end], oldest first: their positions in ``frame``, and their records."""
         low, high = _seconds(start), _seconds(end)
         rows = np.flatnonzero((self.starts <= high) & (self.ends >= low))
-        return self.frame.iloc[rows], [self.records[i] for i in rows]
+        return rows, [self.records[i] for i in rows]
 
     def only(self, column: str, values: tuple[str, ...]) -> Dated:
         """The rows whose ``column`` is one of ``values``, still sorted; the records are shared, not copied."""
@@ -95,8 +105,9 @@ class Prepared:
             ("events", categories), lambda: self.events.only("category", categories))
         events, event_records = dated.window(start, end)
         captions, caption_records = self.captions.window(start, end)
-        return Shown(at=at, states=self.sites.states_at(at), events=events, captions=captions, ctx=self.ctx,
-                     event_records=event_records, caption_records=caption_records)
+        return Shown(at=at, states=self.sites.states_at(at), ctx=self.ctx, event_records=event_records,
+                     caption_records=caption_records, event_rows=(dated.frame, events),
+                     caption_rows=(self.captions.frame, captions))
 
     def remembered(self, key: tuple, compute):
         """``compute()``, once per key for these data: a Prepared is shared by every session and never changes."""
