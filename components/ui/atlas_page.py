@@ -80,13 +80,14 @@ def render() -> None:
         st.info(_notice(ignored, lang))
     problems_panel(dataset, lang)
     prepared = current_prepared(lang, key)
+    st.session_state[DRAWN_KEY] = _drawn(view)
+    page = PageData(prepared, span, limits, chapters)
+    st.fragment(_date_driven, run_every=playback_interval(), key=STEP_FRAGMENT)(page)
+    # The sidebar after the map: a first visit's map goes out before the sidebar's two dozen widgets.
     with st.sidebar:
         search_panel(prepared, limits, key, lang)
         start_button(chapters, limits, lang)
     sidebar(tables["places"], lang)
-    st.session_state[DRAWN_KEY] = _drawn(view)
-    page = PageData(prepared, span, limits, chapters)
-    st.fragment(_date_driven, run_every=playback_interval(), key=STEP_FRAGMENT)(page)
     warm_search(lang, key)
 
 
