@@ -69,6 +69,12 @@ def rendered_base(basemap: str, lang: str) -> RenderedBase:
     return RenderedBase(script, header, html, streamlit_folium.get_full_id(folium_map), css, js)
 
 
+@lru_cache(maxsize=16)
+def _component_key(basemap: str, lang: str, key: str) -> str:
+    """st_folium's component key, a hash of the base's script (regex passes over 14 kB): the same base, the same key."""
+    return streamlit_folium.generate_js_hash(rendered_base(basemap, lang).script, key, False)
+
+
 def step_script(state: dict) -> str:
     """The step layer's JS. streamlit-folium evals it, so no HTML parser reads it; "</" is still escaped ("<\\/" in
     JSON), so that no text can close a script even if it ever is. htmlsafe JSON would send every tag of every tooltip
@@ -81,7 +87,7 @@ def live_folium(state: dict, *, basemap: str, lang: str, key: str, height: int, 
                 center: tuple[float, float], zoom: int, on_change: Callable[[], None] | None) -> None:
     """What st_folium(live_map(basemap, lang), feature_group_to_add=[StepLayer(state)], ...) would draw."""
     base = rendered_base(basemap, lang)
-    hash_key = streamlit_folium.generate_js_hash(base.script, key, False)
+    hash_key = _component_key(basemap, lang, key)
 
     def _changed() -> None:
         st.session_state[key] = st.session_state.get(hash_key, {})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
@@ -60,9 +61,16 @@ def _svg_as_image(match: re.Match) -> str:
     return f'<img src="data:image/svg+xml;base64,{encoded}" width="16" height="16" alt="">'
 
 
-def legend_strip(lang: str) -> None:
-    """The same legend as inside the map, always open under it: the symbols must not hide the coast."""
+@lru_cache(maxsize=4)
+def _legend_strip_html(lang: str) -> str:
     body = re.sub(r"<svg.*?</svg>", _svg_as_image, legend_html(lang, open_=True), flags=re.S)
     body = body.replace('class="atlas-legend"', 'class="atlas-legend atlas-legend-strip"')
     # st.html is part of the page, not an iframe: the stylesheet is inlined (a <link> would not survive its sanitiser).
-    st.html(f"<style>{css_variables()}\n{static_text(LEGEND_CSS)}</style>{body}")
+    return f"<style>{css_variables()}\n{static_text(LEGEND_CSS)}</style>{body}"
+
+
+def legend_strip(lang: str) -> None:
+    """The same legend as inside the map, always open under it: the symbols must not hide the coast.
+
+    Drawn at every slider step, so its HTML (static per language: the file read, the SVGs encoded) is made once."""
+    st.html(_legend_strip_html(lang))
