@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.model.palette import CAPTION, FOCUS, css_variables
+from components.model.palette import CAPTION, FOCUS
 
 # No CSS comments below: st.markdown would read their asterisks as emphasis and break the block.
 # Streamlit fades captions with opacity .6, which takes the caption grey below 4.5:1 (axe color-contrast): opacity 1.
-MAIN = '[data-testid="stMainBlockContainer"]'
+# Streamlit's own padding is an emotion class rule inserted after this one, as specific as an attribute selector:
+# ':root' makes ours win.
+MAIN = ':root [data-testid="stMainBlockContainer"]'
 NARROW = "(max-width:1199px)"  # below this the captions (or the lesson) go under the map, which takes the width
+# On a phone the page starts under Streamlit's header, which holds the sidebar button: 3.4rem at the top.
 CSS = f"""
 <span class="atlas-style"></span><style>
-{css_variables()}
 {MAIN}{{padding:1rem 1rem 2rem 1rem}}
 [data-testid="stElementContainer"]:has(.atlas-style){{display:none}}
 h1{{font-size:1.7rem !important;padding:0 !important;line-height:1.2 !important}}
@@ -26,13 +28,14 @@ h1{{font-size:1.7rem !important;padding:0 !important;line-height:1.2 !important}
 .st-key-atlas-timebar [data-testid="stSlider"]{{padding:0 .55rem}}
 .st-key-atlas-timebar [data-testid="stSliderThumbValue"]{{display:none}}
 .atlas-date{{font-size:1.3rem;font-weight:600;margin:0;white-space:nowrap}}
+[data-testid="stMarkdownContainer"]:has(> .atlas-date){{margin-bottom:0}}
 .st-key-atlas-strip-box{{margin:-.6rem 0 -.5rem 0}}
 @media {NARROW}{{
   .st-key-atlas-mapcols [data-testid="stHorizontalBlock"]{{flex-wrap:wrap}}
   .st-key-atlas-mapcols [data-testid="stColumn"]{{width:100% !important;flex:1 1 100% !important;min-width:100% !important}}
 }}
 @media (max-width:640px){{
-  {MAIN}{{padding:3.4rem .7rem 2rem .7rem}}  /* under the header, which holds the sidebar button */
+  {MAIN}{{padding:3.4rem .7rem 2rem .7rem}}
   .st-key-atlas-timebar [data-testid="stHorizontalBlock"]{{flex-direction:row;flex-wrap:wrap;gap:.4rem}}
   .st-key-atlas-timebar [data-testid="stColumn"]{{width:auto !important;flex:1 1 auto !important;min-width:0 !important}}
   .st-key-atlas-timebar [data-testid="stColumn"]:first-child{{flex-basis:100% !important}}

@@ -119,16 +119,21 @@
     themes.slice(0, -1).forEach(function (style) { style.remove(); });
   }
 
-  // No label over a marker or another label. Markers are placed first (they are what a click reaches); then each
-  // site's label, moved down below the markers around its place if it must be, up to SHIFT_MAX px; then the context
-  // names. A label that still covers something is hidden: its place keeps its marker and tooltip. Run after every
-  // step and every zoom or pan, on what is drawn.
+  // No label over a marker or another label, and none cut by the map's edge. Markers are placed first (they are
+  // what a click reaches); then each site's label, moved down below the markers around its place if it must be, up
+  // to SHIFT_MAX px; then the context names, beside their mark on the right or else on the left. A label that still
+  // covers something is hidden: its place keeps its marker and tooltip. Run after every step and every zoom or pan,
+  // on what is drawn.
   var MARKERS = ".leaflet-marker-icon.atlas-event, .leaflet-marker-icon.atlas-caption, path.atlas-site";
   var SITE_LABELS = ".atlas-site-label .atlas-label", CONTEXT_LABELS = ".atlas-context-name";
-  var SHIFT_STEP = 6, SHIFT_MAX = 36;
+  var SHIFT_STEP = 6, SHIFT_MAX = 36, MARK_GAP = 12 + 12;  // legend.css: the name starts 12 px right of an 8 px mark
 
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  function inside(box, frame) {
+    return box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
   }
 
   function boxes(container, selector) {
@@ -138,24 +143,43 @@
     });
   }
 
-  function placeLabel(label, placed, shiftable) {
-    for (var shift = 0; shift <= (shiftable ? SHIFT_MAX : 0); shift += SHIFT_STEP) {
-      label.style.transform = shift ? "translateY(" + shift + "px)" : "";
-      var box = label.getBoundingClientRect();
-      if (!placed.some(function (other) { return overlaps(box, other); })) {
-        placed.push(box);
-        return;
-      }
-    }
-    label.style.transform = "";
-    label.classList.add("atlas-label-hidden");
+  function siteOffsets() {
+    var offsets = [];
+    for (var shift = 0; shift <= SHIFT_MAX; shift += SHIFT_STEP) { offsets.push([0, shift]); }
+    return offsets;
   }
 
-  // A label's size changes after it is drawn when the stylesheet arrives (streamlit-folium adds <link>s without
-  // waiting for them) or a font loads: watch the labels, and declutter again, once per task at most. A timer, not
-  // an animation frame: Chromium holds frames back from a map scrolled out of view, and the labels would stay as
-  // they were when it comes back.
+  function contextOffsets(label) {
+    return [[0, 0], [-(label.getBoundingClientRect().width + MARK_GAP), 0]];
+  }
+
+  // The first offset where the label is clear of what is placed and whole inside the map; else the first where it is
+  // clear (the edge cuts it, as when the viewer pans); else hidden. One far outside the view is left as it is.
+  function placeLabel(label, offsets, placed, frame) {
+    label.style.transform = "";
+    if (!overlaps(label.getBoundingClientRect(), frame)) { return; }
+    var clear = null;
+    for (var i = 0; i < offsets.length; i++) {
+      var dx = offsets[i][0], dy = offsets[i][1];
+      label.style.transform = (dx || dy) ? "translate(" + dx + "px," + dy + "px)" : "";
+      var box = label.getBoundingClientRect();
+      if (placed.some(function (other) { return overlaps(box, other); })) { continue; }
+      if (inside(box, frame)) { placed.push(box); return; }
+      if (!clear) { clear = {transform: label.style.transform, box: box}; }
+    }
+    label.style.transform = clear ? clear.transform : "";
+    if (clear) { placed.push(clear.box); } else { label.classList.add("atlas-label-hidden"); }
+  }
+
+  // streamlit-folium adds the stylesheets' <link>s without waiting for them, and the first step is often drawn
+  // before leaflet.css arrives: until then the markers are not positioned, and a label placed then is placed
+  // wrong (measured: in 5 page loads of 8 it came 15 ms after the last placing). So place again when a stylesheet
+  // loads, and when a label's size changes (a font loads). Once per task at most; a timer, not an animation frame:
+  // Chromium holds frames back from a map scrolled out of view, and the labels would stay as they were.
   var pending = false, watcher = window.ResizeObserver ? new ResizeObserver(function () { schedule(); }) : null;
+  document.addEventListener("load", function (e) {  // load does not bubble: caught on the way down
+    if (atlas.map && e.target.tagName === "LINK") { schedule(); }
+  }, true);
 
   function schedule() {
     if (pending) { return; }
@@ -167,9 +191,10 @@
     var container = atlas.map.getContainer();
     if (watcher) { container.querySelectorAll(SITE_LABELS + ", " + CONTEXT_LABELS).forEach(function (el) { watcher.observe(el); }); }
     container.querySelectorAll(".atlas-label-hidden").forEach(function (el) { el.classList.remove("atlas-label-hidden"); });
+    var frame = container.getBoundingClientRect();
     var placed = boxes(container, MARKERS).map(function (el) { return el.getBoundingClientRect(); });
-    boxes(container, SITE_LABELS).forEach(function (label) { placeLabel(label, placed, true); });
-    boxes(container, CONTEXT_LABELS).forEach(function (label) { placeLabel(label, placed, false); });
+    boxes(container, SITE_LABELS).forEach(function (label) { placeLabel(label, siteOffsets(), placed, frame); });
+    boxes(container, CONTEXT_LABELS).forEach(function (label) { placeLabel(label, contextOffsets(label), placed, frame); });
   };
 
   // streamlit-folium takes each step's group off the map but keeps it in window.feature_group for ever: let go of

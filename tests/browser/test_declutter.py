@@ -1,0 +1,64 @@
+"""The default view reads: no label over a marker or another label, no place name cut by the map's edge, and a place
+whose label gives way is reachable."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from browser_support import map_frame, open_map, wait_for_view
+
+DRAWN = """selector => Array.from(document.querySelectorAll(selector))
+    .filter(el => getComputedStyle(el).visibility !== 'hidden' && el.getBoundingClientRect().width > 0)
+    .map(el => { const r = el.getBoundingClientRect();
+                 return {text: el.innerText || el.getAttribute('class'), left: r.left, right: r.right, top: r.top,
+                         bottom: r.bottom}; })"""
+SETTLED = """([labels, markers]) => {
+    const drawn = sel => Array.from(document.querySelectorAll(sel)).filter(el =>
+        getComputedStyle(el).visibility !== 'hidden' && el.getBoundingClientRect().width > 0)
+        .map(el => el.getBoundingClientRect());
+    const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const l = drawn(labels), m = drawn(markers);
+    return l.every((a, i) => l.slice(i + 1).every(b => !hit(a, b)) && m.every(b => !hit(a, b)));
+}"""
+LABELS = ".atlas-site-label .atlas-label, .atlas-context-name"
+MARKERS = ".leaflet-marker-icon.atlas-event, .leaflet-marker-icon.atlas-caption, path.atlas-site"
+CUT = """selector => { const frame = document.querySelector('.leaflet-container').getBoundingClientRect();
+    return Array.from(document.querySelectorAll(selector))
+        .filter(el => getComputedStyle(el).visibility !== 'hidden' && el.getBoundingClientRect().width > 0)
+        .map(el => [el.innerText, el.getBoundingClientRect()])
+        .filter(([, r]) => r.left < frame.right && frame.left < r.right && r.top < frame.bottom && frame.top < r.bottom)
+        .filter(([, r]) => r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom)
+        .map(([text]) => text); }"""
+HIDDEN_PLACES = """() => Array.from(document.querySelectorAll('.atlas-label-hidden'))
+    .map(el => Array.from(el.closest('.leaflet-marker-icon').classList).find(c => c.startsWith('atlas-place-')))"""
+
+
+def _hit(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def _overlapping(labels: list[dict], markers: list[dict]) -> list[tuple[str, str]]:
+    pairs = [(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]] + [(a, b) for a in labels for b in markers]
+    return [(a["text"], b["text"]) for a, b in pairs if _hit(a, b)]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+def test_no_label_covers_another_at_the_default_view(page, app_url, size) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.base_url = app_url
+    open_map(page)
+    live = map_frame(page)
+    wait_for_view(live)
+    live.wait_for_function("() => document.querySelectorAll('.atlas-site-label .atlas-label').length > 0")
+    # The labels are placed again whenever the view or a label's size changes: wait until they rest, then read them.
+    with contextlib.suppress(PlaywrightError):
+        live.wait_for_function(SETTLED, arg=[LABELS, MARKERS], timeout=10_000)
+    labels, markers = live.evaluate(DRAWN, LABELS), live.evaluate(DRAWN, MARKERS)
+    assert len(labels) >= 5, labels  # the coast is still labelled
+    assert _overlapping(labels, markers) == []
+    assert live.evaluate(CUT, ".atlas-context-name") == []  # a name the edge would cut goes to the other side of its mark
+    for place in live.evaluate(HIDDEN_PLACES):  # a label that gave way leaves its place reachable
+        assert live.locator(f".{place}[role='button'][aria-label]").count() >= 1, place
