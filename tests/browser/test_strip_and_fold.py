@@ -41,6 +41,30 @@ def test_the_map_is_above_the_fold(browser, app_url, width, height, query, min_h
     context.close()
 
 
+HEADER_CLEAR = """() => {
+    const box = sel => document.querySelector(sel).getBoundingClientRect();
+    const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const date = box('.atlas-date');
+    const buttons = Array.from(document.querySelectorAll('.st-key-atlas-timebar button')).map(b => b.getBoundingClientRect());
+    const title = box('h1'), top = document.elementFromPoint(title.left + 8, title.top + title.height / 2);
+    return {title_on_top: !!top && !!top.closest('h1'), on_top: top && top.outerHTML.slice(0, 80),
+            date_covered: buttons.some(b => hit(date, b))};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 720)])
+def test_the_title_and_date_are_clear_of_the_header_and_buttons(browser, app_url, width, height) -> None:
+    """Nothing covers the title (on a phone, Streamlit's header with the sidebar button), and the date has its own line."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.base_url = app_url
+    open_map(page)
+    shown = page.evaluate(HEADER_CLEAR)
+    assert shown["title_on_top"], shown
+    assert not shown["date_covered"], shown
+    context.close()
+
+
 def _marks(page):
     return page.locator(f"{STRIP} svg .mark-symbol path")
 
