@@ -143,11 +143,8 @@
     });
   }
 
-  function siteOffsets() {
-    var offsets = [];
-    for (var shift = 0; shift <= SHIFT_MAX; shift += SHIFT_STEP) { offsets.push([0, shift]); }
-    return offsets;
-  }
+  var SITE_OFFSETS = [];
+  for (var shift = 0; shift <= SHIFT_MAX; shift += SHIFT_STEP) { SITE_OFFSETS.push([0, shift]); }
 
   function contextOffsets(label) {
     return [[0, 0], [-(label.getBoundingClientRect().width + MARK_GAP), 0]];
@@ -193,7 +190,7 @@
     container.querySelectorAll(".atlas-label-hidden").forEach(function (el) { el.classList.remove("atlas-label-hidden"); });
     var frame = container.getBoundingClientRect();
     var placed = boxes(container, MARKERS).map(function (el) { return el.getBoundingClientRect(); });
-    boxes(container, SITE_LABELS).forEach(function (label) { placeLabel(label, siteOffsets(), placed, frame); });
+    boxes(container, SITE_LABELS).forEach(function (label) { placeLabel(label, SITE_OFFSETS, placed, frame); });
     boxes(container, CONTEXT_LABELS).forEach(function (label) { placeLabel(label, contextOffsets(label), placed, frame); });
   };
 
