@@ -15,7 +15,8 @@ from components.model.palette import CATEGORY_COLOURS
 from components.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
 from components.model.shown import Prepared
 from components.model.strip import MAX_MARKS, PICKS, build_strip, focus_range, population_line, strip_spec
-from components.model.timeline import data_span
+from components.model.summaries import figure_text
+from components.model.timeline import SiteIndex, data_span
 from components.model.view_state import AtlasState, Limits
 from datafolders import ROOT
 
@@ -49,7 +50,7 @@ def test_unit_path_moves_the_box_to_vegas_symbol_square() -> None:
 def test_every_shipped_event_is_a_mark_in_its_categorys_colour_and_shape() -> None:
     tables, prepared, span = _shipped()
     strip = build_strip(tables["events"], span.first, span.last, prepared.ctx.place_name, "en")
-    spec = strip_spec(strip, population_line(prepared.sites.places, prepared.sites.figures, "", span.last),
+    spec = strip_spec(strip, population_line(prepared.sites, "", span.last, "en"),
                       date(2016, 1, 20), (date(2015, 10, 20), date(2016, 4, 20)), (span.first, span.last), "en")
     layer = _event_layer(spec, 0)
     rows = spec["datasets"][layer["data"]["name"]]
@@ -74,7 +75,7 @@ def test_beyond_the_limit_marks_are_counted_per_bucket_and_the_spec_stays_small(
     assert strip.aggregated
     assert sum(row["n"] for row in strip.overview) == 100_000 == sum(row["n"] for row in strip.fine)
     assert len(strip.overview) <= 9 * 100
-    spec = strip_spec(strip, population_line((), {}, "", SPAN[1]), date(2016, 1, 20),
+    spec = strip_spec(strip, population_line(SiteIndex((), {}, {}), "", SPAN[1], "en"), date(2016, 1, 20),
                       (date(2015, 10, 20), date(2016, 4, 20)), SPAN, "en")
     assert len(json.dumps(spec)) < 80_000
     assert _event_layer(spec, 0)["encoding"]["size"]["field"] == "n"
@@ -93,12 +94,62 @@ def test_focus_is_the_window_within_bounds() -> None:
     assert focus_range(date(1999, 1, 2), date(1999, 1, 2), date(1999, 1, 2), *SPAN)[0] == SPAN[0]
 
 
-def test_a_sites_steps_carry_qualifiers_and_end_at_closing() -> None:
+AGREE_DAYS = (date(2015, 6, 15), date(2002, 11, 5), date(2009, 9, 22), date(2015, 1, 1), date(2015, 3, 1),
+              date(2015, 8, 31), date(2015, 9, 1), date(2016, 1, 20), date(2016, 10, 26), date(2016, 10, 27),
+              date(2017, 3, 1), date(2021, 11, 30))
+
+
+def _days_to_check(prepared) -> list[date]:
+    """The fixed days, and every day a site's state turns with the day before it: where two rules would part."""
+    turns = {day for place in prepared.sites.places for day, _ in prepared.sites.history(place)}
+    return sorted(set(AGREE_DAYS) | turns | {day - timedelta(days=1) for day in turns})
+
+
+def test_the_strips_line_says_what_the_map_says_for_every_site_and_day() -> None:
+    """One rule for population as of a date (issue 20): the strip's step line, read on any day, is the map's state.
+
+    On 15 Jun 2015 the map counts the Jungle at 1,500–6,000 (its "2015" figures); the strip once drew nothing there."""
     _, prepared, span = _shipped()
-    line = population_line(prepared.sites.places, prepared.sites.figures, "calais-jungle", span.last)
+    days = _days_to_check(prepared)
+    every = population_line(prepared.sites, "", span.last, "en")
+    for day in days:
+        states = prepared.sites.states_at(day)
+        counted = [state for state in states.values() if state.status == "counted"]
+        total = every.at(day)
+        assert (total["y"], total["y2"]) if total else (sum(s.low for s in counted), sum(s.high for s in counted)) == (0, 0)
+        for place_id, state in states.items():
+            step = population_line(prepared.sites, place_id, span.last, "en").at(day)
+            shown = (step["y"], step["y2"], step["f"]) if step else None
+            if state.status == "counted":
+                expected = (state.low, state.high, figure_text(state, "en"))
+            elif state.status == "closed" and step:
+                expected = (0, 0, figure_text(state, "en"))
+            else:
+                expected = None
+            assert shown == expected, f"{place_id} on {day}: strip {shown}, map {state.status} {expected}"
+    jungle = population_line(prepared.sites, "calais-jungle", span.last, "en").at(date(2015, 6, 15))
+    assert (jungle["y"], jungle["y2"]) == (1500, 6000)
+
+
+def test_the_strips_dot_at_the_date_is_the_line_in_force() -> None:
+    """The dot on the date's rule (dataset 'now') carries the figure in the map label's words, or nothing before a count."""
+    tables, prepared, span = _shipped()
+    strip = build_strip(tables["events"], span.first, span.last, prepared.ctx.place_name, "en")
+    line = population_line(prepared.sites, "calais-jungle", span.last, "en")
+    window = (date(2015, 3, 15), date(2015, 9, 15))
+    spec = strip_spec(strip, line, date(2015, 6, 15), window, (span.first, span.last), "en")
+    assert spec["datasets"]["now"] == [{"x": "2015-06-15", "y": 1500, "f": "1,500–6,000 residents (sources disagree)"}]
+    before = strip_spec(strip, line, date(2014, 6, 15), window, (span.first, span.last), "en")
+    assert before["datasets"]["now"] == [{"x": "2014-06-15", "y": None, "f": None}]
+
+
+def test_a_sites_steps_carry_qualifiers_and_end_at_closing() -> None:
+    """One site's line keeps its figures' qualifiers (drawn as shapes) and drops to 0 the day after the camp closed."""
+    _, prepared, span = _shipped()
+    line = population_line(prepared.sites, "calais-jungle", span.last, "en")
     assert line.qualified and line.rows[-1]["y"] == 0 and line.rows[-1]["q"] == "closed"
     assert {row["q"] for row in line.rows[:-1]} <= {"exact", "about", "over", "under", "planned"}
-    every = population_line(prepared.sites.places, prepared.sites.figures, "", span.last)
+    every = population_line(prepared.sites, "", span.last, "en")
     assert not every.qualified and max(row["y"] for row in every.rows) >= max(row["y"] for row in line.rows)
 
 
@@ -115,7 +166,7 @@ def test_a_slider_step_changes_the_strips_datasets_never_its_spec() -> None:
     """The browser updates a drawn chart in place only when the spec without its datasets is unchanged."""
     tables, prepared, span = _shipped()
     strip = build_strip(tables["events"], span.first, span.last, prepared.ctx.place_name, "en")
-    line = population_line(prepared.sites.places, prepared.sites.figures, "", span.last)
+    line = population_line(prepared.sites, "", span.last, "en")
     specs = [strip_spec(strip, line, day, (day - timedelta(days=90), day + timedelta(days=90)), (span.first, span.last), "en")
              for day in (date(2002, 11, 5), date(2016, 1, 20))]
     assert [{k: v for k, v in spec.items() if k != "datasets"} for spec in specs][0] == \

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from components.data.loader import load_dataset
-from components.model.timeline import data_span, in_window, site_states, window_bounds
+from components.model.timeline import Dated, data_span, site_states, window_bounds
 from datafolders import MINIMAL
 
 
@@ -69,9 +69,19 @@ def test_capacity_is_never_a_head_count(tables) -> None:
     ],
 )
 def test_event_window(tables, at, mode, months, expected) -> None:
-    """An event shows when its date, at its own precision, overlaps the window."""
+    """An event shows when its date, at its own precision, overlaps the window (the rule the map and exports use)."""
     start, end = window_bounds(at, mode, months)
-    assert list(in_window(tables["events"], start, end)["event_id"]) == expected
+    rows, records = Dated.build(tables["events"]).window(start, end)
+    assert [record["event_id"] for record in records] == expected
+    assert len(rows) == len(expected)
+
+
+def test_a_row_without_its_dates_is_in_no_window(tables) -> None:
+    """An undated row (NaT) is never shown, even in the open window 'everything up to'."""
+    events = tables["events"].copy()
+    events.loc[events.index[0], ["date_start", "date_end"]] = pd.NaT
+    _, records = Dated.build(events).window(*window_bounds(date(2021, 11, 15), "upto", 0))
+    assert events.iloc[0]["event_id"] not in [record["event_id"] for record in records]
 
 
 def test_span_covers_all_dated_rows(tables) -> None:

@@ -16,7 +16,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from components.map.assets import STATIC_DIR
 from components.model import palette
 from components.model.context import MapContext
-from components.model.escaping import safe_url
 from components.model.formatting import format_date, format_day
 from components.model.i18n import t, translated
 
@@ -95,17 +94,16 @@ def _chapter(row: dict, ctx: MapContext, lang: str) -> dict:
         "narrative": translated(row, "narrative", lang),
         "question": translated(row, "question", lang),
         "notes": translated(row, "teacher_notes", lang),
-        "source": ctx.source_short(row["source_id"]),
+        "source": ctx.citation(row["source_id"]),
     }
 
 
 def _source(source_id: str, ctx: MapContext, lang: str) -> dict:
     row = ctx.sources.get(source_id, {})
     return {
-        "publisher": str(row.get("publisher", "")),
-        "title": str(row.get("title", source_id)),
+        "citation": ctx.citation(source_id),
         "published": format_date(str(row.get("published") or ""), lang),
-        "url": safe_url(row.get("url")),
+        "url": ctx.citation_url(source_id),
     }
 
 

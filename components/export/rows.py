@@ -28,7 +28,7 @@ def shown_rows_name(at: date, categories: tuple[str, ...] = ()) -> str:
 
 
 def shown_rows_csv(at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext) -> str:
-    """The sites, events and captions the map shows at ``at``, one CSV, each row with its date and source.
+    """The sites, events and captions the map shows at ``at``, one CSV, each row with its date and source cited.
 
     ``events`` are the ones shown: already filtered by category (model/shown.py), like the map's."""
     out = io.StringIO()
@@ -36,12 +36,12 @@ def shown_rows_csv(at: date, states: dict[str, SiteState], events: pd.DataFrame,
     writer.writerow(["layer", "date", "place_id", "place", "what", "detail", "source"])
     for place_id, site in states.items():
         figure, detail = site_summary(site, ctx)
-        sources = "; ".join(ctx.source_short(f["source_id"]) for f in site.figures)
+        sources = "; ".join(dict.fromkeys(ctx.citation(f["source_id"]) for f in site.figures))
         writer.writerow([_cell(v) for v in ("site", at.isoformat(), place_id, ctx.place_name(place_id), figure, detail, sources)])
     for row in events.to_dict("records"):
         writer.writerow([_cell(v) for v in ("event", row["date"], row["place_id"], ctx.place_name(row["place_id"]), row["title"],
-                                            row["description"], ctx.source_short(row["source_id"]))])
+                                            row["description"], ctx.citation(row["source_id"]))])
     for row in captions.to_dict("records"):
         writer.writerow([_cell(v) for v in ("caption", row["date"], row["place_id"], ctx.place_name(row["place_id"]), row["text"],
-                                            row["credit"], ctx.source_short(row["source_id"]))])
+                                            row["credit"], ctx.citation(row["source_id"]))])
     return out.getvalue()

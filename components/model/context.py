@@ -11,6 +11,10 @@ import pandas as pd
 from components.model.escaping import html_text, safe_url
 from components.model.i18n import translated
 
+# A citation is "Publisher: Title", whole for all but two of the shipped sources and cut with an ellipsis beyond.
+# One length and one format for the map's popups, the captions, the sources tab, the text view and the exports.
+CITATION_LIMIT = 140
+
 
 @dataclass(frozen=True)
 class MapContext:
@@ -31,16 +35,26 @@ class MapContext:
         row = self.places.get(place_id)
         return place_id if row is None else _name(row, self.lang)
 
-    def source_line(self, source_id: str) -> str:
-        """Escaped HTML naming the source, linked when its URL is http(s)."""
+    def citation(self, source_id: str) -> str:
+        """The source cited, as plain text (escaped where it is shown): "Publisher: Title", at most CITATION_LIMIT."""
         row = self.sources.get(source_id)
         if row is None:
-            return html_text(source_id)
-        label = f"{html_text(row['publisher'])}: {html_text(row['title'], 80)}"
-        url = safe_url(row["url"])
+            return str(source_id)
+        text = f"{row['publisher']}: {row['title']}"
+        return text if len(text) <= CITATION_LIMIT else text[: CITATION_LIMIT - 1] + "…"
+
+    def citation_url(self, source_id: str) -> str | None:
+        """The source's address when it is http(s), else None (javascript: and data: are never links)."""
+        row = self.sources.get(source_id)
+        return None if row is None else safe_url(row["url"])
+
+    def source_line(self, source_id: str) -> str:
+        """The citation as escaped HTML, linked when its URL is http(s)."""
+        label, url = html_text(self.citation(source_id)), self.citation_url(source_id)
         return f'<a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">{label}</a>' if url else label
 
     def source_short(self, source_id: str) -> str:
+        """The publisher alone: a credit where a citation has no room (a map label or tooltip, the chart's legend)."""
         return str(self.sources[source_id]["publisher"]) if source_id in self.sources else source_id
 
     def location(self, place_id: str) -> tuple[float, float] | None:

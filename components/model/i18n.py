@@ -142,10 +142,13 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "strip.explain": {
         "en": "The strip: the whole period on top, the months around the date below it. Each mark is an event, shaped "
               "and coloured as on the map; click one to go to its date and place. The shaded band is the window shown on "
-              "the map, the red line the date, the blue line the population of {what}.",
+              "the map, the red line the date, the blue line the population of {what} as the map counts it (a pale band "
+              "up to the highest figure when sources disagree), and the red dot on the date says it.",
         "fr": "La frise : toute la période en haut, les mois autour de la date en dessous. Chaque marque est un événement, "
               "de la forme et de la couleur de la carte ; cliquez-en une pour aller à sa date et à son lieu. La bande grisée "
-              "est la période montrée sur la carte, le trait rouge la date, la ligne bleue la population de : {what}.",
+              "est la période montrée sur la carte, le trait rouge la date, la ligne bleue la population de : {what}, comptée "
+              "comme sur la carte (une bande pâle jusqu'au chiffre le plus haut quand les sources divergent), et le point "
+              "rouge sur la date la donne.",
     },
     "strip.counted": {
         "en": "With more than {limit} events, each mark counts a category's events in a few weeks; its size grows with them.",

@@ -1,6 +1,7 @@
 """The population chart as a plain Vega-Lite spec: figures are points shaped by qualifier, spans are bars,
-ranges are vertical rules, and the slider's date is a dashed line. Building a dict costs nothing per rerun;
-altair's schema validation cost ~300 ms.
+ranges are vertical rules, and the slider's date is a dashed line. Behind them, as steps, what the map shows from day to
+day (the strip's line, read from timeline's rule), so the chart says which figures the map uses and when.
+Building a dict costs nothing per rerun; altair's schema validation cost ~300 ms.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pandas as pd
 from components.data.schema import HEAD_COUNTS
 from components.model.formatting import format_date, format_figure
 from components.model.i18n import t
-from components.model.palette import HIGHLIGHT
+from components.model.palette import HIGHLIGHT, INK_MUTED
 
 QUALIFIER_SHAPES = {"exact": "circle", "about": "diamond", "over": "triangle-up", "under": "triangle-down", "planned": "square"}
 
@@ -21,7 +22,8 @@ def _iso(stamp: pd.Timestamp) -> str:
     return stamp.strftime("%Y-%m-%d")
 
 
-def chart_rows(population: pd.DataFrame, sources: dict[str, dict], place_id: str, lang: str) -> list[dict]:
+def chart_rows(population: pd.DataFrame, source_short, place_id: str, lang: str) -> list[dict]:
+    """Every figure of ``place_id``; ``source_short(source_id)`` names its source (MapContext.source_short)."""
     rows = []
     for figure in population[population["place_id"] == place_id].to_dict("records"):
         count_max = None if pd.isna(figure["count_max"]) else int(figure["count_max"])
@@ -32,14 +34,17 @@ def chart_rows(population: pd.DataFrame, sources: dict[str, dict], place_id: str
             "figure": format_figure(int(figure["count"]), figure["qualifier"], count_max, lang),
             "kind": t(f"what.{figure['what']}", lang) + ("" if figure["what"] in HEAD_COUNTS else " *"),
             "when": format_date(figure["date"], lang),
-            "source": str(sources.get(figure["source_id"], {}).get("publisher", figure["source_id"])),
+            "source": source_short(figure["source_id"]),
             "quote": str(figure.get("quote") or "")[:300],
         })
     return rows
 
 
-def population_spec(rows: list[dict], at: date, lang: str) -> dict:
+def population_spec(rows: list[dict], shown: list[dict], at: date, lang: str) -> dict:
+    """``rows`` from chart_rows; ``shown`` the steps the map shows (model/strip.StripLine.rows: x, y, y2)."""
     y = {"field": "count", "type": "quantitative", "title": t("col.population", lang)}
+    steps_x = {"field": "x", "type": "temporal", "title": t("col.date", lang)}
+    steps_y = {**y, "field": "y"}
     color = {"field": "source", "type": "nominal", "title": t("col.source", lang)}
     tooltip = [{"field": "figure", "title": "#"}, {"field": "kind", "title": " "},
                {"field": "when", "title": t("col.date", lang)},
@@ -48,9 +53,15 @@ def population_spec(rows: list[dict], at: date, lang: str) -> dict:
     # (a slider step) the browser updates the drawn chart instead of embedding a new one, which held the map up.
     return {
         "height": 300,
-        "datasets": {"figures": rows, "now": [{"at": at.isoformat()}]},
+        "datasets": {"figures": rows, "shown": shown, "now": [{"at": at.isoformat()}]},
         "data": {"name": "figures"},
         "layer": [
+            {"data": {"name": "shown"},
+             "mark": {"type": "area", "interpolate": "step-after", "color": INK_MUTED, "opacity": 0.12},
+             "encoding": {"x": steps_x, "y": steps_y, "y2": {"field": "y2"}}},
+            {"data": {"name": "shown"},
+             "mark": {"type": "line", "interpolate": "step-after", "color": INK_MUTED, "strokeWidth": 1, "opacity": 0.6},
+             "encoding": {"x": steps_x, "y": steps_y}},
             {"mark": {"type": "rule", "strokeWidth": 3, "opacity": 0.35},
              "encoding": {"x": {"field": "start", "type": "temporal"}, "x2": {"field": "end"}, "y": y, "color": color}},
             {"mark": {"type": "rule", "strokeWidth": 1.5},

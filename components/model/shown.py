@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from components.model.context import MapContext
-from components.model.timeline import SiteIndex, SiteState, window_bounds
+from components.model.timeline import Dated, SiteIndex, SiteState, window_bounds
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: DataFrames do not compare to a single bool
@@ -34,47 +34,6 @@ class Shown:
     @cached_property
     def captions(self) -> pd.DataFrame:
         return self.caption_rows[0].iloc[self.caption_rows[1]]
-
-
-@dataclass(frozen=True, eq=False)
-class Dated:
-    """A table of dated rows sorted oldest first, with its dates as integers: a window is two comparisons, not a sort."""
-
-    frame: pd.DataFrame
-    records: list[dict]
-    starts: np.ndarray
-    ends: np.ndarray
-
-    @classmethod
-    def build(cls, frame: pd.DataFrame, column: str = "date") -> Dated:
-        ordered = frame.sort_values(f"{column}_start", kind="stable")
-        starts, ends = (ordered[f"{column}_{side}"].astype("datetime64[s]") for side in ("start", "end"))
-        # A row without its dates is in no window (as in timeline.in_window, where NaT compares False).
-        undated = (starts.isna() | ends.isna()).to_numpy()
-        far = np.iinfo("int64")
-        return cls(ordered, ordered.to_dict("records"),
-                   np.where(undated, far.max, starts.to_numpy().astype("int64")),
-                   np.where(undated, far.min, ends.to_numpy().astype("int64")))
-
-    def window(self, start: pd.Timestamp, end: pd.Timestamp) -> tuple[np.ndarray, list[dict]]:
-        """The rows overlapping [start, end], oldest first: their positions in ``frame``, and their records."""
-        low, high = _seconds(start), _seconds(end)
-        rows = np.flatnonzero((self.starts <= high) & (self.ends >= low))
-        return rows, [self.records[i] for i in rows]
-
-    def only(self, column: str, values: tuple[str, ...]) -> Dated:
-        """The rows whose ``column`` is one of ``values``, still sorted; the records are shared, not copied."""
-        rows = np.flatnonzero(self.frame[column].isin(values).to_numpy())
-        return Dated(self.frame.iloc[rows], [self.records[i] for i in rows], self.starts[rows], self.ends[rows])
-
-
-def _seconds(moment: pd.Timestamp) -> int:
-    """``moment`` on the tables' datetime64[s] scale; pandas' own bounds (the open window 'upto') map to int64's."""
-    if moment <= pd.Timestamp.min:
-        return int(np.iinfo("int64").min)
-    if moment >= pd.Timestamp.max:
-        return int(np.iinfo("int64").max)
-    return int(np.datetime64(moment.to_datetime64(), "s").astype("int64"))
 
 
 @dataclass(frozen=True, eq=False)

@@ -2,7 +2,9 @@
 
 Two rows share one design: the whole span on top, and below it a focus row zoomed on the window, where the dense
 months of 2015–16 spread out. Events are marks coloured and shaped as on the map (model/palette.py, model/shapes.py);
-a site's head counts, or every site's together, are a step line; the window is shaded and the date is a rule.
+a site's population, or every site's together, is a step line and band read from the map's own rule
+(timeline.SiteIndex.history), with a dot at the date saying it in the label's words; the window is shaded and the
+date is a rule.
 
 What does not depend on the date (the marks, the lines) is built once per data and language (Strip, StripLine, kept
 by Prepared.remembered); a slider step only slices the focus row's marks and writes the rule and the shading.
@@ -22,13 +24,14 @@ import numpy as np
 import pandas as pd
 from babel.dates import get_month_names
 
-from components.data.schema import HEAD_COUNTS
 from components.model.filters import CATEGORIES
-from components.model.formatting import format_date
+from components.model.formatting import format_date, format_figure
 from components.model.i18n import t
 from components.model.palette import CATEGORY_COLOURS, HIGHLIGHT, INK_MUTED, OUTLINE, RULE, SITE_STROKE
 from components.model.population_chart import QUALIFIER_SHAPES
 from components.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
+from components.model.summaries import figure_text
+from components.model.timeline import SiteIndex, SiteState
 
 MAX_MARKS = 400  # events drawn one by one up to this; beyond, counted per bucket
 OVERVIEW_BUCKETS = 90  # about a quarter each over 1999–2021
@@ -111,27 +114,52 @@ def build_strip(events: pd.DataFrame, first: date, last: date, place_name, lang:
     return Strip(overview, overview_marks, fine, fine_marks, [m.day.toordinal() for m in fine_marks], aggregated=True)
 
 
-def _steps(figures: list[dict], active_start, active_end) -> list[tuple[date, int, str]]:
-    """A site's head count as steps: at each new period the lowest figure of it; nothing before it opens or once closed."""
-    lowest: dict[date, tuple[int, str]] = {}
-    for figure in figures:
-        if figure["what"] not in HEAD_COUNTS:
+def _site_rows(history: list[tuple[date, SiteState]], lang: str) -> list[dict]:
+    """One site's line: from its first count, the range the map shows (its lowest figure's qualifier); 0 once closed."""
+    rows: list[dict] = []
+    for day, state in history:
+        if state.status == "counted":
+            lowest = min(state.figures, key=lambda figure: figure["count"])
+            row = {"x": _iso(day), "y": state.low, "y2": state.high, "q": lowest["qualifier"], "f": figure_text(state, lang)}
+        elif rows:
+            row = {"x": _iso(day), "y": 0, "y2": 0, "q": state.status, "f": figure_text(state, lang)}
+        else:
             continue
-        day = figure["date_start"].date()
-        if day not in lowest or figure["count"] < lowest[day][0]:
-            lowest[day] = (int(figure["count"]), figure["qualifier"])
-    steps = [(day, count, qualifier) for day, (count, qualifier) in sorted(lowest.items())]
-    if pd.notna(active_start):
-        steps = [step for step in steps if step[0] >= active_start.date()]
-    if steps and pd.notna(active_end):
-        closed = active_end.date() + timedelta(days=1)
-        steps = [step for step in steps if step[0] < closed] + [(closed, 0, "closed")]
-    return steps
+        if not rows or any(rows[-1][key] != row[key] for key in ("y", "y2", "q", "f")):
+            rows.append(row)
+    return rows
+
+
+def _total_rows(sites: SiteIndex, last: date, lang: str) -> list[dict]:
+    """Every site together: the sum of the lowest and of the highest figures the map shows, day by day."""
+    deltas: dict[date, list[int]] = {}
+    for place in sites.places:
+        previous = (0, 0)
+        for day, state in sites.history(place):
+            now = (state.low, state.high) if state.status == "counted" else (0, 0)
+            delta = deltas.setdefault(day, [0, 0])
+            delta[0] += now[0] - previous[0]
+            delta[1] += now[1] - previous[1]
+            previous = now
+    low = high = 0
+    rows = []
+    for day in sorted(deltas):
+        if day > last:
+            break
+        low, high = low + deltas[day][0], high + deltas[day][1]
+        if not rows or (rows[-1]["y"], rows[-1]["y2"]) != (low, high):
+            rows.append({"x": _iso(day), "y": low, "y2": high, "q": "",
+                         "f": format_figure(low, "exact", high if high != low else None, lang)})
+    return rows
 
 
 @dataclass(frozen=True, eq=False)
 class StripLine:
-    """A population step line: every step for the focus row (sliced by date), a thinned copy for the top row."""
+    """A population step line: every step for the focus row (sliced by date), a thinned copy for the top row.
+
+    Each step is what the map shows from its day on (timeline.SiteIndex.history): y the lowest figure, y2 the highest,
+    q the lowest's qualifier, f the figure in the map label's words.
+    """
 
     rows: list[dict]
     days: list[int]
@@ -142,6 +170,11 @@ class StripLine:
         """The steps drawn from ``first`` to ``last``: the one in force at ``first`` too."""
         low, high = bisect_right(self.days, first.toordinal()), bisect_right(self.days, last.toordinal())
         return self.rows[max(low - 1, 0):high]
+
+    def at(self, day: date) -> dict | None:
+        """The step in force on ``day``, or None before the line begins."""
+        index = bisect_right(self.days, day.toordinal()) - 1
+        return self.rows[index] if index >= 0 else None
 
 
 def _line(rows: list[dict], qualified: bool) -> StripLine:
@@ -154,25 +187,15 @@ def _line(rows: list[dict], qualified: bool) -> StripLine:
     return StripLine(rows, days, overview, qualified)
 
 
-def population_line(places: tuple[dict, ...], figures: dict[str, tuple[dict, ...]], place_id: str, last: date) -> StripLine:
-    """The step line of one site (``place_id``), with its qualifiers, or of every site summed when it is ''; up to ``last``."""
-    active = {place["place_id"]: (place.get("active_start"), place.get("active_end")) for place in places}
+def population_line(sites: SiteIndex, place_id: str, last: date, lang: str) -> StripLine:
+    """The step line of one site (``place_id``), with its qualifiers, or of every site summed when it is ''; up to ``last``.
+
+    Read from the same rule as the map (timeline.SiteIndex), so on any day the line and the map's label agree."""
     if place_id:
-        steps = _steps(list(figures.get(place_id, ())), *active.get(place_id, (None, None)))
-        return _line([{"x": _iso(day), "y": count, "q": qualifier} for day, count, qualifier in steps if day <= last], True)
-    deltas: dict[date, int] = {}
-    for pid, (start, end) in active.items():
-        previous = 0
-        for day, count, _ in _steps(list(figures.get(pid, ())), start, end):
-            deltas[day] = deltas.get(day, 0) + count - previous
-            previous = count
-    total, rows = 0, []
-    for day in sorted(deltas):
-        if day > last:
-            break
-        total += deltas[day]
-        rows.append({"x": _iso(day), "y": total, "q": ""})
-    return _line(rows, False)
+        place = next((place for place in sites.places if place["place_id"] == place_id), None)
+        rows = _site_rows(sites.history(place), lang) if place else []
+        return _line([row for row in rows if row["x"] <= _iso(last)], True)
+    return _line(_total_rows(sites, last, lang), False)
 
 
 def focus_range(at: date, start: date, end: date, first: date, last: date) -> tuple[date, date]:
@@ -235,10 +258,17 @@ def _event_layer(rows: str, x: dict, pick: str, aggregated: bool, size: int, hei
     }
 
 
+Y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"zero": True, "nice": False}}
+
+
 def _line_layers(line: str, x: dict, points: str | None) -> list[dict]:
-    """The population as steps (dataset ``line``); one site's figures also as points shaped by qualifier (``points``)."""
-    y = {"field": "y", "type": "quantitative", "axis": None, "scale": {"zero": True, "nice": False}}
+    """The population as steps (dataset ``line``): the lowest figure a line, up to the highest a band; one site's
+    figures also as points shaped by qualifier (``points``)."""
+    y = Y
     layers = [{"data": {"name": line},
+               "mark": {"type": "area", "interpolate": "step-after", "clip": True, "color": SITE_STROKE, "opacity": 0.15},
+               "encoding": {"x": x, "y": y, "y2": {"field": "y2"}}},
+              {"data": {"name": line},
                "mark": {"type": "line", "interpolate": "step-after", "clip": True, "color": SITE_STROKE, "strokeWidth": 1.3,
                         "opacity": 0.75},
                "encoding": {"x": x, "y": y}}]
@@ -254,8 +284,16 @@ def _line_layers(line: str, x: dict, points: str | None) -> list[dict]:
 def _held(line: list[dict], until: date) -> list[dict]:
     """The steps, the last one held to the row's end."""
     if line and line[-1]["x"] < _iso(until):
-        return [*line, {"x": _iso(until), "y": line[-1]["y"], "q": ""}]
+        return [*line, {**line[-1], "x": _iso(until), "q": ""}]
     return line
+
+
+def _now_layer(x: dict) -> dict:
+    """The population in force at the date, a dot on the rule; its tooltip and accessible name say it as the map does."""
+    return {"data": {"name": "now"},
+            "mark": {"type": "point", "filled": True, "size": 30, "color": HIGHLIGHT, "stroke": OUTLINE, "strokeWidth": 0.8,
+                     "clip": True},
+            "encoding": {"x": x, "y": Y, "tooltip": {"field": "f"}, "description": {"field": "f"}}}
 
 
 def _window_layer(x: dict) -> dict:
@@ -271,6 +309,11 @@ def _rule_layer(x: dict) -> dict:
 def _bounds_layer(x: dict) -> dict:
     """Two invisible rules at the focus row's ends: its scale spans its data, so these set what it shows."""
     return {"data": {"name": "focus_bounds"}, "mark": {"type": "rule", "opacity": 0}, "encoding": {"x": x}}
+
+
+def _now(line: StripLine, at: date) -> dict:
+    step = line.at(at)
+    return {"x": _iso(at), "y": step and step["y"], "f": step and step["f"]}
 
 
 def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date], span: tuple[date, date],
@@ -299,14 +342,14 @@ def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date
         "overview_line": _held(line.overview, span[1]), "focus_line": _held(steps, focus[1]),
         "overview_points": [row for row in line.overview if row["q"] in QUALIFIER_SHAPES] if qualified else [],
         "focus_points": [row for row in steps if row["q"] in QUALIFIER_SHAPES] if qualified else [],
-        "window": [{"x": _iso(shown[0]), "x2": _iso(shown[1])}], "now": [{"x": _iso(at)}],
+        "window": [{"x": _iso(shown[0]), "x2": _iso(shown[1])}], "now": [_now(line, at)],
         "focus_bounds": [{"x": _ms(focus[0]) - margin}, {"x": _ms(focus[1]) + margin}],
     }
 
     def row(x: dict, part: str, pick: str, height: int, size: int, bounded: bool) -> dict:
         layers = [_window_layer(x), *_line_layers(f"{part}_line", x, f"{part}_points" if qualified else None),
                   _event_layer(f"{part}_events", x, pick, strip.aggregated, size, height, lang), _rule_layer(x)]
-        return {"height": height, "layer": [*layers, _bounds_layer(x)] if bounded else layers}
+        return {"height": height, "layer": [*layers, _now_layer(x), _bounds_layer(x)] if bounded else layers}
 
     return {
         "datasets": datasets,

@@ -28,27 +28,36 @@ def figure_lines(state: SiteState, ctx: MapContext) -> list[str]:
     return lines
 
 
-def site_summary(state: SiteState, ctx: MapContext) -> tuple[str, str]:
-    """(figure text, date and source text) for the permanent label."""
-    lang = ctx.lang
+def figure_text(state: SiteState, lang: str) -> str:
+    """The figure a site shows at a date, in words: its map label, the text view, the CSV export and the strip."""
     if state.status == "closed":
-        end = state.changed_on.split("/")[-1]
-        return t("status.closed", lang, date=format_date(end, lang)), ""
+        return t("status.closed", lang, date=format_date(state.changed_on.split("/")[-1], lang))
     if state.status == "not-yet":
-        start = state.changed_on.split("/")[0]
-        return t("status.not_yet", lang, date=format_date(start, lang)), ""
+        return t("status.not_yet", lang, date=format_date(state.changed_on.split("/")[0], lang))
     if state.status == "no-figure":
-        if state.others:
-            other = state.others[0]
-            amount = format_figure(other["count"], other["qualifier"], other.get("count_max"), lang)
-            when = f"{format_date(other['date'], lang)} · {ctx.source_short(other['source_id'])}"
-            return f"{amount} {t('what.' + other['what'], lang)}", when
-        return t("status.no_figure", lang), ""
+        if not state.others:
+            return t("status.no_figure", lang)
+        other = state.others[0]
+        amount = format_figure(other["count"], other["qualifier"], other.get("count_max"), lang)
+        return f"{amount} {t('what.' + other['what'], lang)}"
     first = state.figures[0]
     what = t(f"what.{first['what']}", lang)
     if state.disagree:
-        amount = format_figure(state.low, "exact", state.high, lang)
+        return f"{format_figure(state.low, 'exact', state.high, lang)} {what} ({t('status.disagree', lang)})"
+    return f"{format_figure(first['count'], first['qualifier'], first.get('count_max'), lang)} {what}"
+
+
+def site_summary(state: SiteState, ctx: MapContext) -> tuple[str, str]:
+    """(figure text, date and source text) for the permanent label."""
+    lang = ctx.lang
+    figure = figure_text(state, lang)
+    if state.status in ("closed", "not-yet") or (state.status == "no-figure" and not state.others):
+        return figure, ""
+    if state.status == "no-figure":
+        other = state.others[0]
+        return figure, f"{format_date(other['date'], lang)} · {ctx.source_short(other['source_id'])}"
+    first = state.figures[0]
+    if state.disagree:
         sources = ", ".join(dict.fromkeys(ctx.source_short(f["source_id"]) for f in state.figures))
-        return f"{amount} {what} ({t('status.disagree', lang)})", f"{format_date(first['date'], lang)} · {sources}"
-    amount = format_figure(first["count"], first["qualifier"], first.get("count_max"), lang)
-    return f"{amount} {what}", f"{format_date(first['date'], lang)} · {ctx.source_short(first['source_id'])}"
+        return figure, f"{format_date(first['date'], lang)} · {sources}"
+    return figure, f"{format_date(first['date'], lang)} · {ctx.source_short(first['source_id'])}"

@@ -1,4 +1,5 @@
-"""Time logic: which rows fall in the window, and each site's population as of a date.
+"""Time logic: which rows fall in the window, and each site's population as of a date. The one place both are decided:
+the map, the strip, the text view, the chart and the exports all read these rules, never a copy of them.
 
 Rules, in the words a reader would use:
 - an event is shown when its date (a day, a month, a year or a span) overlaps the window;
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from components.data.schema import HEAD_COUNTS
@@ -31,10 +33,44 @@ def window_bounds(at: date, mode: str, months: int) -> tuple[pd.Timestamp, pd.Ti
     return moment - offset, moment + offset
 
 
-def in_window(frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, column: str = "date") -> pd.DataFrame:
-    """Rows whose date overlaps [start, end], oldest first."""
-    mask = (frame[f"{column}_start"] <= end) & (frame[f"{column}_end"] >= start)
-    return frame[mask].sort_values(f"{column}_start", kind="stable")
+@dataclass(frozen=True, eq=False)
+class Dated:
+    """A table of dated rows sorted oldest first, with its dates as integers: a window is two comparisons, not a sort."""
+
+    frame: pd.DataFrame
+    records: list[dict]
+    starts: np.ndarray
+    ends: np.ndarray
+
+    @classmethod
+    def build(cls, frame: pd.DataFrame, column: str = "date") -> Dated:
+        ordered = frame.sort_values(f"{column}_start", kind="stable")
+        starts, ends = (ordered[f"{column}_{side}"].astype("datetime64[s]") for side in ("start", "end"))
+        undated = (starts.isna() | ends.isna()).to_numpy()  # a row without its dates is in no window
+        far = np.iinfo("int64")
+        return cls(ordered, ordered.to_dict("records"),
+                   np.where(undated, far.max, starts.to_numpy().astype("int64")),
+                   np.where(undated, far.min, ends.to_numpy().astype("int64")))
+
+    def window(self, start: pd.Timestamp, end: pd.Timestamp) -> tuple[np.ndarray, list[dict]]:
+        """The rows overlapping [start, end], oldest first: their positions in ``frame``, and their records."""
+        low, high = _seconds(start), _seconds(end)
+        rows = np.flatnonzero((self.starts <= high) & (self.ends >= low))
+        return rows, [self.records[i] for i in rows]
+
+    def only(self, column: str, values: tuple[str, ...]) -> Dated:
+        """The rows whose ``column`` is one of ``values``, still sorted; the records are shared, not copied."""
+        rows = np.flatnonzero(self.frame[column].isin(values).to_numpy())
+        return Dated(self.frame.iloc[rows], [self.records[i] for i in rows], self.starts[rows], self.ends[rows])
+
+
+def _seconds(moment: pd.Timestamp) -> int:
+    """``moment`` on the tables' datetime64[s] scale; pandas' own bounds (the open window 'upto') map to int64's."""
+    if moment <= pd.Timestamp.min:
+        return int(np.iinfo("int64").min)
+    if moment >= pd.Timestamp.max:
+        return int(np.iinfo("int64").max)
+    return int(np.datetime64(moment.to_datetime64(), "s").astype("int64"))
 
 
 @dataclass(frozen=True)
@@ -113,6 +149,12 @@ def site_states(places: pd.DataFrame, population: pd.DataFrame, at: date) -> dic
     return SiteIndex.build(places, population).states_at(at)
 
 
+def _first_day_from(stamp: pd.Timestamp) -> date:
+    """The first day whose midnight is at or after ``stamp``: the day a rule comparing ``stamp <= day`` turns."""
+    day = stamp.date()
+    return day if _stamp(day) >= stamp else day + timedelta(days=1)
+
+
 @dataclass(frozen=True, eq=False)
 class SiteIndex:
     """Each site's row and its figures oldest first, read out of pandas once: a slider step then only bisects."""
@@ -129,14 +171,33 @@ class SiteIndex:
         figures = {pid: tuple(rows) for pid, rows in every.items()}
         return cls(sites, figures, {pid: [row["date_start"] for row in rows] for pid, rows in figures.items()})
 
+    def _state(self, place: dict, at: date, moment: pd.Timestamp) -> SiteState:
+        place_id = place["place_id"]
+        known = self.figures.get(place_id, ())[: bisect_right(self.starts.get(place_id, []), moment)]
+        return site_state(place, list(known), at)
+
     def states_at(self, at: date) -> dict[str, SiteState]:
-        moment = _stamp(at)
-        states = {}
-        for place in self.places:
-            place_id = place["place_id"]
-            known = self.figures.get(place_id, ())[: bisect_right(self.starts.get(place_id, []), moment)]
-            states[place_id] = site_state(place, list(known), at)
-        return states
+        moment = _stamp(at)  # once per step, not once per site
+        return {place["place_id"]: self._state(place, at, moment) for place in self.places}
+
+    def history(self, place: dict) -> list[tuple[date, SiteState]]:
+        """The site's state from each day it changes, oldest first: ``states_at`` read on every day it can turn.
+
+        It turns only when a figure's period begins, when the site opens and the day after it closes, so between two
+        of these days ``states_at`` gives the state of the earlier one. The strip draws this; the map reads states_at.
+        """
+        days = {_first_day_from(start) for start in self.starts.get(place["place_id"], [])}
+        opens, closes = place.get("active_start"), place.get("active_end")
+        if pd.notna(opens):
+            days.add(_first_day_from(opens))
+        if pd.notna(closes) and closes.date() < date.max:
+            days.add(closes.date() + timedelta(days=1))
+        changes: list[tuple[date, SiteState]] = []
+        for day in sorted(days):
+            state = self._state(place, day, _stamp(day))
+            if not changes or changes[-1][1] != state:
+                changes.append((day, state))
+        return changes
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ def _date_driven(page: PageData) -> None:
                                                key=state.key("tab"), on_change="rerun")
     if chart_tab.open:
         with chart_tab:
-            chart_panel(tables["population"], states, ctx, at, lang, page.prepared.remembered)
+            chart_panel(page.prepared, states, at, lang)
     if text_tab.open:
         with text_tab:
             text_view(states, events, captions, ctx, at, lang, view.categories)

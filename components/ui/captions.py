@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.model import transitions as move
 from components.model.context import MapContext
-from components.model.escaping import markdown_text, safe_url
+from components.model.escaping import markdown_text
 from components.model.formatting import format_date
 from components.model.i18n import t
 from components.ui import state
@@ -17,11 +17,8 @@ BUTTON_WORDS = 6  # of the caption, in its button's label
 
 
 def source_link(ctx: MapContext, source_id: str) -> str:
-    row = ctx.sources.get(source_id)
-    if row is None:
-        return markdown_text(source_id)
-    label = markdown_text(f"{row['publisher']}: {row['title']}", 140)
-    url = safe_url(row["url"])
+    """The citation (MapContext.citation) as escaped markdown, linked when its URL is http(s)."""
+    label, url = markdown_text(ctx.citation(source_id)), ctx.citation_url(source_id)
     return f"[{label}]({url.replace('(', '%28').replace(')', '%29')})" if url else label
 
 

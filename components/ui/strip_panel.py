@@ -38,7 +38,7 @@ def _line(prepared: Prepared, site: str, last: date) -> tuple[StripLine, str]:
     """The selected site's head counts when it has any, else every site's together; and what the line is of."""
     counted = site if site and site in prepared.sites.figures else ""
     line = prepared.remembered(("strip-line", counted, last),
-                               lambda: population_line(prepared.sites.places, prepared.sites.figures, counted, last))
+                               lambda: population_line(prepared.sites, counted, last, prepared.ctx.lang))
     return line, prepared.ctx.place_name(counted) if counted else t("strip.all_sites", prepared.ctx.lang)
 
 

@@ -12,6 +12,8 @@ from components.model.escaping import markdown_text
 from components.model.formatting import format_date, format_day
 from components.model.i18n import t
 from components.model.population_chart import chart_rows, population_spec
+from components.model.shown import Prepared
+from components.model.strip import population_line
 from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 from components.ui import state
@@ -22,13 +24,9 @@ from components.ui.vega import with_arrow_datasets
 TEXT_ROWS = 300
 
 
-def _computed(key: tuple, compute):
-    return compute()
-
-
-def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: MapContext, at: date, lang: str,
-                remembered=_computed) -> None:
-    """``remembered(key, compute)`` may keep the chart's rows, which do not change with the date (model/shown.py)."""
+def chart_panel(prepared: Prepared, states: dict[str, SiteState], at: date, lang: str) -> None:
+    """The figures of one site, and the steps the map shows (the strip's line); both kept per data, not per date."""
+    population, ctx = prepared.tables["population"], prepared.ctx
     with_figures = set(population["place_id"])
     counted = [pid for pid in states if pid in with_figures]
     if not counted:
@@ -39,8 +37,11 @@ def chart_panel(population: pd.DataFrame, states: dict[str, SiteState], ctx: Map
     if state.session_value("chart_site") not in counted:
         state.set_session_value("chart_site", default)
     place_id = st.selectbox(t("ui.population_site", lang), counted, format_func=ctx.place_name, key=state.key("chart_site"))
-    rows = remembered(("chart", place_id, lang), lambda: chart_rows(population, ctx.sources, place_id, lang))
-    st.vega_lite_chart(with_arrow_datasets(population_spec(rows, at, lang)), width="stretch", key="atlas-population-chart")
+    rows = prepared.remembered(("chart", place_id, lang), lambda: chart_rows(population, ctx.source_short, place_id, lang))
+    shown = prepared.remembered(("chart-steps", place_id, lang),
+                                lambda: population_line(prepared.sites, place_id, date.max, lang))
+    spec = population_spec(rows, shown.rows, at, lang)
+    st.vega_lite_chart(with_arrow_datasets(spec), width="stretch", key="atlas-population-chart")
 
 
 def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date,
@@ -66,7 +67,7 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
             t("col.place", lang): [ctx.place_name(p) for p in shown["place_id"]],
             t("col.category", lang): [t(f"category.{c}", lang) for c in shown["category"]],
             t("col.event", lang): [str(x)[:300] for x in shown["title"]],
-            t("col.source", lang): [ctx.source_short(s) for s in shown["source_id"]],
+            t("col.source", lang): [ctx.citation(s) for s in shown["source_id"]],
         }))
     st.markdown(f"#### {t('text.captions', lang, n=len(captions))}")
     if not captions.empty:

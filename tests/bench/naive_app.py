@@ -37,7 +37,7 @@ from components.data.loader import default_data_dir, load_dataset  # noqa: E402
 from components.map.assets import use_local_assets  # noqa: E402
 from components.map.basemap import add_basemap  # noqa: E402
 from components.model.escaping import html_text  # noqa: E402
-from components.model.timeline import data_span, in_window, site_states, window_bounds  # noqa: E402
+from components.model.timeline import Dated, data_span, site_states, window_bounds  # noqa: E402
 
 DEFAULT_DATE = date(2016, 1, 20)  # the real app's default (components/ui/state.py)
 CENTER, ZOOM = (50.965, 2.02), 10  # components/mapview.py
@@ -63,8 +63,8 @@ span = data_span(tables)
 at = st.slider("Date", min_value=span.first, max_value=span.last, value=min(max(DEFAULT_DATE, span.first), span.last),
                format="YYYY-MM-DD")
 start, end = window_bounds(at, "around", 3)
-events = in_window(tables["events"], start, end)
-captions = in_window(tables["captions"], start, end)
+events = Dated.build(tables["events"]).window(start, end)[1]  # the app's own window rule, as records
+captions = Dated.build(tables["captions"]).window(start, end)[1]
 states = site_states(places, tables["population"], at)
 located = {row["place_id"]: row for row in places.dropna(subset=["lat", "lon"]).to_dict("records")}
 publisher = dict(zip(sources["source_id"], sources["publisher"], strict=True))
@@ -100,7 +100,7 @@ for place_id, place in located.items():
         tooltip=folium.Tooltip(f"<b>{html_text(place['name'])}</b><br>{html_text(place['description'], 400)}"),
     ).add_to(folium_map)
 
-for row in events.to_dict("records"):
+for row in events:
     place = located.get(row["place_id"])
     if place is None:
         continue
@@ -117,7 +117,7 @@ for row in events.to_dict("records"):
         popup=folium.Popup(f'<div class="atlas-popup">{body}</div>', max_width=380),
     ).add_to(folium_map)
 
-for row in captions.to_dict("records"):
+for row in captions:
     place = located.get(row["place_id"])
     if place is None:
         continue

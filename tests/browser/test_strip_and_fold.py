@@ -116,3 +116,39 @@ def test_clicking_a_mark_moves_the_date_and_selects_the_place(page) -> None:
     expect(page.locator(".atlas-date")).to_contain_text("2021", timeout=15_000)
     expect(page).to_have_url(re.compile(r"[?&]site=[a-z0-9-]+"), timeout=15_000)
     expect(page).to_have_url(re.compile(r"[?&]date=2021-"))
+
+
+STRIP_AT_THE_DATE = """colour => {
+    const svg = document.querySelector('.st-key-atlas-strip-box svg.marks');
+    if (!svg) return null;
+    const rules = [...svg.querySelectorAll('.mark-rule line')]
+        .filter(p => (p.getAttribute('stroke') || '').toLowerCase() === colour.toLowerCase())
+        .map(p => p.getBoundingClientRect());
+    if (rules.length !== 2) return null;
+    const rule = rules[1];  // the focus row's
+    const inRow = box => box.top < rule.bottom && box.bottom > rule.top;
+    const lines = [...svg.querySelectorAll('.mark-line path')].map(p => p.getBoundingClientRect()).filter(inRow);
+    const dots = [...svg.querySelectorAll('.mark-symbol path[aria-label]')]
+        .filter(p => (p.getAttribute('fill') || '').toLowerCase() === colour.toLowerCase());
+    return {line_at_date: lines.some(box => box.left <= rule.left + 1 && box.right >= rule.left - 1),
+            said: dots.map(p => p.getAttribute('aria-label'))};
+}"""
+
+
+def test_the_strip_and_the_map_agree_on_the_jungles_population(browser, app_url) -> None:
+    """One rule for population as of a date (issue 20): on 15 Jun 2015, with the Jungle selected, the strip's line is
+    drawn through the date, and its dot on the date says the figure the map's label for the Jungle says (1,500–6,000;
+    the strip used to start the Jungle's line on 1 Sep 2015)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.base_url = app_url
+    frame = open_map(page, "?date=2015-06-15&site=calais-jungle")
+    label = frame.locator(".atlas-site-label.atlas-place-calais-jungle")
+    expect(label).to_contain_text("1,500–6,000", timeout=15_000)
+    # The strip is drawn when both rows have their date's rule; its line and dot come in the same render.
+    page.wait_for_function(f"() => ({STRIP_AT_THE_DATE})({HIGHLIGHT!r}) !== null", timeout=30_000)
+    strip = page.evaluate(STRIP_AT_THE_DATE, HIGHLIGHT)
+    assert strip["line_at_date"], strip
+    assert len(strip["said"]) == 1 and "1,500–6,000" in strip["said"][0], strip
+    expect(label).to_contain_text(strip["said"][0])
+    context.close()
