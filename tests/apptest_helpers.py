@@ -50,6 +50,14 @@ def groups_js(app: AppTest) -> str:
     return map_args(app)["feature_group"]
 
 
+def step_frame(app: AppTest) -> dict:
+    """The frame in the map's step state (map/framing.py): where the browser is told to look."""
+    js = groups_js(app)
+    start = js.index("window.atlas.apply(") + len("window.atlas.apply(")
+    state, _ = json.JSONDecoder().raw_decode(js[start:])
+    return state["frame"]
+
+
 def count_class(js: str, css_class: str) -> int:
     """Markers of one class in the generated JS (class names appear once per marker)."""
     return len(re.findall(rf'"(?:className|class_name)": ?"[^"]*\b{re.escape(css_class)}\b', js))

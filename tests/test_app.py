@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from apptest_helpers import count_class, groups_js, has_text, map_args, page_failed, run_app, set_date
+from apptest_helpers import count_class, groups_js, has_text, map_args, page_failed, run_app, set_date, step_frame
 from components.data.loader import load_dataset
-from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, view_for_all
+from components.map.framing import COAST_BOUNDS, PLACE_ZOOM
 from datafolders import MINIMAL, build_data_folder
 
 
@@ -67,7 +67,8 @@ def test_query_params_restore_state(monkeypatch) -> None:
     assert count_class(js, "atlas-caption") == 0 and count_class(js, "atlas-context") == 0
     assert count_class(js, "atlas-highlight") == 1
     assert has_text(js, "plus de 6\u202f000 résidents")
-    assert map_args(app)["center"] == [50.9662, 1.8937]
+    assert step_frame(app) | {"key": ""} == {"key": "", "center": [50.9662, 1.8937], "zoom": PLACE_ZOOM,
+                                              "focus": [50.9662, 1.8937]}
 
 
 def test_bad_query_params_are_ignored_and_said(monkeypatch) -> None:
@@ -94,7 +95,7 @@ def test_choosing_a_caption_highlights_and_centres_its_site(app) -> None:
     """'Show on map' on a caption selects its site: highlight ring, map centred there, panel filtered."""
     app.button(key="atlas.show.time-02").click().run()
     assert count_class(groups_js(app), "atlas-highlight") == 1
-    assert map_args(app)["center"] == [50.9662, 1.8937]
+    assert step_frame(app)["center"] == [50.9662, 1.8937]
     assert app.session_state["atlas.site"] == "calais-jungle"
     assert app.query_params["caption"] == "time-02"
 
@@ -109,17 +110,15 @@ def test_next_and_previous_event_buttons_step_through_events(app) -> None:
 
 
 def test_show_all_view_zooms_out_to_every_place(tmp_path, monkeypatch) -> None:
-    """'Show all places' recentres the map on all places instead of the coast, zooming out to a place far inland."""
+    """'Show all places' frames every place instead of the coast's camps, Brachay far inland included."""
     folder = build_data_folder(tmp_path / "data")  # the minimal places all fit the coast view: add one that does not
     with (folder / "places.csv").open("a", encoding="utf-8") as places:
         places.write('brachay,Brachay,,village,"Brachay, Haute-Marne, France",48.4406,5.1872,exact,manual: test fixture,,,,\n')
     dataset = load_dataset(folder)
     assert dataset.ok, dataset.problems
     app = run_app(monkeypatch, folder)
-    before = map_args(app)
-    assert (before["center"], before["zoom"]) == (list(CHANNEL_CENTER), CHANNEL_ZOOM)
+    assert step_frame(app)["bounds"] == [list(corner) for corner in COAST_BOUNDS]
     app.button(key="atlas.btn.all").click().run()
-    after = map_args(app)
-    center, zoom = view_for_all(dataset["places"])
-    assert (after["center"], after["zoom"]) == ([float(center[0]), float(center[1])], zoom)
-    assert after["zoom"] < before["zoom"]
+    (south, west), (north, east) = step_frame(app)["bounds"]
+    assert (south, east) == (48.4406, 5.1872)  # Brachay is the south-eastern corner
+    assert north == dataset["places"]["lat"].max() and west == dataset["places"]["lon"].min()

@@ -83,7 +83,7 @@ def test_standalone_map_needs_no_network() -> None:
     """The exported map inlines Leaflet, jQuery and the basemap: no script, stylesheet or data URL to fetch."""
     tables, ctx, states, events, captions = _shown(date(2016, 1, 20))
     groups = feature_groups(ctx, states, events, captions, ["sites", "events", "captions", "context"])
-    page = standalone_map(groups, (50.96, 2.0), 10, "en")
+    page = standalone_map(groups, {"center": [50.96, 2.0], "zoom": 10}, "en")
     assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=", page)
     assert "L.circleMarker" in page and "atlas-basemap" in page and len(page) > 300_000
 

@@ -12,9 +12,15 @@ from components.map.basemap import add_basemap
 from components.map.legend import add_legend
 
 
-def standalone_map(groups: list[folium.FeatureGroup], center: tuple[float, float], zoom: int, lang: str) -> str:
-    """One HTML file with Leaflet, jQuery, the basemap and the layers inlined: it opens offline, from a USB stick."""
-    folium_map = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True)
+def standalone_map(groups: list[folium.FeatureGroup], frame: dict, lang: str) -> str:
+    """One HTML file with Leaflet, jQuery, the basemap and the layers inlined: it opens offline, from a USB stick.
+    ``frame`` is the live map's (map/framing.py): its bounds are fitted when the file opens, at the reader's size."""
+    bounds = frame.get("bounds")
+    middle = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2] if bounds else None
+    folium_map = folium.Map(location=frame.get("center") or middle, zoom_start=frame.get("zoom") or frame.get("maxZoom"),
+                            tiles=None, control_scale=True)
+    if bounds:
+        folium_map.fit_bounds(bounds, max_zoom=frame.get("maxZoom"))
     folium_map.default_js, folium_map.default_css = [], []
     head = folium_map.get_root().header
     head.add_child(palette_style())

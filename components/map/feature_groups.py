@@ -35,7 +35,7 @@ def layer_items(ctx: MapContext, states: dict[str, SiteState], events: Rows, cap
         items["events"] = events_items(events, ctx)
     if "captions" in layers:
         items["captions"] = captions_items(captions, ctx)
-    items[HIGHLIGHT] = highlight_items(site, ctx)
+    items[HIGHLIGHT] = highlight_items(site, ctx, items)
     return items
 
 

@@ -15,6 +15,7 @@ from components.map.popups import (
     context_html,
     context_tooltip,
     event_text,
+    focus_name_html,
     label_html,
     place_group_text,
     site_text,
@@ -232,9 +233,34 @@ def context_items(place_ids: list[str], ctx: MapContext) -> list[dict]:
     return items
 
 
-def highlight_items(place_id: str | None, ctx: MapContext) -> list[dict]:
+FOCUS_CLASS = "atlas-focus"  # live-map.js places this label first and never hides it
+_FOCUS_LABELS = ("atlas-site-label", "atlas-context")  # the items whose marker carries their place's name
+_ZOOM_HIDDEN = ("atlas-minor", "atlas-detail")  # legend.py's zoom rules hide these: a focus is named at every zoom
+
+
+def highlight_items(place_id: str | None, ctx: MapContext, items: dict[str, list[dict]] | None = None) -> list[dict]:
+    """The ring around the place in focus, and its name: the place's own label when one is drawn in ``items`` (marked
+    as the focus, in place), or else a name label under the ring."""
     location = ctx.location(place_id) if place_id else None
-    return [] if location is None else [
-        circle(*location, radius=HIGHLIGHT_RADIUS_PX, color=HIGHLIGHT, weight=4, dashArray="8 5", fill=False, interactive=False,
-               className=f"atlas-highlight atlas-place-{place_id}")
-    ]
+    if location is None:
+        return []
+    ring_item = circle(*location, radius=HIGHLIGHT_RADIUS_PX, color=HIGHLIGHT, weight=4, dashArray="8 5", fill=False,
+                       interactive=False, className=f"atlas-highlight atlas-place-{place_id}")
+    if _mark_focus(items or {}, place_id):
+        return [ring_item]
+    anchor = (LABEL_SIZE[0] // 2, -HIGHLIGHT_RADIUS_PX - LABEL_GAP_PX)
+    name = icon(*location, focus_name_html(ctx.place_name(place_id)), LABEL_SIZE, anchor,
+                f"atlas-focus-label {FOCUS_CLASS} atlas-place-{place_id}", interactive=False)
+    return [ring_item, name]
+
+
+def _mark_focus(items: dict[str, list[dict]], place_id: str) -> bool:
+    place_class = f"atlas-place-{place_id}"
+    for layer in items.values():
+        for index, item in enumerate(layer):
+            classes = (item.get("icon") or {}).get("className", "").split()
+            if place_class in classes and any(kind in classes for kind in _FOCUS_LABELS):
+                kept = [name for name in classes if name not in _ZOOM_HIDDEN]
+                layer[index] = {**item, "icon": {**item["icon"], "className": " ".join([*kept, FOCUS_CLASS])}}
+                return True
+    return False

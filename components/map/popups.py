@@ -24,6 +24,11 @@ def label_html(name: str, figure: str, detail: str) -> str:
     return f'<div class="atlas-label">{body}</div>'
 
 
+def focus_name_html(name: str) -> str:
+    """The name of the place a view is about, when no other label names it."""
+    return f'<div class="atlas-label atlas-focus-name"><b>{html_text(name)}</b></div>'
+
+
 def place_tooltip(ctx: MapContext, place_id: str, extra: list[str]) -> str:
     precision = t("location." + ctx.places[place_id]["location_precision"], ctx.lang)
     lines = [f"<b>{html_text(ctx.place_name(place_id))}</b>", *extra, f"<i>{html_text(precision)}</i>"]

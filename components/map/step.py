@@ -96,8 +96,10 @@ def item_keys(name: str, layer: list[dict]) -> list[str]:
     return keys
 
 
-def step_state(items: dict[str, list[dict]], site: str | None = None, all_popups: bool = False) -> dict:
-    """The state live-map.js applies: keyed, compact items per layer, the styles they share, the layers to show.
+def step_state(items: dict[str, list[dict]], site: str | None = None, all_popups: bool = False,
+               frame: dict | None = None) -> dict:
+    """The state live-map.js applies: keyed, compact items per layer, the styles they share, the layers to show, and
+    the view's frame (map/framing.py).
 
     ``all_popups`` keeps every popup: for a map whose clicks select nothing (the check page's preview).
     """
@@ -112,4 +114,5 @@ def step_state(items: dict[str, list[dict]], site: str | None = None, all_popups
                 del out["popup"]
             compact.append(out)
         layers[name] = compact
-    return {"items": layers, "styles": [json.loads(style) for style in styles], "visible": list(items)}
+    state = {"items": layers, "styles": [json.loads(style) for style in styles], "visible": list(items)}
+    return state | ({"frame": frame} if frame else {})

@@ -84,6 +84,7 @@ CSS_VARIABLES = {
     "ink-muted": INK_MUTED,
     "paper": PAPER,
     "focus": FOCUS,
+    "highlight": HIGHLIGHT,
     "rule": RULE,
     "context-mark": CONTEXT_MARK,
     "group": GROUP,

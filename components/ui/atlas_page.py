@@ -29,7 +29,7 @@ from components.ui.controls import advance_playback, playback_interval, sidebar,
 from components.ui.dataset import current_dataset, current_prepared, data_key, warm_search
 from components.ui.export_panel import export_panel
 from components.ui.lesson import lesson_panel, presentation_style, start_button
-from components.ui.map_panel import focus, legend_strip, map_panel
+from components.ui.map_panel import frame, legend_strip, map_panel
 from components.ui.problems_panel import problems_panel
 from components.ui.search_panel import search_panel
 from components.ui.strip_panel import strip_panel, strip_texts
@@ -149,4 +149,4 @@ def _date_driven(page: PageData) -> None:
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)
-    export_panel(ctx, at, states, events, captions, page.chapters, build_groups, focus(ctx), lang, view.categories)
+    export_panel(ctx, at, states, events, captions, page.chapters, build_groups, frame(ctx), lang, view.categories)

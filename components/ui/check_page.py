@@ -9,7 +9,7 @@ from components.data.diff import diff_tables
 from components.data.loader import default_data_dir, load_dataset
 from components.data.upload import current_files, read_uploads
 from components.map.feature_groups import layer_items
-from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
+from components.map.framing import frame_for
 from components.model.escaping import markdown_text
 from components.model.i18n import t
 from components.model.shown import shown_at
@@ -68,7 +68,7 @@ def _preview(candidate, lang: str) -> None:
                    format="YYYY-MM-DD")
     shown = shown_at(tables, at, "upto", 0, lang)
     items = layer_items(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS))
-    map_panel(shown.ctx, items, key="check.map", view=(CHANNEL_CENTER, CHANNEL_ZOOM), clickable=False, height=480)
+    map_panel(shown.ctx, items, key="check.map", view=frame_for(shown.ctx, "coast"), clickable=False, height=480)
 
 
 def render() -> None:

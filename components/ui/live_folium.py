@@ -84,8 +84,9 @@ def step_script(state: dict) -> str:
 
 
 def live_folium(state: dict, *, basemap: str, lang: str, key: str, height: int, returned_objects: list[str],
-                center: tuple[float, float], zoom: int, on_change: Callable[[], None] | None) -> None:
-    """What st_folium(live_map(basemap, lang), feature_group_to_add=[StepLayer(state)], ...) would draw."""
+                on_change: Callable[[], None] | None) -> None:
+    """What st_folium(live_map(basemap, lang), feature_group_to_add=[StepLayer(state)], ...) would draw. No centre or
+    zoom: the view is framed by the state's frame, in the browser (map/framing.py), never by streamlit-folium too."""
     base = rendered_base(basemap, lang)
     hash_key = _component_key(basemap, lang, key)
 
@@ -97,7 +98,7 @@ def live_folium(state: dict, *, basemap: str, lang: str, key: str, height: int, 
     defaults = {name: None for name in returned_objects}
     streamlit_folium._component_func(
         script=base.script, header=base.header, html=base.html, id=base.map_id, key=hash_key, height=height, width=None,
-        returned_objects=returned_objects, default=defaults, zoom=zoom, center=center, feature_group=step_script(state),
+        returned_objects=returned_objects, default=defaults, zoom=None, center=None, feature_group=step_script(state),
         return_on_hover=False, layer_control=None, pixelated=False, css_links=list(base.css_links),
         js_links=list(base.js_links), on_change=_changed, wrap_longitude=False,
     )

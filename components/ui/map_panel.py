@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from components.map.assets import LEGEND_CSS, static_text
+from components.map.framing import frame_for
 from components.map.legend import legend_html
-from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, PLACE_ZOOM, view_for_all
 from components.map.step import step_state
 from components.model import transitions as move
 from components.model.context import MapContext
@@ -34,24 +34,19 @@ def _on_click(places: pd.DataFrame) -> None:
         state.apply(move.pick_on_map, place_id)
 
 
-def focus(ctx: MapContext) -> tuple[tuple[float, float], int]:
+def frame(ctx: MapContext) -> dict:
+    """The current view's frame: where the map looks, and the place it is about."""
     view = state.current()
-    if view.view == "all":
-        return view_for_all(ctx.place_frame)
-    if view.view == "site":
-        location = ctx.location(view.site)
-        if location:
-            return location, PLACE_ZOOM
-    return CHANNEL_CENTER, CHANNEL_ZOOM
+    return frame_for(ctx, view.view, view.site, view.chapter)
 
 
 def map_panel(ctx: MapContext, items: dict[str, list[dict]], *, site: str | None = None, key: str = MAP_KEY,
-              view: tuple | None = None, basemap: str = "offline", clickable: bool = True, height: int = 600) -> None:
-    """The live map: its base is the same at every step, so the iframe stays; only the step's state changes."""
-    center, zoom = view or focus(ctx)
+              view: dict | None = None, basemap: str = "offline", clickable: bool = True, height: int = 600) -> None:
+    """The live map: its base is the same at every step, so the iframe stays; only the step's state changes. The
+    state carries the frame (``view``, or the current view's), which live-map.js applies when it is a new one."""
     places = ctx.place_frame
-    live_folium(step_state(items, site, all_popups=not clickable), basemap=basemap, lang=ctx.lang, key=key, height=height,
-                returned_objects=RETURNED if clickable else [], center=center, zoom=zoom,
+    live_folium(step_state(items, site, all_popups=not clickable, frame=view or frame(ctx)), basemap=basemap,
+                lang=ctx.lang, key=key, height=height, returned_objects=RETURNED if clickable else [],
                 on_change=(lambda: _on_click(places)) if clickable else None)
 
 

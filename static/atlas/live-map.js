@@ -75,6 +75,9 @@
     atlas.shown = {};
     atlas.visible = null;
     atlas.clicked = null;
+    atlas.frame = null;
+    atlas.frameKey = null;
+    atlas.focusKey = null;
     atlas.control = L.control.layers(null, null, {collapsed: true});
     cfg.layers.forEach(function (entry) {
       var name = entry[0], label = entry[1];
@@ -126,6 +129,8 @@
   // on what is drawn.
   var MARKERS = ".leaflet-marker-icon.atlas-event, .leaflet-marker-icon.atlas-caption, path.atlas-site";
   var SITE_LABELS = ".atlas-site-label .atlas-label", CONTEXT_LABELS = ".atlas-context-name";
+  // The label naming the place the view is about (components/map/layers.py, highlight_items): placed first, never hidden.
+  var FOCUS_LABELS = ".atlas-focus .atlas-label, .atlas-focus .atlas-context-name", FOCUS_SHIFT_MAX = 96;
   var SHIFT_STEP = 6, SHIFT_MAX = 36, MARK_GAP = 12 + 12;  // legend.css: the name starts 12 px right of an 8 px mark
 
   function overlaps(a, b) {
@@ -143,16 +148,20 @@
     });
   }
 
-  var SITE_OFFSETS = [];
-  for (var shift = 0; shift <= SHIFT_MAX; shift += SHIFT_STEP) { SITE_OFFSETS.push([0, shift]); }
+  var SITE_OFFSETS = [], FOCUS_OFFSETS = [];
+  for (var shift = 0; shift <= FOCUS_SHIFT_MAX; shift += SHIFT_STEP) {
+    if (shift <= SHIFT_MAX) { SITE_OFFSETS.push([0, shift]); }
+    FOCUS_OFFSETS.push([0, shift]);
+  }
 
   function contextOffsets(label) {
     return [[0, 0], [-(label.getBoundingClientRect().width + MARK_GAP), 0]];
   }
 
   // The first offset where the label is clear of what is placed and whole inside the map; else the first where it is
-  // clear (the edge cuts it, as when the viewer pans); else hidden. One far outside the view is left as it is.
-  function placeLabel(label, offsets, placed, frame) {
+  // clear (the edge cuts it, as when the viewer pans); else hidden, unless it is the focus's, which then keeps the
+  // first offset whole inside the map. One far outside the view is left as it is.
+  function placeLabel(label, offsets, placed, frame, focus) {
     label.style.transform = "";
     if (!overlaps(label.getBoundingClientRect(), frame)) { return; }
     var clear = null;
@@ -164,8 +173,43 @@
       if (inside(box, frame)) { placed.push(box); return; }
       if (!clear) { clear = {transform: label.style.transform, box: box}; }
     }
+    if (!clear && focus) { clear = wholeInside(label, offsets, frame); }
     label.style.transform = clear ? clear.transform : "";
     if (clear) { placed.push(clear.box); } else { label.classList.add("atlas-label-hidden"); }
+  }
+
+  function wholeInside(label, offsets, frame) {
+    for (var i = 0; i < offsets.length; i++) {
+      label.style.transform = "translate(" + offsets[i][0] + "px," + offsets[i][1] + "px)";
+      var box = label.getBoundingClientRect();
+      if (inside(box, frame)) { return {transform: label.style.transform, box: box}; }
+    }
+    label.style.transform = "";
+    return {transform: "", box: label.getBoundingClientRect()};
+  }
+
+  function notFocus(el) { return !el.closest(".atlas-focus"); }
+
+  // Below its place, moved further down if it must be; else the same, mirrored above the place (near the bottom edge);
+  // moved sideways as far as the map's edges need.
+  function focusOffsets(label, seen) {
+    label.style.transform = "";
+    var box = label.getBoundingClientRect(), frame = atlas.frame;
+    var dx = Math.max(seen.left - box.left, Math.min(0, seen.right - box.right));
+    var offsets = FOCUS_OFFSETS.map(function (offset) { return [dx, offset[1]]; });
+    if (!frame || !frame.focus) { return offsets; }
+    var top = atlas.map.getContainer().getBoundingClientRect().top;
+    var placeY = top + atlas.map.latLngToContainerPoint(frame.focus).y, above = 2 * placeY - box.top - box.bottom;
+    return offsets.concat(FOCUS_OFFSETS.map(function (offset) { return [dx, above - offset[1]]; }));
+  }
+
+  // The part of the map the viewer sees: the page's fold can cut the map's bottom off (visiblePadding).
+  function seenPart(frame) {
+    var seen = {left: frame.left, right: frame.right, top: frame.top, bottom: frame.bottom};
+    try {
+      seen.bottom = Math.min(frame.bottom, window.parent.innerHeight - window.frameElement.getBoundingClientRect().top);
+    } catch (e) { /* no parent page: the whole map */ }
+    return seen;
   }
 
   // streamlit-folium adds the stylesheets' <link>s without waiting for them, and the first step is often drawn
@@ -181,7 +225,36 @@
   function schedule() {
     if (pending) { return; }
     pending = true;
-    setTimeout(function () { pending = false; atlas.declutter(); }, 0);
+    setTimeout(function () { pending = false; frameView(); atlas.declutter(); }, 0);
+  }
+
+  // The view's frame (components/map/framing.py), applied once per new key, so a viewer's own pan and zoom survive
+  // the steps between; then the place in focus is brought inside the part of the map the viewer sees, with a margin.
+  // Run after streamlit-folium's own render pass, which would otherwise set its view over this one.
+  var MARGIN = 40;
+
+  function visiblePadding() {
+    var pad = {top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN};
+    try {  // a 1280x720 projector shows about 460 of the map's 600 px: the part below the page's fold counts as cut off
+      var hidden = window.frameElement.getBoundingClientRect().bottom - window.parent.innerHeight;
+      if (hidden > 0) { pad.bottom += Math.min(hidden, atlas.map.getSize().y / 2); }
+    } catch (e) { /* no parent page to measure (the exported file): the whole map counts */ }
+    return {paddingTopLeft: [pad.left, pad.top], paddingBottomRight: [pad.right, pad.bottom], animate: false};
+  }
+
+  function frameView() {
+    var frame = atlas.frame, map = atlas.map;
+    if (!frame) { return; }
+    var options = visiblePadding();
+    if (frame.key !== atlas.frameKey) {
+      atlas.frameKey = frame.key;
+      atlas.focusKey = null;
+      if (frame.bounds) { map.fitBounds(frame.bounds, Object.assign({maxZoom: frame.maxZoom}, options)); }
+      else { map.setView(frame.center, frame.zoom, {animate: false}); }
+    }
+    var focus = frame.focus ? frame.focus.join(",") : null;
+    if (focus && focus !== atlas.focusKey) { map.panInside(frame.focus, options); }
+    atlas.focusKey = focus;
   }
 
   atlas.declutter = function () {
@@ -190,8 +263,15 @@
     container.querySelectorAll(".atlas-label-hidden").forEach(function (el) { el.classList.remove("atlas-label-hidden"); });
     var frame = container.getBoundingClientRect();
     var placed = boxes(container, MARKERS).map(function (el) { return el.getBoundingClientRect(); });
-    boxes(container, SITE_LABELS).forEach(function (label) { placeLabel(label, SITE_OFFSETS, placed, frame); });
-    boxes(container, CONTEXT_LABELS).forEach(function (label) { placeLabel(label, contextOffsets(label), placed, frame); });
+    boxes(container, FOCUS_LABELS).forEach(function (label) {
+      var seen = seenPart(frame);
+      var offsets = label.classList.contains("atlas-context-name") ? contextOffsets(label) : focusOffsets(label, seen);
+      placeLabel(label, offsets, placed, seen, true);
+    });
+    boxes(container, SITE_LABELS).filter(notFocus).forEach(function (label) { placeLabel(label, SITE_OFFSETS, placed, frame); });
+    boxes(container, CONTEXT_LABELS).filter(notFocus).forEach(function (label) {
+      placeLabel(label, contextOffsets(label), placed, frame);
+    });
   };
 
   // streamlit-folium takes each step's group off the map but keeps it in window.feature_group for ever: let go of
@@ -222,6 +302,7 @@
       }
     });
     showLayers(step.visible);
+    atlas.frame = step.frame || null;
     schedule();  // once the markers are laid out
     // A click selects the place; the step that follows carries that place's popups, so open the one clicked.
     var clicked = atlas.clicked && atlas.shown[atlas.clicked];

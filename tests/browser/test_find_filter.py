@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from browser_support import map_frame, open_map, wait_for_view
-from components.map.mapview import PLACE_ZOOM
+from components.map.framing import PLACE_ZOOM
 
 THUMB = '[data-testid="stSliderThumbValue"]'
 SEARCH = "Search events, photos, places, sources"

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from browser_support import IFRAME, map_frame, next_frames, open_map, requests_reported, wait_for_view
-from components.map.mapview import PLACE_ZOOM
+from components.map.framing import PLACE_ZOOM
 
 CORE_ON_COAST = ("calais-jungle", "grande-synthe-camp", "wissant")
 

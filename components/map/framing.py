@@ -1,0 +1,39 @@
+"""Where the map looks, decided by the view: the coast, a site, or every place; and the place the view is about.
+
+The frame travels in each step's state and live-map.js applies it only when its key changes, so a viewer's own pan and
+zoom survive slider steps; the browser, which knows the map's size, fits the bounds. The place in focus (a chapter's,
+a search result's, a caption's or a clicked one) is then brought inside the map with a margin, wherever the frame put it.
+"""
+
+from __future__ import annotations
+
+from components.model.context import MapContext
+
+# The camps of the coast, Wissant to Grande-Synthe and Dunkirk: what the coast view must show whole, whatever the width.
+COAST_BOUNDS = ((50.855, 1.655), (51.055, 2.385))
+PLACE_ZOOM = 12
+MAX_FIT_ZOOM = 10  # a fitted view never closer than the coast view at desktop sizes
+
+
+def frame_for(ctx: MapContext, view: str, site: str = "", chapter: int = 0) -> dict:
+    """The frame of a view: ``bounds`` to fit or a ``center`` and ``zoom``; ``key`` says when it is a new one;
+    ``focus``, the point that must end up inside the map."""
+    location = ctx.location(site) if site else None
+    frame: dict = {"key": f"{view}|{site if view == 'site' else ''}|{chapter}"}
+    if view == "site" and location:
+        frame |= {"center": list(location), "zoom": PLACE_ZOOM}
+    elif view == "all":
+        frame |= {"bounds": _bounds(ctx) or [list(corner) for corner in COAST_BOUNDS], "maxZoom": MAX_FIT_ZOOM}
+    else:
+        frame |= {"bounds": [list(corner) for corner in COAST_BOUNDS], "maxZoom": MAX_FIT_ZOOM}
+    if location:
+        frame["focus"] = list(location)
+    return frame
+
+
+def _bounds(ctx: MapContext) -> list[list[float]] | None:
+    located = [point for point in map(ctx.location, ctx.places) if point]
+    if not located:
+        return None
+    lats, lons = [lat for lat, _ in located], [lon for _, lon in located]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
