@@ -67,7 +67,8 @@ def check_uploads(uploads: list[tuple[str, bytes]], data_dir: Path, label: str, 
     finally:
         _slots.release()
     if done.returncode != 0 or not done.stdout:
-        if b"MemoryError" in done.stderr[-2000:]:
+        # Past RLIMIT_AS, Python raises MemoryError; pyarrow's C++ aborts (a signal) when it cannot start a thread.
+        if done.returncode < 0 or b"MemoryError" in done.stderr[-2000:]:
             return CheckOutcome(stopped=msg("check.memory", megabytes=f"{memory_bytes / 1e6:.0f}"))
         return CheckOutcome(stopped=msg("check.crashed"))
     return pickle.loads(done.stdout)  # noqa: S301 - written by our own child process a moment ago

@@ -179,11 +179,6 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "fr": "« {name} » dans « {zip} » fait plus de {limit} une fois décompressé ; il n'a pas été lu. Découpez-le, ou "
               "augmentez {env} si la machine a assez de mémoire",
     },
-    "upload.budget": {
-        "en": '"{name}" in "{zip}" was not read: the files of one check may unpack to {limit} in all. Check fewer files at once',
-        "fr": "« {name} » dans « {zip} » n'a pas été lu : les fichiers d'une vérification ne peuvent pas dépasser {limit} "
-              "en tout une fois décompressés. Vérifiez moins de fichiers à la fois",
-    },
     "upload.nested": {
         "en": '"{name}" in "{zip}" is a zip inside the zip; it was not opened. Upload its CSV files, or a zip of them',
         "fr": "« {name} » dans « {zip} » est un zip dans le zip ; il n'a pas été ouvert. Envoyez ses fichiers CSV, "

@@ -2,8 +2,9 @@
 
 Nothing is written anywhere: a deployed atlas checks a maintainer's spreadsheet without touching data/.
 A zip is not trusted: members are inflated in chunks and counted as they come (a member may declare 50 MB and inflate
-to 1 GB), only members that are atlas files are inflated at all, and every way a zip can fail becomes a note naming
-the zip and the member.
+to 1 GB), and every way a zip can fail becomes a note naming the zip and the member. Only members named like an atlas
+file are inflated, the first of each name only: so one check inflates at most len(KNOWN) members of at most
+max_bytes() each, whatever the zips hold (600 MB with the default 100 MB limit).
 """
 
 from __future__ import annotations
@@ -29,16 +30,10 @@ ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAErr
               NotImplementedError, RuntimeError, ValueError)
 
 
-def max_total_bytes() -> int:
-    """Every atlas file at the size limit: what one check may inflate in all."""
-    return max_bytes() * len(KNOWN)
-
-
 @dataclass
 class UploadedSet:
     files: dict[str, bytes] = field(default_factory=dict)  # known file name -> bytes
     notes: list[Message] = field(default_factory=list)  # what was ignored, and why
-    budget: int = field(default_factory=max_total_bytes)  # bytes the zips may still inflate
 
 
 class _TooBig(Exception):
@@ -109,20 +104,12 @@ def _unzip(name: str, data: bytes, result: UploadedSet) -> None:
         base = _wanted(info.filename, result)
         if base is None:
             continue
-        limit = min(max_bytes(), result.budget)
         try:
-            result.files[base] = _inflate(archive, info, limit)
+            result.files[base] = _inflate(archive, info, max_bytes())
         except _TooBig:
-            if limit < max_bytes():
-                result.notes.append(msg("upload.budget", zip=name, name=info.filename, limit=Size(max_total_bytes())))
-            else:
-                result.notes.append(msg("upload.too_big", zip=name, name=info.filename, limit=Size(max_bytes()),
-                                        env=MAX_MB_ENV))
-            continue
+            result.notes.append(msg("upload.too_big", zip=name, name=info.filename, limit=Size(max_bytes()), env=MAX_MB_ENV))
         except ZIP_ERRORS as error:
             result.notes.append(_member_problem(name, info, error))
-            continue
-        result.budget -= len(result.files[base])
 
 
 def read_uploads(uploads: list[tuple[str, bytes]]) -> UploadedSet:
