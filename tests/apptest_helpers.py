@@ -71,3 +71,10 @@ def set_date(app: AppTest, day: date) -> AppTest:
 def has_text(js: str, text: str) -> bool:
     """True when ``text`` is in the step layer's JS, encoded as ui/live_folium.step_script encodes it."""
     return json.dumps(text, ensure_ascii=False)[1:-1].replace("</", "<\\/") in js
+
+
+def outside_code_spans(markdown: str) -> str:
+    """The markdown with its inline code spans cut out: what the reader would still read as markup.
+
+    A span opens with a run of backticks and closes at the next run of the same length (CommonMark)."""
+    return re.sub(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", "", markdown, flags=re.DOTALL)

@@ -7,6 +7,10 @@
         make_geocoder(server.url)  ...
         server.requests  # what it received: path, query parameters, User-Agent, time
 
+        server.reply("Calais", drip(2.0))          # an answer sent one byte every 2 s
+        server.reply("Calais", huge(800_000_000))  # an 800 MB answer, streamed, never held in memory
+        server.reply("Calais", redirect("http://elsewhere.example/search"))
+
 Replies per query are used in order, the last one repeating. ``die_after=N`` answers N requests
 and then drops every connection without a word; ``unreachable_endpoint()`` gives an address
 where nothing listens.
@@ -33,6 +37,9 @@ class Reply:
     delay: float = 0.0  # seconds to sleep before answering
     content_type: str = "application/json"
     headers: tuple[tuple[str, str], ...] = ()  # sent besides Content-Type and Content-Length
+    drip: float = 0.0  # seconds between the bytes of the body, sent one at a time
+    repeat: int = 1  # the body is sent this many times over (a huge answer without a huge bytes object)
+    declare_length: bool = True  # send Content-Length (a huge answer may not say how huge it is)
 
 
 def found(lat: str, lon: str, display_name: str, country_code: str = "fr") -> Reply:
@@ -56,6 +63,20 @@ def malformed(body: bytes = b'[{"lat": "50.88", "lon": ') -> Reply:
 
 def slow(seconds: float, reply: Reply | None = None) -> Reply:
     return replace(reply or not_found(), delay=seconds)
+
+
+def drip(seconds_per_byte: float, reply: Reply | None = None) -> Reply:
+    return replace(reply or not_found(), drip=seconds_per_byte)
+
+
+def huge(size: int, *, declare_length: bool = False) -> Reply:
+    """A JSON list of ``size`` bytes or so, streamed in 64 kB pieces."""
+    piece = b" " * 65_536
+    return Reply(body=piece, repeat=max(1, size // len(piece)), declare_length=declare_length)
+
+
+def redirect(location: str, status: int = 302) -> Reply:
+    return Reply(status=status, body=b"", content_type="text/html", headers=(("Location", location),))
 
 
 @dataclass(frozen=True)
@@ -144,11 +165,21 @@ class _Handler(BaseHTTPRequestHandler):
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
-            self.send_header("Content-Length", str(len(body)))
+            if reply.declare_length:
+                self.send_header("Content-Length", str(len(body) * reply.repeat))
+            else:
+                self.close_connection = True  # the end of the body is the end of the connection
             for name, value in reply.headers:
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(body)
+            if reply.drip:
+                for index in range(len(body)):
+                    self.wfile.write(body[index : index + 1])
+                    self.wfile.flush()
+                    time.sleep(reply.drip)
+                return
+            for _ in range(reply.repeat):
+                self.wfile.write(body)
 
     def log_message(self, format, *args) -> None:
         pass  # keep pytest's output clean

@@ -208,7 +208,7 @@ def test_the_check_page_in_french_writes_the_problems_in_french(tmp_path: Path, 
     edited = (folder / "events.csv").read_bytes().replace(b"2015-11-25,calais-jungle", b"25/11/2015,calais-jungle", 1)
     app.get("file_uploader")[0].set_value([("events.csv", edited, "text/csv"), ("notes.csv", b"x", "text/csv")]).run()
     assert not page_failed(app)
-    assert [warning.value for warning in app.warning][0].startswith("« notes.csv » n'est pas l'un des fichiers de l'atlas")
+    assert [warning.value for warning in app.warning][0].startswith("« ` notes.csv ` » n'est pas l'un des fichiers de l'atlas")
     expected = [p.detail("fr") for p in load_dataset("upload", files=current_files(folder) | {"events.csv": edited}).problems]
     listed = app.dataframe[0].value
     assert list(listed["Problème"]) == expected

@@ -36,8 +36,10 @@ def test_zip_bomb_and_broken_zip_are_refused(monkeypatch) -> None:
     monkeypatch.setenv("CALAIS_ATLAS_MAX_MB", "0.001")
     uploaded = read_uploads([("big.zip", _zip({"events.csv": b"x" * 5000})), ("bad.zip", b"PK not really")])
     assert uploaded.files == {}
-    assert [str(note) for note in uploaded.notes] == ['"events.csv" would unpack to 0 MB; it was not read',
-                                                      '"bad.zip" is not a readable zip file']
+    assert [str(note) for note in uploaded.notes] == [
+        '"events.csv" in "big.zip" unpacks to more than 1.0 KB; it was not read. Split it, or raise CALAIS_ATLAS_MAX_MB '
+        "if the machine has the memory",
+        '"bad.zip" is not a readable zip file']
 
 
 def test_upload_is_validated_in_memory_with_its_own_file_names(tmp_path: Path) -> None:

@@ -40,8 +40,8 @@ def states(draw) -> AtlasState:
         site=site, caption=caption, view=view,
         basemap=draw(st.sampled_from(BASEMAPS)),
         lang=draw(st.sampled_from(("en", "fr"))),
-        chapter=draw(st.sampled_from([0, *CHAPTERS])),
-        present=draw(st.booleans()),
+        chapter=(chapter := draw(st.sampled_from([0, *CHAPTERS]))),
+        present=bool(chapter) and draw(st.booleans()),
         categories=draw(st.sampled_from([(), *[(name,) for name in CATEGORIES], ("demolition", "death"),
                                          CATEGORIES[:-1]])),
     )

@@ -173,8 +173,58 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "upload.bad_zip": {"en": '"{name}" is not a readable zip file', "fr": "« {name} » n'est pas un fichier zip lisible"},
     "upload.too_many": {"en": '"{name}" holds {entries} files; at most {limit} are read',
                         "fr": "« {name} » contient {entries} fichiers ; {limit} au plus sont lus"},
-    "upload.too_big": {"en": '"{name}" would unpack to {megabytes} MB; it was not read',
-                       "fr": "« {name} » ferait {megabytes} Mo une fois décompressé ; il n'a pas été lu"},
+    "upload.too_big": {
+        "en": '"{name}" in "{zip}" unpacks to more than {limit}; it was not read. Split it, or raise {env} if the '
+              "machine has the memory",
+        "fr": "« {name} » dans « {zip} » fait plus de {limit} une fois décompressé ; il n'a pas été lu. Découpez-le, ou "
+              "augmentez {env} si la machine a assez de mémoire",
+    },
+    "upload.nested": {
+        "en": '"{name}" in "{zip}" is a zip inside the zip; it was not opened. Upload its CSV files, or a zip of them',
+        "fr": "« {name} » dans « {zip} » est un zip dans le zip ; il n'a pas été ouvert. Envoyez ses fichiers CSV, "
+              "ou un zip de ceux-ci",
+    },
+    "upload.encrypted": {
+        "en": '"{name}" in "{zip}" is protected by a password; it was not read. Make the zip again without a password',
+        "fr": "« {name} » dans « {zip} » est protégé par un mot de passe ; il n'a pas été lu. Refaites le zip sans mot de passe",
+    },
+    "upload.method": {
+        "en": '"{name}" in "{zip}" is compressed in a way the atlas cannot read (method {method}); it was not read. '
+              'Make the zip again with the ordinary "Deflate" compression',
+        "fr": "« {name} » dans « {zip} » est compressé d'une manière que l'atlas ne sait pas lire (méthode {method}) ; "
+              "il n'a pas été lu. Refaites le zip avec la compression ordinaire « Deflate »",
+    },
+    "upload.corrupt": {
+        "en": '"{name}" in "{zip}" is damaged ({error}); it was not read. Make the zip again, or upload the CSV itself',
+        "fr": "« {name} » dans « {zip} » est endommagé ({error}) ; il n'a pas été lu. Refaites le zip, "
+              "ou envoyez le CSV lui-même",
+    },
+    "upload.nothing": {
+        "en": "None of the uploaded files is an atlas file ({known}); nothing was checked",
+        "fr": "Aucun des fichiers envoyés n'est un fichier de l'atlas ({known}) ; rien n'a été vérifié",
+    },
+    # -- one check on the Check page (check_run.py)
+    "check.timeout": {
+        "en": "The check was stopped after {seconds} s, its time limit; nothing was changed. Check one file at a time, "
+              "or run `calais-atlas validate` on your own computer",
+        "fr": "La vérification a été arrêtée après {seconds} s, sa limite de temps ; rien n'a été modifié. Vérifiez un "
+              "fichier à la fois, ou lancez `calais-atlas validate` sur votre ordinateur",
+    },
+    "check.memory": {
+        "en": "The check was stopped: it needed more than {megabytes} MB of memory; nothing was changed. Check one file "
+              "at a time, or run `calais-atlas validate` on your own computer",
+        "fr": "La vérification a été arrêtée : elle demandait plus de {megabytes} Mo de mémoire ; rien n'a été modifié. "
+              "Vérifiez un fichier à la fois, ou lancez `calais-atlas validate` sur votre ordinateur",
+    },
+    "check.crashed": {
+        "en": "The check failed; nothing was changed. Run `calais-atlas validate` on your own computer to see why",
+        "fr": "La vérification a échoué ; rien n'a été modifié. Lancez `calais-atlas validate` sur votre ordinateur "
+              "pour savoir pourquoi",
+    },
+    "check.busy": {
+        "en": "The server is checking other uploads; try again in a minute",
+        "fr": "Le serveur vérifie d'autres envois ; réessayez dans une minute",
+    },
     # -- the command line's report (cli.py): the folder leads like a file name, "data: ..."
     "cli.no_folder": {"en": "{directory}: no such folder (pass a data folder, or set {env})",
                       "fr": "{directory}: dossier introuvable (indiquez un dossier de données, ou définissez {env})"},

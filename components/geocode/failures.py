@@ -9,6 +9,7 @@ from http import HTTPStatus
 from geopy.exc import GeocoderParseError, GeocoderTimedOut, GeocoderUnavailable
 
 from components.geocode.settings import ENDPOINT_ENV, RATE_LIMIT_RETRIES, TIMEOUT_ENV, endpoint_of, is_public
+from components.geocode.transport import DEADLINE_TIMEOUTS, AnswerRefused
 
 # These answers concern every request of the run, not one query: stop rather than hammer.
 RUN_STOPPING_STATUSES = frozenset({401, 403, 429})
@@ -50,6 +51,9 @@ def failure_from(error: Exception, geocoder) -> LookupFailed:
     status = getattr(error.__cause__, "status_code", None)
     if status is not None:
         return _http_failure(status)
+    refused = next((cause for cause in _causes(error) if isinstance(cause, AnswerRefused)), None)
+    if refused is not None:
+        return _refused(refused, endpoint_of(geocoder))
     if isinstance(error, GeocoderUnavailable):
         endpoint = endpoint_of(geocoder)
         if is_public(geocoder):
@@ -84,6 +88,25 @@ def _http_failure(status: int) -> LookupFailed:
         stops_run=status in RUN_STOPPING_STATUSES,
         stop_note=f"not attempted: the run stopped after HTTP {status}",
     )
+
+
+def _refused(refused: AnswerRefused, endpoint: str) -> LookupFailed:
+    """A bound of transport.py: the slow and the huge answers concern one query; a redirect, every request."""
+    if refused.kind == "slow":
+        return LookupFailed(f"the answer took more than {refused.detail} s in all (the server sent it too slowly); if "
+                            f"the server is just slow, raise {TIMEOUT_ENV} (a whole answer may take {DEADLINE_TIMEOUTS} "
+                            "times it)")
+    if refused.kind == "large":
+        return LookupFailed(f"the answer from {endpoint} is larger than {refused.detail} MB, which no Nominatim "
+                            f"sends for one place; is {ENDPOINT_ENV} pointing at a Nominatim server?")
+    if refused.kind == "redirect":
+        reason = (f"the server at {endpoint} redirected to another server ({refused.detail}), which the atlas does "
+                  f"not follow; if you trust that server, set {ENDPOINT_ENV} to its address")
+    else:
+        reason = (f"the server at {endpoint} redirected more than {refused.detail} times; set {ENDPOINT_ENV} to "
+                  "the address of its search itself")
+    note = "not attempted: the run stopped because the server redirected elsewhere"
+    return LookupFailed(reason, stops_run=True, stop_note=note)
 
 
 def malformed(geocoder) -> LookupFailed:

@@ -9,6 +9,7 @@ from geopy.adapters import RequestsAdapter, URLLibAdapter
 from geopy.geocoders import Nominatim
 
 from components.geocode.errors import GeocodeError
+from components.geocode.transport import BoundedRequestsAdapter
 
 USER_AGENT = "calais-atlas/0.1 (+https://github.com/calais-atlas; maintainers' geocoding)"
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"
@@ -52,9 +53,10 @@ def make_geocoder(endpoint: str | None = None, timeout: float | None = None) -> 
 
 def _adapter_without_retries(*, proxies, ssl_context):
     # urllib3 would silently repeat a timed-out request twice (three times the wait) and turn the
-    # last timeout into a connection error; the only retries are lookup's, for 429.
+    # last timeout into a connection error; the only retries are lookup's, for 429. The bounded
+    # adapter also caps each request's total time and answer size, and follows no redirect elsewhere.
     if RequestsAdapter.is_available:
-        return RequestsAdapter(proxies=proxies, ssl_context=ssl_context, max_retries=0)
+        return BoundedRequestsAdapter(proxies=proxies, ssl_context=ssl_context)
     return URLLibAdapter(proxies=proxies, ssl_context=ssl_context)
 
 

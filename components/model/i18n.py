@@ -233,6 +233,10 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "url.missing": {"en": "not in the data", "fr": "absent des données"},
     "url.repeated": {"en": "given twice; the first was used", "fr": "donné deux fois ; le premier a été retenu"},
     "url.too_long": {"en": "far too long", "fr": "beaucoup trop long"},
+    "url.no_chapter": {"en": "a presentation needs a chapter (start the lesson, then choose the presentation layout)",
+                       "fr": "une présentation demande un chapitre (commencez la leçon, puis choisissez le mode présentation)"},
+    "ui.url_more": {"en": {"one": "and {count} more", "other": "and {count} more"},
+                   "fr": {"one": "et {count} autre", "many": "et {count} d'autres", "other": "et {count} autres"}},
     # -- the check page
     "check.title": {"en": "Check your data", "fr": "Vérifier vos données"},
     "check.intro": {

@@ -31,7 +31,7 @@ MAX_VALUE_CHARS = 200
 SHOWN_VALUE_CHARS = 40
 # Streamlit's own parameters (embedding options) are not ours to judge.
 FOREIGN_PARAMS = frozenset({"embed", "embed_options"})
-REASONS = ("unknown", "invalid", "outside", "missing", "repeated", "too_long")
+REASONS = ("unknown", "invalid", "outside", "missing", "repeated", "too_long", "no_chapter")
 # A lesson link sets everything but these: they are the viewer's, not the chapter's (a chapter has no category filter).
 VIEWER_FIELDS = ("lang", "basemap", "present", "categories")
 
@@ -144,12 +144,13 @@ def _usable_parts(params: Params, ignored: list[Ignored]) -> dict[str, str]:
     return taken
 
 
-def _layers(text: str, ignored: list[Ignored]) -> tuple[str, ...]:
+def _layers(text: str, ignored: list[Ignored]) -> tuple[str, ...] | None:
+    """The layers named, in their order; None (the default stays) when the link names none it knows."""
     if text == NO_LAYERS:
         return ()
     parts = [part.strip() for part in text.split(",") if part.strip()]
     ignored.extend(Ignored("layers", _shown(part), "invalid") for part in parts if part not in LAYERS)
-    return tuple(layer for layer in LAYERS if layer in parts)
+    return tuple(layer for layer in LAYERS if layer in parts) or None
 
 
 def _categories(text: str, ignored: list[Ignored]) -> tuple[str, ...]:
@@ -174,7 +175,8 @@ def from_query(params: Params, limits: Limits) -> tuple[AtlasState, list[Ignored
 
     A chapter in the link opens the chapter as written in the lesson, unless the link also sets the date (a link
     copied mid-lesson, after the slider moved): then the link's own fields win and the chapter is only remembered.
-    A link naming a site opens centred on it, unless it names another view.
+    A link naming a site opens centred on it, unless it names another view. Presenting needs a chapter: without one
+    the presentation is ignored (and named), since nothing would be left on screen to end it.
     """
     ignored: list[Ignored] = []
     taken = _usable_parts(params, ignored)
@@ -185,8 +187,8 @@ def from_query(params: Params, limits: Limits) -> tuple[AtlasState, list[Ignored
                 changes[name] = parse(taken[name], limits)
             except _Refused as refused:
                 ignored.append(Ignored(name, _shown(taken[name]), refused.reason))
-    if "layers" in taken:
-        changes["layers"] = _layers(taken["layers"], ignored)
+    if "layers" in taken and (layers := _layers(taken["layers"], ignored)) is not None:
+        changes["layers"] = layers
     if "categories" in taken:
         changes["categories"] = _categories(taken["categories"], ignored)
     if "caption" in taken:
@@ -202,6 +204,10 @@ def from_query(params: Params, limits: Limits) -> tuple[AtlasState, list[Ignored
         if "view" in taken:
             ignored.append(Ignored("view", _shown(taken["view"]), "missing"))
         changes["view"] = "coast"
+    if changes.get("present") and not changes.get("chapter", state.chapter):
+        # Presenting hides the sidebar and the header: only a lesson's panel has the way back (its toggle and Leave).
+        ignored.append(Ignored("present", _shown(taken["present"]), "no_chapter"))
+        changes["present"] = False
     return replace(state, **changes), ignored
 
 

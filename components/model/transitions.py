@@ -86,7 +86,8 @@ def set_basemap(state: AtlasState, basemap: str) -> AtlasState:
 
 
 def set_present(state: AtlasState, present: bool) -> AtlasState:
-    return replace(state, present=present)
+    """The presentation layout, in a lesson only: outside one nothing on screen would end it."""
+    return replace(state, present=bool(present) and bool(state.chapter))
 
 
 def set_categories(state: AtlasState, categories: Iterable[str]) -> AtlasState:

@@ -65,6 +65,8 @@ class AtlasState:
             (self.lang not in LANGS, f"lang {self.lang!r} is not one of {LANGS}"),
             (not _is_whole(self.chapter, 0, None), f"chapter {self.chapter!r} is not a chapter number"),
             (not isinstance(self.present, bool), f"present {self.present!r} is not true or false"),
+            # Presenting hides the sidebar and the header; the lesson's panel is the way back, so no lesson, no presenting.
+            (self.present is True and not self.chapter, "present needs a chapter"),
             (not isinstance(self.categories, tuple) or in_legend_order(self.categories) != self.categories,
              f"categories {self.categories!r} are not distinct names from {CATEGORIES}, in that order, and not all of them"),
         )

@@ -16,7 +16,7 @@ import streamlit as st
 
 from components.map.feature_groups import feature_groups, layer_items
 from components.map.layers import events_grouped
-from components.model.escaping import markdown_text
+from components.model.escaping import literal
 from components.model.filters import stops_for
 from components.model.i18n import t
 from components.model.link import Ignored
@@ -50,9 +50,15 @@ class PageData:
     chapters: pd.DataFrame
 
 
+NOTICE_ITEMS = 5  # a link with thousands of bad parts gets a notice of a few lines, not of thousands
+
+
 def _notice(ignored: list[Ignored], lang: str) -> str:
-    items = ", ".join(f"{item.name}={item.value} ({t('url.' + item.reason, lang)})" for item in ignored)
-    return markdown_text(t("ui.url_ignored", lang, items=items))
+    """What the link asked for that was not applied; the link's own text (names, values) shown as text, never markup."""
+    items = [f"{literal(f'{item.name}={item.value}')} ({t('url.' + item.reason, lang)})" for item in ignored[:NOTICE_ITEMS]]
+    if len(ignored) > NOTICE_ITEMS:
+        items.append(t("ui.url_more", lang, count=len(ignored) - NOTICE_ITEMS))
+    return t("ui.url_ignored", lang, items=", ".join(items))
 
 
 def _drawn(view: AtlasState) -> tuple:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.data.check_run import check_uploads
 from components.data.diff import diff_tables
-from components.data.loader import default_data_dir, load_dataset
-from components.data.upload import current_files, read_uploads
+from components.data.loader import default_data_dir
+from components.data.messages import msg
+from components.data.upload import KNOWN
 from components.map.feature_groups import layer_items
 from components.map.framing import frame_for
-from components.model.escaping import markdown_text
+from components.model.escaping import literal, message_markdown
 from components.model.i18n import t
 from components.model.shown import shown_at
 from components.model.timeline import data_span
@@ -48,9 +50,9 @@ def _changes(current, candidate, lang: str) -> None:
                   changed=t("check.diff_changed", lang, count=len(diff.changed)))
         with st.expander(title, expanded=len(diffs) == 1):
             if diff.added:
-                st.markdown(f"**{t('check.added', lang)}:** " + ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.added[:200]))
+                st.markdown(f"**{t('check.added', lang)}:** " + ", ".join(literal(i, 80) for i in diff.added[:200]))
             if diff.removed:
-                removed = ", ".join(f"`{markdown_text(i, 80)}`" for i in diff.removed[:200])
+                removed = ", ".join(literal(i, 80) for i in diff.removed[:200])
                 st.markdown(f"**{t('check.removed', lang)}:** " + removed)
             if diff.changed:
                 rows = [{"id": key, t("col.column", lang): column, t("check.before", lang): before[:300],
@@ -80,13 +82,18 @@ def render() -> None:
     if not uploads:
         st.info(t("check.waiting", lang))
         return
-    uploaded = read_uploads([(upload.name, upload.getvalue()) for upload in uploads])
-    for note in uploaded.notes:
-        st.warning(note.text(lang))
-    if not uploaded.files:
+    # The whole check runs in a child process with a time and memory budget (components/data/check_run.py).
+    outcome = check_uploads([(upload.name, upload.getvalue()) for upload in uploads], default_data_dir(), UPLOAD_LABEL)
+    for note in outcome.notes:  # the one place upload notes are shown: every file and member name stays text
+        st.warning(message_markdown(note, lang))
+    if outcome.stopped is not None:
+        st.error(message_markdown(outcome.stopped, lang))
         return
-    st.caption(t("check.replacing", lang, count=len(uploaded.files), files=", ".join(sorted(uploaded.files))))
-    candidate = load_dataset(UPLOAD_LABEL, files=current_files(default_data_dir()) | uploaded.files)
+    if outcome.candidate is None:
+        st.warning(message_markdown(msg("upload.nothing", known=", ".join(sorted(KNOWN))), lang))
+        return
+    st.caption(t("check.replacing", lang, count=len(outcome.files), files=", ".join(outcome.files)))
+    candidate = outcome.candidate
     _report(candidate, lang)
     _changes(current_dataset(), candidate, lang)
     _preview(candidate, lang)

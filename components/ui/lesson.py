@@ -78,5 +78,6 @@ html {font-size: 20px;}
 
 
 def presentation_style() -> None:
-    if state.current().present:
+    view = state.current()
+    if view.present and view.chapter:  # the lesson panel, with its way out, is on screen only in a chapter
         st.markdown(PRESENT_CSS, unsafe_allow_html=True)  # static CSS only
