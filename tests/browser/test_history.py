@@ -11,7 +11,6 @@ from browser_support import open_map
 from components.model.formatting import format_day
 
 
-
 def _link_date(page) -> date:
     found = re.search(r"[?&]date=(\d{4}-\d{2}-\d{2})", page.url)
     assert found, f"no date in the link {page.url}"
