@@ -25,7 +25,8 @@ def _expect_view(page, day: date) -> None:
 
 def test_back_and_forward_walk_through_the_steps(browser, app_url) -> None:
     """Three *Next event* presses, then Back three times: each Back shows the date before (the label and the link
-    agree); Forward twice re-applies the steps; Back from the first view leaves the atlas at once."""
+    agree); Forward twice re-applies the steps; Back from the first view leaves the atlas at once (no entry of the
+    address the atlas was opened with, "/", is left behind it)."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
     page.base_url = app_url
@@ -47,9 +48,36 @@ def test_back_and_forward_walk_through_the_steps(browser, app_url) -> None:
     for day in dates[1:3]:
         page.go_forward()
         _expect_view(page, day)
-    page.go_back()
-    page.go_back()
-    _expect_view(page, dates[0])
+    for day in reversed(dates[:2]):
+        page.go_back()
+        _expect_view(page, day)
     page.go_back()
     expect(page).to_have_url(elsewhere)
+    context.close()
+
+
+def test_play_adds_one_entry_and_back_returns_to_where_it_started(browser, app_url) -> None:
+    """Play through three events, then Pause: one history entry for the whole play, so Back shows the date Play
+    started from (not each tick's date in turn)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.base_url = app_url
+    open_map(page)
+    expect(page).to_have_url(re.compile(r"[?&]date="))
+    start = _link_date(page)
+    entries = page.evaluate("history.length")
+    page.locator(".st-key-atlas-speed").get_by_role("combobox").click()
+    page.get_by_role("option", name="1 s").click()
+    page.get_by_role("button", name="Play").click()
+    seen = [start]
+    while len(seen) < 4:
+        expect(page).not_to_have_url(re.compile(rf"[?&]date={seen[-1].isoformat()}(&|$)"), timeout=15_000)
+        seen.append(_link_date(page))
+    page.get_by_role("button", name="Pause").click()
+    expect(page.get_by_role("button", name="Play")).to_be_visible()
+    played = _link_date(page)
+    _expect_view(page, played)
+    assert page.evaluate("history.length") == entries + 1
+    page.go_back()
+    _expect_view(page, start)
     context.close()
