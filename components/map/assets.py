@@ -31,11 +31,11 @@ CSS = (
     ("leaflet_offline_css", "offline/leaflet-offline.css"),
     ("atlas_legend_css", LEGEND_CSS),
 )
-# Scripts for the page itself, not the map. A components.html iframe is about:srcdoc, whose relative URLs resolve
-# against the page's (/map, /check): app/static/ reaches the same folder.
+# Scripts for the page itself, not the map: ES modules read here and handed to st.components.v2 inline
+# (ui/page_scripts.py), so they run in the page and no URL of theirs resolves against the page's address.
 LESSON_KEYS_JS = "atlas/lesson-keys.js"
 PAGE_JS = "atlas/page.js"  # the page's declared language, and focus kept across reruns
-PAGE_PREFIX = "app/static/"
+HISTORY_JS = "atlas/history.js"  # which writes of the link make a browser history entry
 
 
 def palette_style() -> folium.Element:

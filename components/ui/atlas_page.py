@@ -30,6 +30,7 @@ from components.ui.dataset import current_dataset, current_prepared, data_key, w
 from components.ui.export_panel import export_panel
 from components.ui.lesson import lesson_panel, presentation_style, start_button
 from components.ui.map_panel import frame, legend_strip, map_panel
+from components.ui.page_scripts import history_script
 from components.ui.problems_panel import problems_panel
 from components.ui.search_panel import search_panel
 from components.ui.strip_panel import strip_panel, strip_texts
@@ -72,9 +73,12 @@ def render() -> None:
     span = data_span(tables)
     chapters = tables["chapters"]
     limits = limits_for(tables, span.first, span.last)
+    opening = not state.has_view()
     ignored = state.start(limits)
     view = state.current()
     lang = view.lang
+    # Before the fragment writes the link: the history script must be in the page when the first link arrives.
+    history_script(state.link() if opening else None, playing=bool(state.session_value("playing", False)))
 
     apply_style()
     presentation_style()

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-import streamlit.components.v1 as components
 
-from components.map.assets import LESSON_KEYS_JS, PAGE_PREFIX
 from components.model import transitions as move
 from components.model.escaping import markdown_text
 from components.model.formatting import format_day
 from components.model.i18n import t, translated
 from components.model.view_state import Limits, chapter_day
 from components.ui import state
-
-# Presenter clickers send Page Up / Page Down; arrows too (static/atlas/lesson-keys.js, served from static/).
-KEYS_HTML = f'<script src="{PAGE_PREFIX}{LESSON_KEYS_JS}"></script>'
+from components.ui.page_scripts import lesson_keys
 
 
 def _go(row: dict, limits: Limits) -> None:
@@ -62,7 +58,7 @@ def lesson_panel(chapters: pd.DataFrame, limits: Limits, ctx_name, lang: str) ->
         if notes and translated(row, "teacher_notes", lang):
             st.info(markdown_text(translated(row, "teacher_notes", lang)))
         st.caption(t("lesson.keys", lang))
-    components.html(KEYS_HTML, height=0)
+    lesson_keys()  # presenter clickers send Page Up / Page Down; arrows too
 
 
 PRESENT_CSS = """

@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
-import streamlit.components.v1 as components
 
-from components.map.assets import PAGE_JS, PAGE_PREFIX
 from components.model.i18n import t
 from components.ui import atlas_page, check_page, state
+from components.ui.page_scripts import page_script
 
 log = logging.getLogger("calais_atlas")
 
@@ -28,5 +27,4 @@ def run() -> None:
         log.exception("page failed")
         st.error("Something went wrong while drawing this page. The data were not changed. Reload the page; "
                  "if this persists, run `make validate` and check the server log.")
-    # lang is "en" or "fr" (state.lang() admits nothing else), so it is safe in the attribute.
-    components.html(f'<script src="{PAGE_PREFIX}{PAGE_JS}" data-lang="{lang}"></script>', height=0)
+    page_script(state.lang())  # the atlas page may have changed the language

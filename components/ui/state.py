@@ -4,7 +4,15 @@ The view lives in session state under a key no widget owns. Streamlit drops a wi
 does not draw the widget: a number input hidden by the window mode, or every atlas widget while the viewer is on the
 check page. So widgets are only windows on the view: each run starts by setting every widget key from the view, and
 every widget's callback replaces the view through a named transition. The link is read on a session's first run and
-written on every run. Panels ask this module for the view; none reads st.session_state or st.query_params for it.
+on the browser's Back and Forward, and written on every run. Panels ask this module for the view; none reads
+st.session_state or st.query_params for it.
+
+Back and Forward: Streamlit's frontend pushes a browser history entry each time the server changes st.query_params
+(pushState; the page script static/atlas/history.js makes the first write and Play's ticks replace instead), and on
+popstate it reruns the whole script with the entry's query string, flagged as a history navigation. That run is the one
+time after the first that the link, not the session, says what the view is: start() applies the entry's link, so the
+date and the link agree and Back goes to the previous view. Any other run keeps the session's view, even when the
+query string it carries is older (a click sent before the browser had the last link), and writes its own link.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.model import transitions as move
 from components.model.link import FOREIGN_PARAMS as STREAMLIT_PARAMS
@@ -53,6 +62,16 @@ def lang() -> str:
     return current().lang
 
 
+def has_view() -> bool:
+    """Whether the atlas page has run in this session: before that, start() reads the view from the link."""
+    return isinstance(st.session_state.get(VIEW_KEY), AtlasState)
+
+
+def link() -> dict[str, str]:
+    """The view's own link, as write_url() writes it (Streamlit's parameters aside)."""
+    return to_query(current())
+
+
 def _store(view: AtlasState) -> None:
     st.session_state[VIEW_KEY] = view
     for name, widget in WIDGET_KEYS.items():
@@ -79,19 +98,32 @@ def _fit(view: AtlasState, limits: Limits) -> AtlasState:
     return fitted
 
 
+def history_navigation() -> bool:
+    """True when this run answers the browser's Back or Forward (Streamlit marks the rerun it sends on popstate).
+
+    Streamlit has no public accessor for the flag: it is read from the run's context, the one private use of this
+    module (pinned by tests/test_history_navigation.py), and any failure reads as an ordinary run.
+    """
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(getattr(ctx, "is_history_navigation", False))
+
+
 def start(limits: Limits) -> list[Ignored]:
-    """Before any widget is drawn: the view (from the link on a session's first run), and every widget set to it."""
-    if isinstance(st.session_state.get(VIEW_KEY), AtlasState):
+    """Before any widget is drawn: the view (from the link on a session's first run, or on Back and Forward), and every
+    widget set to it."""
+    if has_view() and not history_navigation():
         view, ignored = _fit(current(), limits), []
     else:
         view, ignored = from_query(_link(), limits)
+        # The entry's view as one step; playback stops there, or its next tick would leave the view Back returned to.
+        set_session_value("playing", False)
     _store(view)
     return ignored
 
 
 def write_url() -> None:
     """The link to the view, written once the run's callbacks have settled it; Streamlit's own parameters are kept."""
-    wanted = to_query(current())
+    wanted = link()
     params = st.query_params
     for name in list(params):
         if name not in wanted and name not in STREAMLIT_PARAMS:
