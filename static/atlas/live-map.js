@@ -119,9 +119,9 @@
   atlas.init = function (map, cfg) {
     atlas.map = map;
     atlas.report = false;
+    if (cfg && typeof cfg.lang === "string") { document.documentElement.lang = cfg.lang; }  // the notice's too
     if (!cfg || cfg.v !== VERSION) { mismatch(map.getContainer(), cfg && cfg.v); return; }
     atlas.broken = false;
-    document.documentElement.lang = cfg.lang;
     atlas.cfg = cfg;
     atlas.groups = {};
     atlas.labels = {};
