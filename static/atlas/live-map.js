@@ -89,7 +89,8 @@
   }
 
   // A marker a click selects is a named button a keyboard reaches, and Enter or Space on it does what a click does.
-  // Leaflet makes icon markers focusable and fires click on their Enter; circles (SVG paths) get the same here.
+  // Leaflet makes icon markers focusable, but its Enter on them only opens a popup (Leaflet 1.9: _onKeyPress), and a
+  // circle (an SVG path) is not focusable at all: both get focus, and Enter or Space as a click, here.
   function reachable(layer, tooltip) {
     var el = layer.getElement && layer.getElement();
     if (!el) { return; }
@@ -100,7 +101,7 @@
     var isPath = el.tagName.toLowerCase() === "path";
     if (isPath) { el.setAttribute("tabindex", "0"); }
     el.addEventListener("keydown", function (e) {
-      if ((e.key === "Enter" && isPath) || e.key === " ") {
+      if (e.key === "Enter" || e.key === " ") {  // default prevented: Leaflet's keypress does not follow
         e.preventDefault();
         layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e});
       }

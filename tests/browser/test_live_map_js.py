@@ -127,8 +127,8 @@ def test_keys_are_used_as_sent_and_items_drawn_with_their_style_and_symbol(fixtu
 
 
 def test_a_click_sends_the_place_id_and_a_preview_sends_nothing(fixture_page, prepared) -> None:
-    """A click on a site sends {v, seq, kind: click, place}; a second click is a new message; with report false (a
-    preview, the exported file) a click sends nothing."""
+    """A click on a site sends {v, seq, kind: click, place}; a second click is a new message; Enter on a circle or an
+    icon is a click; with report false (a preview, the exported file) a click sends nothing."""
     state = step_state(items_at(prepared, date(2016, 1, 20)))
     init(fixture_page)
     apply(fixture_page, state)
@@ -138,11 +138,13 @@ def test_a_click_sends_the_place_id_and_a_preview_sends_nothing(fixture_page, pr
     sent = fixture_page.evaluate("window.sent")
     assert [(m["v"], m["kind"], m["place"]) for m in sent] == [(VERSION, "click", JUNGLE)] * 2
     assert sent[1]["seq"] > sent[0]["seq"]
-    fixture_page.locator(f"path.atlas-site.atlas-place-{JUNGLE}").press("Enter")  # the keyboard's click
-    assert len(fixture_page.evaluate("window.sent")) == 3
+    fixture_page.locator(f"path.atlas-site.atlas-place-{JUNGLE}").press("Enter")  # the keyboard's click, on a circle ...
+    event = state["items"]["events"][0]
+    fixture_page.locator(f".leaflet-marker-icon.atlas-event.atlas-place-{event['place']}").first.press("Enter")  # an icon
+    assert [m["place"] for m in fixture_page.evaluate("window.sent")[2:]] == [JUNGLE, event["place"]]
     apply(fixture_page, {**state, "report": False})
     fixture_page.locator(f"path.atlas-site.atlas-place-{JUNGLE}").dispatch_event("click")
-    assert len(fixture_page.evaluate("window.sent")) == 3
+    assert len(fixture_page.evaluate("window.sent")) == 4
 
 
 def test_the_layer_control_sends_the_viewers_choice_and_the_state_decides(fixture_page, prepared) -> None:
