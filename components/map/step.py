@@ -100,20 +100,29 @@ def _compact(item: dict, styles: dict[str, int]) -> dict:
     return out
 
 
-def _classes_digest(classes: str) -> str:
-    """Short, and the same in every process (hash() is salted): the key's part that says which kind of marker."""
-    return format(zlib.crc32(classes.encode()), "x")
+def _digest(classes: str) -> str:
+    """Short (at most 7 characters), and the same in every process (hash() is salted)."""
+    number, digits = zlib.crc32(classes.encode()), "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
 
 
-def item_keys(name: str, layer: list[dict]) -> list[str]:
-    """Each item's key: its layer, its classes (which name its place and kind) as a digest, and the count of earlier
-    items with the same digest. Unique in a step; the same from step to step for a marker that stands."""
+def item_keys(items: dict[str, list[dict]]) -> dict[str, list[str]]:
+    """Each item's key, per layer: a digest of its classes (which name its layer, kind and place), and after it the
+    count of earlier items in the step with the same digest. Unique in a step; the same from step to step for a marker
+    that stands (a rare collision of two digests only costs a redraw)."""
     seen: dict[str, int] = {}
-    keys = []
-    for item in layer:
-        digest = _classes_digest(_class_name(item))
-        seen[digest] = seen.get(digest, -1) + 1
-        keys.append(f"{name}.{digest}.{seen[digest]}" if seen[digest] else f"{name}.{digest}")
+    keys: dict[str, list[str]] = {}
+    for name, layer in items.items():
+        keys[name] = []
+        for item in layer:
+            digest = _digest(_class_name(item))
+            seen[digest] = seen.get(digest, -1) + 1
+            keys[name].append(f"{digest}.{seen[digest]}" if seen[digest] else digest)
     return keys
 
 
@@ -126,9 +135,10 @@ def step_state(items: dict[str, list[dict]], site: str | None = None, all_popups
     """
     styles: dict[str, int] = {}
     layers: dict[str, list[Item]] = {}
+    keys = item_keys(items)
     for name, layer in items.items():
         compact = []
-        for key, item in zip(item_keys(name, layer), layer, strict=True):
+        for key, item in zip(keys[name], layer, strict=True):
             out = {"k": key, **_compact(item, styles)}
             if "popup" in out and not all_popups and (site is None or item.get("place") != site):
                 del out["popup"]
