@@ -5,7 +5,8 @@ over the step layer's JS, though the atlas's base map is the same at every step 
 (map/step.py). This sends the component the arguments st_folium would, from the base's parts cached per base map and
 language. streamlit-folium is pinned below 0.28 (pyproject.toml); tests/test_live_folium.py checks that the arguments
 are still the ones st_folium itself sends, so an upgrade that changes them fails a test instead of the map. This is the
-only module that touches streamlit-folium's private functions.
+only module that touches streamlit-folium's private functions: _component_func (the component itself) and _get_header
+(its header edits); the map's script and HTML come from its public generate_leaflet_string and folium.
 
 streamlit-folium returns nothing here (no returned objects: its own value never changes); static/atlas/live-map.js
 sends the map's messages through the same component value (map/protocol.py), read under ``key`` by the callback.
@@ -14,9 +15,11 @@ sends the map's messages through the same component value (map/protocol.py), rea
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from textwrap import dedent
 
 import folium
 import streamlit as st
@@ -26,6 +29,7 @@ from components.map.mapview import base_map
 from components.map.protocol import StepState
 from components.map.step import LiveLayers
 
+_MAP_DIV = re.compile(r'<div class="folium-map" id=".*" ></div>')  # the component makes its own (its _get_html)
 # What streamlit-folium appends to a swapped feature group's script (its _get_feature_group_string, index 0).
 STEP_GROUP = "feature_group_feature_group_0"
 _STEP_JS = """var {group} = L.featureGroup();
@@ -67,9 +71,10 @@ def rendered_base(basemap: str, lang: str) -> RenderedBase:
     folium_map = live_map(basemap, lang)
     folium_map.get_root().render()
     folium_map.render()
-    html = streamlit_folium._get_html(folium_map)
+    html = _MAP_DIV.sub("", folium_map.get_root().html.render()).strip()
     header = streamlit_folium._get_header(folium_map)
-    script = streamlit_folium._get_map_string(folium_map)
+    # What st_folium's private _get_map_string makes of it; its other edits are for draw controls and DualMaps.
+    script = dedent(streamlit_folium.generate_leaflet_string(folium_map)) + "\nvar drawnItems = [];"
     css, js = _links(folium_map)
     return RenderedBase(script, header, html, streamlit_folium.get_full_id(folium_map), css, js)
 
