@@ -68,7 +68,7 @@ def test_query_params_restore_state(monkeypatch) -> None:
     assert count_class(js, "atlas-highlight") == 1
     assert has_text(js, "plus de 6\u202f000 résidents")
     assert step_frame(app) | {"key": ""} == {"key": "", "center": [50.9662, 1.8937], "zoom": PLACE_ZOOM,
-                                              "focus": [50.9662, 1.8937]}
+                                              "focus": [50.9662, 1.8937], "place": "calais-jungle"}
 
 
 def test_bad_query_params_are_ignored_and_said(monkeypatch) -> None:

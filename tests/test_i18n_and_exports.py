@@ -12,7 +12,7 @@ from components.data.loader import load_dataset
 from components.export.handout import handout_html
 from components.export.rows import shown_rows_csv
 from components.export.standalone import standalone_map
-from components.map.feature_groups import feature_groups
+from components.map.feature_groups import layer_items
 from components.model.formatting import format_count, format_date, format_figure
 from components.model.shown import shown_at
 from datafolders import MINIMAL
@@ -80,12 +80,13 @@ def _shown(at: date):
 
 
 def test_standalone_map_needs_no_network() -> None:
-    """The exported map inlines Leaflet, jQuery and the basemap: no script, stylesheet or data URL to fetch."""
+    """The exported map inlines Leaflet, jQuery, the basemap and live-map.js: no script, stylesheet or data URL to fetch."""
     tables, ctx, states, events, captions = _shown(date(2016, 1, 20))
-    groups = feature_groups(ctx, states, events, captions, ["sites", "events", "captions", "context"])
-    page = standalone_map(groups, {"center": [50.96, 2.0], "zoom": 10}, "en")
+    items = layer_items(ctx, states, events, captions, ["sites", "events", "captions", "context"])
+    page = standalone_map(items, {"key": "site", "center": [50.96, 2.0], "zoom": 10}, "en")
     assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=", page)
-    assert "L.circleMarker" in page and "atlas-basemap" in page and len(page) > 300_000
+    assert "window.atlas.init" in page and "window.atlas.apply" in page and "L.circleMarker" in page
+    assert "atlas-basemap" in page and len(page) > 300_000
 
 
 def test_shown_rows_csv_defuses_spreadsheet_formulas() -> None:

@@ -44,9 +44,9 @@ def _parts(js: str) -> tuple[list[str], object]:
 def test_the_component_gets_what_st_folium_would_send(sent, basemap, lang) -> None:
     state = _state(lang)
     # No centre or zoom: the step state's frame places the map (map/framing.py), as st_folium's defaults leave it.
-    options = {"key": "atlas.map", "height": 600, "returned_objects": ["last_object_clicked"], "on_change": None}
+    options = {"key": "atlas.map", "height": 600, "on_change": None}
     streamlit_folium.st_folium(live.live_map(basemap, lang), feature_group_to_add=[StepLayer(state)], use_container_width=True,
-                               **options)
+                               returned_objects=[], **options)
     live.live_folium(state, basemap=basemap, lang=lang, **options)
     theirs, ours = sent
     assert set(theirs) == set(ours)
@@ -58,7 +58,7 @@ def test_the_component_gets_what_st_folium_would_send(sent, basemap, lang) -> No
 def test_the_base_is_rendered_once_per_base_map_and_language(sent) -> None:
     live.rendered_base.cache_clear()
     for _ in range(3):
-        live.live_folium(_state("en"), basemap="offline", lang="en", key="k", height=600, returned_objects=[], on_change=None)
+        live.live_folium(_state("en"), basemap="offline", lang="en", key="k", height=600, on_change=None)
     assert live.rendered_base.cache_info().misses == 1
     assert len({call["script"] for call in sent}) == 1  # the iframe is never remounted by a step
     assert len({call["feature_group"] for call in sent}) == 1  # same state, same step

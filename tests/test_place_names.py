@@ -17,7 +17,6 @@ from components.export.rows import shown_rows_csv
 from components.map.feature_groups import layer_items
 from components.model.context import MapContext, place_names
 from components.model.escaping import html_text
-from components.model.picking import place_at
 from components.model.search import SearchIndex
 from components.model.shown import Prepared
 from components.model.strip import build_strip
@@ -62,20 +61,6 @@ def test_the_go_to_list_is_in_alphabetical_order_of_the_language_shown() -> None
                                                          "Grande-Synthe camp (Basroch)", "Sangatte"]
     assert list(place_names(PLACES, "fr").values()) == ["Calais", "Camp de Grande-Synthe (Basroch)", "Grande-Synthe",
                                                          "«\u00a0Jungle\u00a0» de Calais", "Sangatte"]
-
-
-@pytest.mark.parametrize(
-    ("lat", "lng", "tooltip", "expected"),
-    [
-        (51.0120, 2.3020, "Camp de Grande-Synthe (Basroch) plus de 2 500", "camp"),  # nearer the town, but it says camp
-        (51.0120, 2.3020, "Grande-Synthe", "town"),
-        (50.9600, 1.8800, "Manifestation · Calais", "calais"),  # nearer the Jungle, but it says Calais
-        (50.9600, 1.8800, "16 légendes photo · « Jungle » de Calais", "jungle"),  # innerText may lose no-break spaces
-        (50.9500, 1.8600, "16 légendes photo · «\u00a0Jungle\u00a0» de Calais", "jungle"),  # nearer Calais: the most specific
-    ],
-)
-def test_a_click_on_a_french_tooltip_picks_its_place(lat: float, lng: float, tooltip: str, expected: str) -> None:
-    assert place_at(PLACES, lat, lng, tooltip) == expected
 
 
 @pytest.fixture(scope="module")

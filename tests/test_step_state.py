@@ -1,4 +1,5 @@
-"""The live map's step state (components/map/step.py): lossless but for popups, keyed, small."""
+"""The live map's step state (components/map/step.py): keyed here and only here, small, popups only for the selected
+place. What the browser draws from it is tested where it runs: tests/browser/test_live_map_js.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pytest
 
 from components.data.loader import default_data_dir, load_dataset
 from components.map.feature_groups import layer_items
-from components.map.step import SYMBOLS, item_keys, step_state
+from components.map.protocol import VERSION
+from components.map.step import step_state
 from components.model.shown import Prepared
 from components.model.view_state import LAYERS
 
@@ -24,57 +26,54 @@ def items_at(prepared: Prepared, day: date, site: str | None = None) -> dict[str
     return layer_items(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS), site)
 
 
-def expand(state: dict) -> dict[str, list[dict]]:
-    """What live-map.js draws from a state, as the items layer_items made (the JS does the same merge)."""
-    layers = {}
-    for name, items in state["items"].items():
-        drawn = []
-        for item in items:
-            out = {key: value for key, value in item.items() if key not in ("style", "sym")}
-            if "style" in item:
-                out["options"] = {**state["styles"][item["style"]], **item["options"]}
-            if "sym" in item:
-                out["icon"] = {**item["icon"], "html": SYMBOLS[item["sym"]] + item["icon"]["html"]}
-            drawn.append(out)
-        layers[name] = drawn
-    return layers
-
-
-def without_popups(items: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    return {name: [{k: v for k, v in item.items() if k != "popup"} for item in layer] for name, layer in items.items()}
-
-
-@pytest.mark.parametrize("day", [date(2016, 1, 20), date(2002, 11, 5), date(2021, 11, 24)])
-def test_the_state_draws_exactly_the_items_with_every_popup_kept_for_a_preview(prepared, day) -> None:
-    items = items_at(prepared, day)
-    assert expand(step_state(items, all_popups=True)) == items
+def all_items(state: dict) -> list[dict]:
+    return [item for layer in state["items"].values() for item in layer]
 
 
 def test_only_the_selected_place_has_popups(prepared) -> None:
-    day = date(2016, 1, 20)
-    items = items_at(prepared, day, site="calais-jungle")
+    """Popups travel only for the selected place: the others lose theirs, and nothing else."""
+    items = items_at(prepared, date(2016, 1, 20), site="calais-jungle")
     state = step_state(items, site="calais-jungle")
-    with_popup = [key for name, layer in state["items"].items() for key, item in zip(item_keys(name, layer), layer, strict=True)
-                  if "popup" in item]
+    with_popup = [item for item in all_items(state) if "popup" in item]
     assert with_popup, "the selected site's markers keep their popups"
-    assert all("atlas-place-calais-jungle" in key.split("|")[1].split() for key in with_popup)
-    assert expand(state) != items  # the others lost theirs ...
-    assert without_popups(expand(state)) == without_popups(items)  # ... and nothing else
+    assert {item["place"] for item in with_popup} == {"calais-jungle"}
+    everything = step_state(items, site="calais-jungle", all_popups=True)
+    assert len([item for item in all_items(everything) if "popup" in item]) > len(with_popup)
+    strip = [{key: value for key, value in item.items() if key != "popup"} for item in all_items(everything)]
+    assert strip == [{key: value for key, value in item.items() if key != "popup"} for item in all_items(state)]
 
 
 def test_no_site_means_no_popups(prepared) -> None:
+    """With nothing selected, no popup is sent at all."""
     state = step_state(items_at(prepared, date(2016, 1, 20)))
-    assert not [item for layer in state["items"].values() for item in layer if "popup" in item]
+    assert not [item for item in all_items(state) if "popup" in item]
 
 
-def test_keys_are_unique_and_a_marker_keeps_its_key_from_date_to_date(prepared) -> None:
+def test_every_item_carries_its_key_unique_and_kept_from_date_to_date(prepared) -> None:
+    """The keys are made here: unique in a step, and a standing marker keeps its key when the date moves."""
     before = step_state(items_at(prepared, date(2016, 1, 20)))
     after = step_state(items_at(prepared, date(2016, 2, 20)))
-    keys_before = [key for name, layer in before["items"].items() for key in item_keys(name, layer)]
-    keys_after = [key for name, layer in after["items"].items() for key in item_keys(name, layer)]
+    keys_before, keys_after = [item["k"] for item in all_items(before)], [item["k"] for item in all_items(after)]
     assert len(keys_before) == len(set(keys_before)) and len(keys_after) == len(set(keys_after))
-    jungle = "sites|atlas-site atlas-place-calais-jungle|0"
-    assert jungle in keys_before and jungle in keys_after
+
+    def jungle_key(state: dict) -> str:
+        return next(item["k"] for item in state["items"]["sites"]
+                    if item.get("place") == "calais-jungle" and item["type"] == "circle")
+
+    assert jungle_key(before) == jungle_key(after)
+
+
+def test_what_a_click_selects_carries_its_place_id_and_nothing_else_does(prepared) -> None:
+    """Site circles, events, captions and context places name their place; labels, rings and the highlight do not."""
+    state = step_state(items_at(prepared, date(2016, 1, 20), site="calais-jungle"))
+    for item in all_items(state):
+        classes = (item.get("icon") or item.get("options") or {}).get("className", "")
+        clickable = item.get("interactive") is not False and not classes.startswith(("atlas-uncertainty", "atlas-site-range",
+                                                                                      "atlas-highlight"))
+        if clickable:
+            assert f"atlas-place-{item['place']}" in classes.split(), item
+        else:
+            assert "place" not in item, item
 
 
 def test_an_unchanged_marker_is_byte_identical_so_the_browser_keeps_it(prepared) -> None:
@@ -85,6 +84,7 @@ def test_an_unchanged_marker_is_byte_identical_so_the_browser_keeps_it(prepared)
 
 
 def test_symbols_and_styles_are_sent_once_not_per_marker(prepared) -> None:
+    """Category symbols travel as names, and circles share their style: the state is smaller than the items."""
     items = items_at(prepared, date(2016, 1, 20))
     state = step_state(items, all_popups=True)
     assert "<svg" not in json.dumps(state["items"]["events"])
@@ -92,7 +92,10 @@ def test_symbols_and_styles_are_sent_once_not_per_marker(prepared) -> None:
     assert len(json.dumps(state)) < len(json.dumps(items))
 
 
-def test_the_visible_layers_are_the_ones_asked_for_and_the_highlight(prepared) -> None:
+def test_the_state_says_its_version_the_layers_shown_and_whether_the_map_reports(prepared) -> None:
+    """The version goes with every step; the visible layers are the ones asked for and the highlight."""
     shown = prepared.at(date(2016, 1, 20), "around", 3)
     items = layer_items(shown.ctx, shown.states, shown.events, shown.captions, ["sites"], None)
-    assert step_state(items)["visible"] == ["sites", "highlight"]
+    state = step_state(items)
+    assert (state["v"], state["visible"], state["report"]) == (VERSION, ["sites", "highlight"], True)
+    assert step_state(items, report=False)["report"] is False

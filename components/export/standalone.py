@@ -1,6 +1,8 @@
-"""The map as one HTML file that works offline: Leaflet, jQuery, the basemap and the layers inlined.
+"""The map as one HTML file that works offline: Leaflet, jQuery, the basemap, live-map.js and the layers inlined.
 
-No streamlit here; the export panel passes this to a deferred download button.
+The layers are drawn by the live map's own static/atlas/live-map.js, given the full items once (every popup, no
+messages back): the same markers, keyboard access and label placing as in the app. No streamlit here; the export
+panel passes this to a deferred download button.
 """
 
 from __future__ import annotations
@@ -10,28 +12,30 @@ import folium
 from components.map.assets import CSS, JS, palette_style, static_text
 from components.map.basemap import add_basemap
 from components.map.legend import add_legend
+from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
+from components.map.protocol import Frame
+from components.map.step import LIVE_MAP_JS, LiveLayers, step_state
 
 
-def standalone_map(groups: list[folium.FeatureGroup], frame: dict, lang: str) -> str:
+def _inline_script(path: str) -> folium.Element:
+    script = static_text(path).replace("</script", "<\\/script")
+    return folium.Element(f"<script>{script}</script>")
+
+
+def standalone_map(items: dict[str, list[dict]], frame: Frame, lang: str) -> str:
     """One HTML file with Leaflet, jQuery, the basemap and the layers inlined: it opens offline, from a USB stick.
-    ``frame`` is the live map's (map/framing.py): its bounds are fitted when the file opens, at the reader's size."""
-    bounds = frame.get("bounds")
-    middle = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2] if bounds else None
-    folium_map = folium.Map(location=frame.get("center") or middle, zoom_start=frame.get("zoom") or frame.get("maxZoom"),
-                            tiles=None, control_scale=True)
-    if bounds:
-        folium_map.fit_bounds(bounds, max_zoom=frame.get("maxZoom"))
+
+    ``items`` are map/feature_groups.layer_items: the layers drawn, and shown, are the ones it holds. ``frame`` is the
+    live map's (map/framing.py): live-map.js fits it when the file opens, at the reader's window size."""
+    folium_map = folium.Map(location=CHANNEL_CENTER, zoom_start=CHANNEL_ZOOM, tiles=None, control_scale=True)
     folium_map.default_js, folium_map.default_css = [], []
     head = folium_map.get_root().header
     head.add_child(palette_style())
     for _, path in CSS:
         head.add_child(folium.Element(f"<style>{static_text(path)}</style>"))
-    for _, path in JS:
-        script = static_text(path).replace("</script", "<\\/script")
-        head.add_child(folium.Element(f"<script>{script}</script>"))
+    for _, path in (*JS, ("atlas_live_map", LIVE_MAP_JS)):
+        head.add_child(_inline_script(path))
     add_basemap(folium_map, "offline", inline=True)
     add_legend(folium_map, lang)
-    for group in groups:
-        group.add_to(folium_map)
-    folium.LayerControl(collapsed=True).add_to(folium_map)
+    LiveLayers(lang, prefix=None, state=step_state(items, all_popups=True, report=False, frame=frame)).add_to(folium_map)
     return folium_map.get_root().render()

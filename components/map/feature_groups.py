@@ -1,15 +1,11 @@
 """The layers a page asks for, in drawing order: context under sites under events and captions, the highlight on top.
 
 layer_items gives each layer's marker items; the live map (map/step.py) sends them as a slider step's state, and the
-exported map draws them as DataLayers (folium FeatureGroups).
+exported map (export/standalone.py) draws them with the same static/atlas/live-map.js.
 """
 
 from __future__ import annotations
 
-import folium
-import pandas as pd
-
-from components.map.datalayer import DataLayer
 from components.map.layers import Rows, captions_items, context_items, events_items, highlight_items, sites_items
 from components.model.context import MapContext
 from components.model.i18n import t
@@ -38,10 +34,3 @@ def layer_items(ctx: MapContext, states: dict[str, SiteState], events: Rows, cap
     items[HIGHLIGHT] = highlight_items(site, ctx, items)
     return items
 
-
-def feature_groups(ctx: MapContext, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
-                   layers: list[str], site: str | None = None) -> list[folium.FeatureGroup]:
-    return [
-        DataLayer(layer_label(name, ctx.lang) or "Selected", items, control=name != HIGHLIGHT)
-        for name, items in layer_items(ctx, states, events, captions, layers, site).items()
-    ]

@@ -7,6 +7,7 @@ a search result's, a caption's or a clicked one) is then brought inside the map 
 
 from __future__ import annotations
 
+from components.map.protocol import Frame
 from components.model.context import MapContext
 
 # The camps of the coast, Wissant to Grande-Synthe and Dunkirk: what the coast view must show whole, whatever the width.
@@ -15,11 +16,11 @@ PLACE_ZOOM = 12
 MAX_FIT_ZOOM = 10  # a fitted view never closer than the coast view at desktop sizes
 
 
-def frame_for(ctx: MapContext, view: str, site: str = "", chapter: int = 0) -> dict:
+def frame_for(ctx: MapContext, view: str, site: str = "", chapter: int = 0) -> Frame:
     """The frame of a view: ``bounds`` to fit or a ``center`` and ``zoom``; ``key`` says when it is a new one;
     ``focus``, the point that must end up inside the map."""
     location = ctx.location(site) if site else None
-    frame: dict = {"key": f"{view}|{site if view == 'site' else ''}|{chapter}"}
+    frame: Frame = {"key": f"{view}|{site if view == 'site' else ''}|{chapter}"}
     if view == "site" and location:
         frame |= {"center": list(location), "zoom": PLACE_ZOOM}
     elif view == "all":
@@ -27,7 +28,7 @@ def frame_for(ctx: MapContext, view: str, site: str = "", chapter: int = 0) -> d
     else:
         frame |= {"bounds": [list(corner) for corner in COAST_BOUNDS], "maxZoom": MAX_FIT_ZOOM}
     if location:
-        frame["focus"] = list(location)
+        frame |= {"focus": list(location), "place": site}
     return frame
 
 

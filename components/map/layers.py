@@ -1,6 +1,8 @@
-"""The four map layers and the highlight ring, as lists of marker items (map/datalayer.py): where markers go and how big.
+"""The four map layers and the highlight ring, as lists of marker items: where markers go and how big.
 
-No streamlit here. The words and HTML inside the markers come from popups.py; the place lookups from model.context.
+An item is what static/atlas/live-map.js draws (map/protocol.Item, before map/step.py keys and compacts it): a circle,
+a ring or an icon, and, on what a click selects, its place id. No streamlit here. The words and HTML inside the
+markers come from popups.py; the place lookups from model.context.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ import math
 
 import pandas as pd
 
-from components.map.datalayer import circle, icon, ring
 from components.map.popups import (
     caption_text,
     context_html,
@@ -54,6 +55,24 @@ UNCERTAINTY_METRES = {"approximate": 1000, "area": 700}
 
 
 Rows = pd.DataFrame | list[dict]  # a window's rows: a frame, or its records already oldest first (model/shown.py)
+
+
+def circle(lat: float, lon: float, **options) -> dict:
+    """A circle of a fixed size in pixels (L.circleMarker); ``options`` are Leaflet's path options."""
+    return {"type": "circle", "lat": lat, "lon": lon, "options": options}
+
+
+def ring(lat: float, lon: float, **options) -> dict:
+    """A circle of a size in metres (L.circle)."""
+    return {"type": "ring", "lat": lat, "lon": lon, "options": options}
+
+
+def icon(lat: float, lon: float, html: str, size: tuple[int, int], anchor: tuple[int, int], class_name: str,
+         interactive: bool = True) -> dict:
+    """An L.divIcon marker; live-map.js takes one as interactive unless told otherwise."""
+    item = {"type": "icon", "lat": lat, "lon": lon,
+            "icon": {"html": html, "iconSize": list(size), "iconAnchor": list(anchor), "className": class_name}}
+    return item if interactive else {**item, "interactive": False}
 
 
 def as_records(rows: Rows) -> list[dict]:
@@ -109,18 +128,18 @@ def _site_items(place_id: str, state: SiteState, location: tuple[float, float], 
     items = []
     if state.status == "counted":
         items.append({**circle(*location, radius=circle_radius(state.low), color=SITE_STROKE, weight=1.5, fillColor=SITE_FILL,
-                               fillOpacity=0.45, className=f"atlas-site {place_class}"), **text})
+                               fillOpacity=0.45, className=f"atlas-site {place_class}"), "place": place_id, **text})
         if state.disagree:
             items.append(circle(*location, radius=circle_radius(state.high), color=SITE_STROKE, weight=1.5, dashArray="5 4",
                                 fill=False, interactive=False, className=f"atlas-site-range {place_class}"))
     elif state.status == "closed":
         closed = circle(*location, radius=CLOSED_RADIUS_PX, color=CLOSED_STROKE, weight=1.5, dashArray="3 3",
                         fillColor=SITE_CLOSED, fillOpacity=0.5, className=f"atlas-site atlas-site-closed {place_class}")
-        items.append({**closed, **text})
+        items.append({**closed, "place": place_id, **text})
     else:
         items.append({**circle(*location, radius=EMPTY_RADIUS_PX, color=SITE_STROKE, weight=1.5,
                                dashArray="1 3" if state.status == "not-yet" else None, fillColor=PAPER, fillOpacity=0.8,
-                               className=f"atlas-site atlas-site-{state.status} {place_class}"), **text})
+                               className=f"atlas-site atlas-site-{state.status} {place_class}"), "place": place_id, **text})
     if labelled and state.status in ("counted", "closed"):
         radius = circle_radius(state.high) if state.status == "counted" else CLOSED_RADIUS_PX
         detail_class = " atlas-detail" if _minor(ctx, place_id) else ""
@@ -167,7 +186,7 @@ def events_grouped(events: Rows) -> bool:
 def _place_group_item(place_id: str, records: list[dict], location: tuple[float, float], ctx: MapContext) -> dict:
     marker = icon(*location, f'<div class="atlas-group">{len(records)}</div>', *_centred(GROUP_PX),
                   f"atlas-event atlas-event-grouped atlas-place-{place_id}")
-    return {**marker, **place_group_text(ctx, place_id, records)}
+    return {**marker, "place": place_id, **place_group_text(ctx, place_id, records)}
 
 
 def events_items(events: Rows, ctx: MapContext) -> list[dict]:
@@ -200,7 +219,7 @@ def events_items(events: Rows, ctx: MapContext) -> list[dict]:
         badge = f'<span class="atlas-count">{len(records)}</span>' if len(records) > 1 else ""
         marker = icon(*location, svg(CATEGORY_SYMBOLS[category], dashed=uncertain) + badge, (ICON_PX, ICON_PX),
                       _ring_anchor(slot, slots), f"atlas-event atlas-event-{category} atlas-place-{place_id}")
-        items.append({**marker, **event_text(ctx, place_id, category, records)})
+        items.append({**marker, "place": place_id, **event_text(ctx, place_id, category, records)})
     return items
 
 
@@ -213,7 +232,7 @@ def captions_items(captions: Rows, ctx: MapContext) -> list[dict]:
         marker = icon(*location, CAMERA + f'<span class="atlas-count">{len(records)}</span>', (ICON_PX, ICON_PX),
                       _ring_anchor(0, 1),
                       f"atlas-caption atlas-place-{place_id}")
-        items.append({**marker, **caption_text(ctx, place_id, records)})
+        items.append({**marker, "place": place_id, **caption_text(ctx, place_id, records)})
     return items
 
 
@@ -229,7 +248,7 @@ def context_items(place_ids: list[str], ctx: MapContext) -> list[dict]:
             items.append(uncertainty)
         marker = icon(*location, context_html(ctx, place_id), *_centred(CONTEXT_PX),
                       f"atlas-context atlas-place-{place_id}{_minor(ctx, place_id)}")
-        items.append({**marker, "tooltip": context_tooltip(ctx, place_id, compact)})
+        items.append({**marker, "place": place_id, "tooltip": context_tooltip(ctx, place_id, compact)})
     return items
 
 

@@ -1,16 +1,19 @@
 """The live map: a base drawn once per visit, and each slider step's state, applied in place by static/atlas/live-map.js.
 
-A step's state is every shown layer's marker items (map/layers.py), made small for the wire:
-- the browser keys each item by its layer and classes (item_keys), and keeps the Leaflet layer of one that did not change;
+The shapes are map/protocol.py's (BaseConfig, StepState). A step's state is every shown layer's marker items
+(map/layers.py), keyed and made small for the wire:
+- each item's key is made here (item_keys), the only place: the browser keeps the Leaflet layer of an item whose key
+  and content did not change;
 - a marker's category symbol is named, not sent as SVG, and circle styles are sent once per step, not per circle;
-- popups travel only for the selected place. Clicking any marker selects its place (ui/map_panel.py); the step that
-  follows carries that place's popups and opens the one clicked.
-The exported map (export/standalone.py) draws the full items instead, popups and all.
+- popups travel only for the selected place. Clicking a marker sends its place id back (ui/map_panel.py); the step
+  that follows carries that place's popups and opens the one clicked.
+The exported map (export/standalone.py) runs the same live-map.js on the full items, popups and all.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
 
 import folium
 from branca.element import MacroElement
@@ -19,6 +22,7 @@ from folium.template import Template
 
 from components.map.assets import IFRAME_PREFIX
 from components.map.feature_groups import DRAWING_ORDER, layer_label
+from components.map.protocol import VERSION, BaseConfig, Frame, Item, StepState
 from components.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
 
 LIVE_MAP_JS = "atlas/live-map.js"
@@ -29,22 +33,33 @@ _SYMBOL_NAMES = {markup: name for name, markup in SYMBOLS.items()}
 PER_ITEM_OPTIONS = ("radius", "className")  # what differs between circles of one style
 
 
+def base_config(lang: str) -> BaseConfig:
+    return {"v": VERSION, "layers": [[name, layer_label(name, lang)] for name in DRAWING_ORDER], "symbols": SYMBOLS,
+            "lang": lang}
+
+
 class LiveLayers(JSCSSMixin, MacroElement):
-    """In the base map: the layer groups and their control, made once; live-map.js updates them at each step."""
+    """In the base map: the layer groups and their control, made once; live-map.js updates them at each step.
+
+    With a ``state``, that state is drawn at once (the exported map, which has no steps); with ``prefix`` None,
+    live-map.js is not linked: the page inlines it.
+    """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
             window.atlas.init({{ this._parent.get_name() }}, {{ this.config|tojson }});
+            {% if this.state %}window.atlas.apply({{ this.state|tojson }});{% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, lang: str, prefix: str = IFRAME_PREFIX):
+    def __init__(self, lang: str, prefix: str | None = IFRAME_PREFIX, state: StepState | None = None):
         super().__init__()
         self._name = "LiveLayers"
-        self.default_js = [("atlas_live_map", prefix + LIVE_MAP_JS)]
-        self.config = {"layers": [[name, layer_label(name, lang)] for name in DRAWING_ORDER], "symbols": SYMBOLS, "lang": lang}
+        self.default_js = [] if prefix is None else [("atlas_live_map", prefix + LIVE_MAP_JS)]
+        self.config = base_config(lang)
+        self.state = state
 
 
 class StepLayer(folium.FeatureGroup):
@@ -85,34 +100,53 @@ def _compact(item: dict, styles: dict[str, int]) -> dict:
     return out
 
 
-def item_keys(name: str, layer: list[dict]) -> list[str]:
-    """The keys live-map.js gives a layer's items: layer, classes, and the count of earlier items with the same classes."""
+def _digest(classes: str) -> str:
+    """Short (at most 7 characters), and the same in every process (hash() is salted)."""
+    number, digits = zlib.crc32(classes.encode()), "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if not number:
+            return out
+
+
+def item_keys(items: dict[str, list[dict]]) -> dict[str, list[str]]:
+    """Each item's key, per layer: a digest of its classes (which name its layer, kind and place), and after it the
+    count of earlier items in the step with the same digest. Unique in a step; the same from step to step for a marker
+    that stands (a rare collision of two digests only costs a redraw)."""
     seen: dict[str, int] = {}
-    keys = []
-    for item in layer:
-        classes = _class_name(item)
-        seen[classes] = seen.get(classes, -1) + 1
-        keys.append(f"{name}|{classes}|{seen[classes]}")
+    keys: dict[str, list[str]] = {}
+    for name, layer in items.items():
+        keys[name] = []
+        for item in layer:
+            digest = _digest(_class_name(item))
+            seen[digest] = seen.get(digest, -1) + 1
+            keys[name].append(f"{digest}.{seen[digest]}" if seen[digest] else digest)
     return keys
 
 
 def step_state(items: dict[str, list[dict]], site: str | None = None, all_popups: bool = False,
-               frame: dict | None = None) -> dict:
+               report: bool = True, frame: Frame | None = None) -> StepState:
     """The state live-map.js applies: keyed, compact items per layer, the styles they share, the layers to show, and
     the view's frame (map/framing.py).
 
-    ``all_popups`` keeps every popup: for a map whose clicks select nothing (the check page's preview).
+    ``all_popups`` keeps every popup, and ``report`` False has the map send nothing back: for a map whose clicks
+    select nothing (the check page's preview, the exported file).
     """
     styles: dict[str, int] = {}
-    selected = f"atlas-place-{site}" if site else None
-    layers: dict[str, list[dict]] = {}
+    layers: dict[str, list[Item]] = {}
+    keys = item_keys(items)
     for name, layer in items.items():
         compact = []
-        for item in layer:
-            out = _compact(item, styles)
-            if "popup" in out and not all_popups and (selected is None or selected not in _class_name(item).split()):
+        for key, item in zip(keys[name], layer, strict=True):
+            out = {"k": key, **_compact(item, styles)}
+            if "popup" in out and not all_popups and (site is None or item.get("place") != site):
                 del out["popup"]
             compact.append(out)
         layers[name] = compact
-    state = {"items": layers, "styles": [json.loads(style) for style in styles], "visible": list(items)}
-    return state | ({"frame": frame} if frame else {})
+    state: StepState = {"v": VERSION, "items": layers, "styles": [json.loads(style) for style in styles],
+                        "visible": list(items), "report": report}
+    if frame:
+        state["frame"] = frame
+    return state

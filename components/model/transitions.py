@@ -37,9 +37,15 @@ def set_months(state: AtlasState, months: int) -> AtlasState:
     return replace(state, months=months)
 
 
-def set_layer(state: AtlasState, layer: str, on: bool) -> AtlasState:
-    chosen = set(state.layers) | {layer} if on else set(state.layers) - {layer}
+def set_layers(state: AtlasState, layers: Iterable[str]) -> AtlasState:
+    """The layers shown, as the map's own layer control sends them: in LAYERS' order, names not in LAYERS dropped."""
+    chosen = set(layers)
     return replace(state, layers=tuple(name for name in LAYERS if name in chosen))
+
+
+def set_layer(state: AtlasState, layer: str, on: bool) -> AtlasState:
+    """One sidebar checkbox."""
+    return set_layers(state, set(state.layers) | {layer} if on else set(state.layers) - {layer})
 
 
 def select_site(state: AtlasState, place_id: str) -> AtlasState:

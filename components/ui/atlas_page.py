@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.map.feature_groups import feature_groups, layer_items
+from components.map.feature_groups import layer_items
 from components.map.layers import events_grouped
 from components.model.escaping import literal
 from components.model.filters import stops_for
@@ -125,9 +125,6 @@ def _date_driven(page: PageData) -> None:
     shown = page.prepared.at(at, view.window, view.months, view.categories)
     states, events, captions = shown.states, shown.events, shown.captions
 
-    def build_groups():
-        return feature_groups(ctx, states, events, captions, list(view.layers), view.site)
-
     in_lesson = bool(view.chapter)
     # A lesson's text sits beside the map; the captions go under it on narrow screens (ui/style.py NARROW).
     with st.container(key="atlas-lessoncols" if in_lesson else "atlas-mapcols"):
@@ -159,4 +156,4 @@ def _date_driven(page: PageData) -> None:
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)
-    export_panel(ctx, at, states, events, captions, page.chapters, build_groups, frame(ctx), lang, view.categories)
+    export_panel(ctx, at, states, events, captions, page.chapters, items, frame(ctx), lang, view.categories)

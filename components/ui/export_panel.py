@@ -13,6 +13,7 @@ from components.export.datazip import ZIP_NAME, data_zip
 from components.export.handout import handout_html
 from components.export.rows import shown_rows_csv, shown_rows_name
 from components.export.standalone import standalone_map
+from components.map.protocol import Frame
 from components.model.context import MapContext
 from components.model.i18n import t
 from components.model.timeline import SiteState
@@ -27,14 +28,16 @@ def data_download_button(lang: str, key: str) -> None:
 
 
 def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
-                 chapters: pd.DataFrame, build_groups, frame: dict, lang: str, categories: tuple[str, ...] = ()) -> None:
-    """``build_groups`` makes fresh FeatureGroups: st_folium has already claimed the ones on screen.
+                 chapters: pd.DataFrame, items: dict[str, list[dict]], frame: Frame, lang: str,
+                 categories: tuple[str, ...] = ()) -> None:
+    """``items`` are the layers' marker items the live map draws (map/feature_groups.layer_items): the file draws them,
+    framed as the live map is (``frame``).
 
     ``events`` are those the category filter shows (() for all categories), which the file names say.
     """
     rows_name = shown_rows_name(at, categories)
     with st.expander(t("export.title", lang)):  # in the fragment: a download is of the date shown
-        st.download_button(t("export.map", lang), lambda: standalone_map(build_groups(), frame, lang),
+        st.download_button(t("export.map", lang), lambda: standalone_map(items, frame, lang),
                            file_name=f"calais-atlas-{at.isoformat()}.html", mime="text/html", key="atlas-export-map",
                            on_click="ignore")
         st.download_button(t("export.rows", lang), lambda: shown_rows_csv(at, states, events, captions, ctx),

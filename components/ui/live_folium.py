@@ -4,23 +4,32 @@ st_folium renders the whole folium map three times per call (about 9 ms, a sixth
 over the step layer's JS, though the atlas's base map is the same at every step and its step layer is one JSON state
 (map/step.py). This sends the component the arguments st_folium would, from the base's parts cached per base map and
 language. streamlit-folium is pinned below 0.28 (pyproject.toml); tests/test_live_folium.py checks that the arguments
-are still the ones st_folium itself sends, so an upgrade that changes them fails a test instead of the map.
+are still the ones st_folium itself sends, so an upgrade that changes them fails a test instead of the map. This is the
+only module that touches streamlit-folium's private functions: _component_func (the component itself) and _get_header
+(its header edits); the map's script and HTML come from its public generate_leaflet_string and folium.
+
+streamlit-folium returns nothing here (no returned objects: its own value never changes); static/atlas/live-map.js
+sends the map's messages through the same component value (map/protocol.py), read under ``key`` by the callback.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from textwrap import dedent
 
 import folium
 import streamlit as st
 import streamlit_folium
 
 from components.map.mapview import base_map
+from components.map.protocol import StepState
 from components.map.step import LiveLayers
 
+_MAP_DIV = re.compile(r'<div class="folium-map" id=".*" ></div>')  # the component makes its own (its _get_html)
 # What streamlit-folium appends to a swapped feature group's script (its _get_feature_group_string, index 0).
 STEP_GROUP = "feature_group_feature_group_0"
 _STEP_JS = """var {group} = L.featureGroup();
@@ -62,9 +71,10 @@ def rendered_base(basemap: str, lang: str) -> RenderedBase:
     folium_map = live_map(basemap, lang)
     folium_map.get_root().render()
     folium_map.render()
-    html = streamlit_folium._get_html(folium_map)
+    html = _MAP_DIV.sub("", folium_map.get_root().html.render()).strip()
     header = streamlit_folium._get_header(folium_map)
-    script = streamlit_folium._get_map_string(folium_map)
+    # What st_folium's private _get_map_string makes of it; its other edits are for draw controls and DualMaps.
+    script = dedent(streamlit_folium.generate_leaflet_string(folium_map)) + "\nvar drawnItems = [];"
     css, js = _links(folium_map)
     return RenderedBase(script, header, html, streamlit_folium.get_full_id(folium_map), css, js)
 
@@ -75,7 +85,7 @@ def _component_key(basemap: str, lang: str, key: str) -> str:
     return streamlit_folium.generate_js_hash(rendered_base(basemap, lang).script, key, False)
 
 
-def step_script(state: dict) -> str:
+def step_script(state: StepState) -> str:
     """The step layer's JS. streamlit-folium evals it, so no HTML parser reads it; "</" is still escaped ("<\\/" in
     JSON), so that no text can close a script even if it ever is. htmlsafe JSON would send every tag of every tooltip
     as six bytes a character."""
@@ -83,10 +93,11 @@ def step_script(state: dict) -> str:
     return _STEP_JS.format(group=STEP_GROUP, state=state_json)
 
 
-def live_folium(state: dict, *, basemap: str, lang: str, key: str, height: int, returned_objects: list[str],
+def live_folium(state: StepState, *, basemap: str, lang: str, key: str, height: int,
                 on_change: Callable[[], None] | None) -> None:
-    """What st_folium(live_map(basemap, lang), feature_group_to_add=[StepLayer(state)], ...) would draw. No centre or
-    zoom: the view is framed by the state's frame, in the browser (map/framing.py), never by streamlit-folium too."""
+    """What st_folium(live_map(basemap, lang), feature_group_to_add=[StepLayer(state)], returned_objects=[], ...) would
+    draw. The map's last message is in st.session_state[key] when ``on_change`` runs. No centre or zoom: the view is
+    framed by the state's frame, in the browser (map/framing.py), never by streamlit-folium too."""
     base = rendered_base(basemap, lang)
     hash_key = _component_key(basemap, lang, key)
 
@@ -95,10 +106,9 @@ def live_folium(state: dict, *, basemap: str, lang: str, key: str, height: int, 
         if on_change is not None:
             on_change()
 
-    defaults = {name: None for name in returned_objects}
     streamlit_folium._component_func(
         script=base.script, header=base.header, html=base.html, id=base.map_id, key=hash_key, height=height, width=None,
-        returned_objects=returned_objects, default=defaults, zoom=None, center=None, feature_group=step_script(state),
+        returned_objects=[], default={}, zoom=None, center=None, feature_group=step_script(state),
         return_on_hover=False, layer_control=None, pixelated=False, css_links=list(base.css_links),
         js_links=list(base.js_links), on_change=_changed, wrap_longitude=False,
     )

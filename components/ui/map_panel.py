@@ -1,53 +1,56 @@
-"""The map: a stable base plus one swapped step layer (map/step.py), so the slider never remounts the iframe."""
+"""The map: a stable base plus one swapped step layer (map/step.py), so the slider never remounts the iframe.
+
+What the map sends back (map/protocol.py: a place clicked, the layers chosen in its own control) becomes one transition
+of the view here, so the link, the sidebar and the map agree after every step.
+"""
 
 from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Container
 from functools import lru_cache
 
-import pandas as pd
 import streamlit as st
 
 from components.map.assets import LEGEND_CSS, static_text
 from components.map.framing import frame_for
 from components.map.legend import legend_html
+from components.map.protocol import Click, Frame, Layers, parse_message
 from components.map.step import step_state
 from components.model import transitions as move
 from components.model.context import MapContext
 from components.model.palette import css_variables
-from components.model.picking import place_at
+from components.model.view_state import LAYERS
 from components.ui import state
 from components.ui.live_folium import live_folium
 
 MAP_KEY = "atlas.map"
-RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # only clicks rerun the page; pans and zooms do not
 
 
-def _on_click(places: pd.DataFrame) -> None:
-    returned = st.session_state.get(MAP_KEY) or {}
-    clicked = returned.get("last_object_clicked")
-    if not clicked:
-        return
-    place_id = place_at(places, clicked["lat"], clicked["lng"], returned.get("last_object_clicked_tooltip"))
-    if place_id:
-        state.apply(move.pick_on_map, place_id)
+def _on_message(key: str, place_ids: Container[str]) -> None:
+    """The map's message, as a transition; anything else (another version, a place the data does not know) is logged
+    by parse_message or ignored: never a crash."""
+    message = parse_message(st.session_state.get(key), LAYERS)
+    if isinstance(message, Click) and message.place in place_ids:
+        state.apply(move.pick_on_map, message.place)
+    elif isinstance(message, Layers):
+        state.apply(move.set_layers, message.layers)
 
 
-def frame(ctx: MapContext) -> dict:
+def frame(ctx: MapContext) -> Frame:
     """The current view's frame: where the map looks, and the place it is about."""
     view = state.current()
     return frame_for(ctx, view.view, view.site, view.chapter)
 
 
 def map_panel(ctx: MapContext, items: dict[str, list[dict]], *, site: str | None = None, key: str = MAP_KEY,
-              view: dict | None = None, basemap: str = "offline", clickable: bool = True, height: int = 600) -> None:
+              view: Frame | None = None, basemap: str = "offline", clickable: bool = True, height: int = 600) -> None:
     """The live map: its base is the same at every step, so the iframe stays; only the step's state changes. The
     state carries the frame (``view``, or the current view's), which live-map.js applies when it is a new one."""
-    places = ctx.place_frame
-    live_folium(step_state(items, site, all_popups=not clickable, frame=view or frame(ctx)), basemap=basemap,
-                lang=ctx.lang, key=key, height=height, returned_objects=RETURNED if clickable else [],
-                on_change=(lambda: _on_click(places)) if clickable else None)
+    state_now = step_state(items, site, all_popups=not clickable, report=clickable, frame=view or frame(ctx))
+    live_folium(state_now, basemap=basemap, lang=ctx.lang, key=key, height=height,
+                on_change=lambda: _on_message(key, ctx.places))
 
 
 def _svg_as_image(match: re.Match) -> str:

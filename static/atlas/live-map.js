@@ -1,17 +1,53 @@
 /* Calais Atlas: the live map's layers, kept in the map frame for the whole visit and updated in place.
  *
- * The base map (components/map/live.py) calls atlas.init once per map; every slider step then calls
- * atlas.apply with the step's state (components/map/step.py). A layer whose item is unchanged since the last step
- * keeps its Leaflet layer: only what changed is removed and drawn, so a long session holds no more layers than
- * its current date shows. The one layer control is made here once; streamlit-folium's own would be replaced, and
- * leak its click listener, on every step.
+ * The protocol is static/atlas/PROTOCOL.md (Python: components/map/protocol.py). The base map calls atlas.init once
+ * per map with the base config; every step then calls atlas.apply with the step's state (components/map/step.py).
+ * Each item comes with its key: an item whose key and content are unchanged since the last step keeps its Leaflet
+ * layer, only what changed is removed and drawn, so a long session holds no more layers than its date shows. The
+ * one layer control is made here once; streamlit-folium's own would be replaced, and leak its click listener, on
+ * every step. The state's `visible` is the one truth for the layers shown: a layer the viewer ticks or unticks in
+ * the control is sent to Python, which makes it the view's (the sidebar and the link follow) and sends it back.
+ *
+ * The map sends messages through Streamlit's component value (window.Streamlit is streamlit-folium's component
+ * library; it sends nothing itself when asked for no returned objects): ids, never text.
  *
  * Every text in a state is HTML that Python escaped (components/model/escaping.py); nothing here builds markup
  * from data except by joining those strings.
  */
 (function () {
   "use strict";
+  var VERSION = 3;  // components/map/protocol.py's VERSION
+  var NOTICE = {
+    en: "This map cannot draw what the atlas sent (protocol version {got}; it draws version {v}). Reload the page.",
+    fr: "Cette carte ne peut pas dessiner ce que l'atlas a envoyé (protocole version {got} ; elle dessine la version {v}). Rechargez la page."
+  };
   var atlas = (window.atlas = window.atlas || {});
+  atlas.VERSION = VERSION;
+  atlas.seq = 0;
+
+  // A message to Python: numbered, so that the same click twice is two messages (a component value that does not
+  // change is not sent). Time-based, so that a new map frame does not start again where an old one was.
+  function send(message) {
+    var streamlit = window.Streamlit;
+    if (!streamlit || typeof streamlit.setComponentValue !== "function") { return; }  // the exported file
+    atlas.seq = Math.max(atlas.seq + 1, Date.now());
+    streamlit.setComponentValue(Object.assign({v: VERSION, seq: atlas.seq}, message));
+  }
+
+  // A config or state of another version is not drawn, half-drawn or guessed at: the map says so, and tells Python.
+  function mismatch(container, got) {
+    atlas.broken = true;
+    send({kind: "mismatch", got: got === undefined ? null : got});
+    if (!container || container.querySelector(".atlas-protocol-notice")) { return; }
+    var lang = (document.documentElement.lang || "en").slice(0, 2);
+    var note = document.createElement("div");
+    note.className = "atlas-protocol-notice";
+    note.setAttribute("role", "alert");
+    note.style.cssText = "position:absolute;z-index:1000;top:10px;left:50px;right:50px;padding:8px 12px;" +
+      "background:#fff;border:2px solid #a3262a;color:#1a1a1a;font:14px/1.4 sans-serif";
+    note.textContent = (NOTICE[lang] || NOTICE.en).replace("{got}", String(got)).replace("{v}", String(VERSION));
+    container.appendChild(note);
+  }
 
   function styleOf(step, it) {
     return Object.assign({}, step.styles[it.style] || {}, it.options || {});
@@ -35,9 +71,14 @@
     }
     if (it.tooltip) { layer.bindTooltip(it.tooltip, {sticky: !!it.sticky}); }
     if (it.popup) { layer.bindPopup(it.popup, {maxWidth: 380}); }
-    layer.on("click", function () { atlas.clicked = it.k; });
-    if (it.tooltip && it.interactive !== false && (it.type !== "circle" || it.options.className.indexOf("atlas-site") >= 0)) {
-      layer.on("add", function () { reachable(layer, it.tooltip); });
+    if (it.place) {
+      layer.on("click", function () {
+        if (!atlas.report) { return; }  // a preview or the exported file: the popup opens, nothing is selected
+        atlas.clicked = it.k;
+        atlas.pickedPlace = it.place;
+        send({kind: "click", place: it.place});
+      });
+      if (it.tooltip) { layer.on("add", function () { reachable(layer, it.tooltip); }); }
     }
     return layer;
   }
@@ -49,7 +90,8 @@
   }
 
   // A marker a click selects is a named button a keyboard reaches, and Enter or Space on it does what a click does.
-  // Leaflet makes icon markers focusable and fires click on their Enter; circles (SVG paths) get the same here.
+  // Leaflet makes icon markers focusable, but its Enter on them only opens a popup (Leaflet 1.9: _onKeyPress), and a
+  // circle (an SVG path) is not focusable at all: both get focus, and Enter or Space as a click, here.
   function reachable(layer, tooltip) {
     var el = layer.getElement && layer.getElement();
     if (!el) { return; }
@@ -60,36 +102,64 @@
     var isPath = el.tagName.toLowerCase() === "path";
     if (isPath) { el.setAttribute("tabindex", "0"); }
     el.addEventListener("keydown", function (e) {
-      if ((e.key === "Enter" && isPath) || e.key === " ") {
+      if (e.key === "Enter" || e.key === " ") {  // default prevented: Leaflet's keypress does not follow
         e.preventDefault();
         layer.fire("click", {latlng: layer.getLatLng(), originalEvent: e});
       }
     });
   }
 
+  // Leaflet focuses the map's container on every press in it (so that the arrow keys pan), and the browser scrolls
+  // the page holding the map frame to show the focused container: by ~140 px at 1280x720, between the press and the
+  // release, which then lands off the marker pressed (the first click selected nothing). Focus it without scrolling.
+  function focusWithoutScrolling(container) {
+    container.focus = function (options) {
+      HTMLElement.prototype.focus.call(container, Object.assign({preventScroll: true}, options));
+    };
+  }
+
   atlas.init = function (map, cfg) {
-    document.documentElement.lang = cfg.lang;
     atlas.map = map;
+    atlas.report = false;
+    if (cfg && typeof cfg.lang === "string") { document.documentElement.lang = cfg.lang; }  // the notice's too
+    if (!cfg || cfg.v !== VERSION) { mismatch(map.getContainer(), cfg && cfg.v); return; }
+    atlas.broken = false;
     atlas.cfg = cfg;
     atlas.groups = {};
+    atlas.labels = {};
     atlas.shown = {};
-    atlas.visible = null;
     atlas.clicked = null;
     atlas.frame = null;
     atlas.frameKey = null;
     atlas.focusKey = null;
+    atlas.syncing = false;
     atlas.control = L.control.layers(null, null, {collapsed: true});
     cfg.layers.forEach(function (entry) {
       var name = entry[0], label = entry[1];
       atlas.groups[name] = L.layerGroup();
-      if (label) { atlas.control.addOverlay(atlas.groups[name], label); }
+      if (label) {
+        atlas.labels[name] = true;
+        atlas.control.addOverlay(atlas.groups[name], label);
+      }
     });
     atlas.control.addTo(map);
+    focusWithoutScrolling(map.getContainer());
+    map.on("overlayadd overlayremove", chosenInControl);
     map.on("zoomend moveend resize overlayadd overlayremove", schedule);
   };
 
-  function place(step, name, it, seen) {
-    var json = JSON.stringify(it), old = atlas.shown[it.k];
+  // The viewer ticked or unticked a layer in the control: Python makes it the view's. The control also fires these
+  // events for the layers apply adds and removes: those are the state's already, not the viewer's.
+  function chosenInControl() {
+    if (atlas.syncing || !atlas.report) { return; }
+    send({kind: "layers", layers: Object.keys(atlas.labels).filter(function (name) {
+      return atlas.map.hasLayer(atlas.groups[name]);
+    })});
+  }
+
+  // An item is compared with the last step's by its content and its style's (style indices are per step).
+  function draw(step, name, it, seen) {
+    var json = JSON.stringify([it, it.style === undefined ? null : step.styles[it.style]]), old = atlas.shown[it.k];
     seen[it.k] = true;
     if (old && old.json === json) { return; }
     if (old) { old.group.removeLayer(old.layer); }
@@ -99,18 +169,16 @@
   }
 
   function showLayers(visible) {
-    var wanted = visible.join(",");
-    if (wanted === atlas.visible) { return; }  // the viewer's own choices in the map's control stand until the sidebar's change
-    atlas.visible = wanted;
-    Object.keys(atlas.groups).forEach(function (name) {
-      var group = atlas.groups[name], on = visible.indexOf(name) >= 0;
-      if (on && !atlas.map.hasLayer(group)) { atlas.map.addLayer(group); }
-      if (!on && atlas.map.hasLayer(group)) { atlas.map.removeLayer(group); }
-    });
-  }
-
-  function classesOf(it) {
-    return (it.icon || it.options || {}).className || "";
+    atlas.syncing = true;
+    try {
+      Object.keys(atlas.groups).forEach(function (name) {
+        var group = atlas.groups[name], on = visible.indexOf(name) >= 0;
+        if (on && !atlas.map.hasLayer(group)) { atlas.map.addLayer(group); }
+        if (!on && atlas.map.hasLayer(group)) { atlas.map.removeLayer(group); }
+      });
+    } finally {
+      atlas.syncing = false;
+    }
   }
 
   // streamlit-folium's component library appends a theme <style> to this frame at every render, and only the last
@@ -252,8 +320,12 @@
       if (frame.bounds) { map.fitBounds(frame.bounds, Object.assign({maxZoom: frame.maxZoom}, options)); }
       else { map.setView(frame.center, frame.zoom, {animate: false}); }
     }
+    // A place picked on the map is selected where it is: the map does not move under the pointer.
     var focus = frame.focus ? frame.focus.join(",") : null;
-    if (focus && focus !== atlas.focusKey) { map.panInside(frame.focus, options); }
+    if (focus && focus !== atlas.focusKey) {
+      if (frame.place !== atlas.pickedPlace) { map.panInside(frame.focus, options); }
+      atlas.pickedPlace = null;
+    }
     atlas.focusKey = focus;
   }
 
@@ -285,15 +357,12 @@
     if (!atlas.map) { return; }
     dropStaleThemes();
     dropOldStepGroups();
+    if (!step || step.v !== VERSION) { mismatch(atlas.map.getContainer(), step && step.v); return; }
+    if (atlas.broken) { return; }  // the base config was of another version: there are no groups to draw in
+    atlas.report = step.report === true;
     var seen = {};
     Object.keys(step.items).forEach(function (name) {
-      var count = {};  // the same keys as item_keys in components/map/step.py
-      step.items[name].forEach(function (it) {
-        var classes = classesOf(it);
-        count[classes] = (count[classes] === undefined) ? 0 : count[classes] + 1;
-        it.k = name + "|" + classes + "|" + count[classes];
-        place(step, name, it, seen);
-      });
+      step.items[name].forEach(function (it) { draw(step, name, it, seen); });
     });
     Object.keys(atlas.shown).forEach(function (k) {
       if (!seen[k]) {

@@ -1,0 +1,120 @@
+"""The one protocol between Python and the map's browser code (static/atlas/live-map.js); described in
+static/atlas/PROTOCOL.md.
+
+Python sends the base config once per map (BaseConfig, map/step.LiveLayers) and a StepState at every step
+(map/step.step_state); the map sends back Messages, by Streamlit's component value: a place clicked, the layers the
+viewer chose in the map's own control, or a version it cannot draw. Both sides carry VERSION: live-map.js refuses a
+config or state of another version, visibly, and says so; parse_message ignores (and logs) what it cannot read, so a
+stale or hostile value never stops the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Literal, NotRequired, TypedDict
+
+VERSION = 3  # live-map.js's own VERSION must match: both change together with this file and PROTOCOL.md
+
+log = logging.getLogger("calais_atlas")
+
+
+class Item(TypedDict):
+    """One marker. Texts (tooltip, popup, icon HTML) are HTML that Python escaped (model/escaping.py)."""
+
+    k: str  # its key, unique in the step, the same from step to step while the marker stands (map/step.py)
+    type: Literal["circle", "ring", "icon"]
+    lat: float
+    lon: float
+    place: NotRequired[str]  # the place a click on it selects; absent on what a click does not reach
+    style: NotRequired[int]  # circles and rings: an index into StepState.styles ...
+    options: NotRequired[dict]  # ... plus their own radius and className
+    icon: NotRequired[dict]  # icons: L.divIcon's options (html, iconSize, iconAnchor, className)
+    sym: NotRequired[str]  # a symbol of BaseConfig.symbols drawn before icon.html
+    interactive: NotRequired[bool]  # an icon is interactive unless this is false
+    tooltip: NotRequired[str]
+    sticky: NotRequired[bool]
+    popup: NotRequired[str]
+
+
+class Frame(TypedDict):
+    key: str  # applied when it differs from the last frame applied: a viewer's pan and zoom survive other steps
+    bounds: NotRequired[list[list[float]]]  # [[south, west], [north, east]], fitted at the map's size ...
+    maxZoom: NotRequired[int]  # ... never closer than this
+    center: NotRequired[list[float]]  # or a centre ...
+    zoom: NotRequired[int]  # ... and zoom
+    focus: NotRequired[list[float]]  # the place the view is about, brought inside with a margin ...
+    place: NotRequired[str]  # ... and its id: not moved when the viewer just picked it on the map
+
+
+class StepState(TypedDict):
+    v: int
+    items: dict[str, list[Item]]  # per layer name (map/feature_groups.DRAWING_ORDER); a layer not sent is emptied
+    styles: list[dict]  # Leaflet path options shared by circles
+    visible: list[str]  # the layers shown: the one truth, the map's control follows it
+    report: bool  # whether the map sends messages (a click that selects, a layer chosen); false for a preview
+    frame: NotRequired[Frame]  # where the view looks (map/framing.py)
+
+
+class BaseConfig(TypedDict):
+    v: int
+    layers: list[list[str | None]]  # [name, label in the layer control or None for no entry], in drawing order
+    symbols: dict[str, str]  # symbol name -> SVG
+    lang: str
+
+
+@dataclass(frozen=True)
+class Click:
+    """A marker clicked (or Enter / Space on it): its place."""
+
+    seq: int
+    place: str
+
+
+@dataclass(frozen=True)
+class Layers:
+    """The layers shown after the viewer ticked or unticked one in the map's own control."""
+
+    seq: int
+    layers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """The map got a config or state of a version it does not draw: it drew nothing of it and shows a notice."""
+
+    seq: int
+    map_version: object
+    got: object
+
+
+Message = Click | Layers | Mismatch
+
+
+def _ignored(value: object, why: str) -> None:
+    log.warning("map message ignored (%s): %.200r", why, value)
+
+
+def parse_message(value: object, layer_names: tuple[str, ...]) -> Message | None:
+    """What the map sent, checked; None (logged) for anything else: no version, another version, an unknown kind, a
+    wrong shape, a layer name not in ``layer_names``. Streamlit's own empty default ({} or None) is not a message."""
+    if not value:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("seq"), int):
+        _ignored(value, "not a message")
+        return None
+    kind = value.get("kind")
+    if kind == "mismatch":  # sent in the map's version, whatever it is: that is the point of it
+        log.warning("the map (protocol version %r) could not draw version %r", value.get("v"), value.get("got"))
+        return Mismatch(value["seq"], value.get("v"), value.get("got"))
+    if value.get("v") != VERSION:
+        _ignored(value, f"version {value.get('v')!r}, expected {VERSION}")
+        return None
+    if kind == "click" and isinstance(value.get("place"), str) and value["place"]:
+        return Click(value["seq"], value["place"])
+    layers = value.get("layers")
+    if kind == "layers" and isinstance(layers, list) and all(isinstance(name, str) and name in layer_names
+                                                              for name in layers):
+        return Layers(value["seq"], tuple(layers))
+    _ignored(value, "unknown kind or shape")
+    return None
