@@ -44,7 +44,7 @@
     note.className = "atlas-protocol-notice";
     note.setAttribute("role", "alert");
     note.style.cssText = "position:absolute;z-index:1000;top:10px;left:50px;right:50px;padding:8px 12px;" +
-      "background:#fff;border:2px solid #a3262a;color:#1a1a1a;font:14px/1.4 sans-serif";
+      "background:var(--atlas-paper);border:2px solid var(--atlas-highlight);color:var(--atlas-ink);font:14px/1.4 sans-serif";
     note.textContent = (NOTICE[lang] || NOTICE.en).replace("{got}", String(got)).replace("{v}", String(VERSION));
     container.appendChild(note);
   }
