@@ -79,9 +79,10 @@ COLOURS = {
 
 def _words(lang: str, teacher: bool) -> dict[str, str]:
     # Written out, not looked up by the template: the catalogue test finds every key in use by reading t() calls.
+    atlas = t("app.title", lang)
     return {
-        "title": t("app.title", lang), "tagline": t("app.tagline", lang),
-        "handout": t("lesson.handout_teacher", lang) if teacher else t("lesson.handout", lang),
+        "title": t("lesson.handout_teacher", lang, atlas=atlas) if teacher else t("lesson.handout", lang, atlas=atlas),
+        "tagline": t("app.tagline", lang),
         "question": t("lesson.question", lang), "notes": t("lesson.notes", lang), "source": t("source", lang),
         "places": t("lesson.places", lang), "sources": t("ui.sources", lang),
     }

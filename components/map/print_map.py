@@ -65,8 +65,9 @@ def _n(value: float) -> str:
 
 
 def _attrs(**attributes) -> str:
-    """Attributes with underscores as dashes; values are the program's own (numbers, palette colours, dash patterns)."""
-    return " ".join(f'{name.replace("_", "-")}="{_n(value) if isinstance(value, float) else value}"'
+    """Attributes with underscores as dashes (class_ is class); values are the program's own (numbers, palette colours,
+    dash patterns), never data."""
+    return " ".join(f'{name.rstrip("_").replace("_", "-")}="{_n(value) if isinstance(value, float) else value}"'
                     for name, value in attributes.items() if value is not None)
 
 
