@@ -48,7 +48,7 @@ def test_every_place_cites_a_source_alike(shipped, title: str, cut: bool) -> Non
     assert ctx.citation_url(chapter["source_id"])  # so both are links, with the citation as their text
     assert f">{html_text(cited)}</a>" in ctx.source_line(chapter["source_id"])  # the map's popups
     assert source_link(ctx, chapter["source_id"]).startswith(f"[{markdown_text(cited)}](")  # captions, sources tab
-    page = html.unescape(handout_html(tables["chapters"], ctx, "en"))
+    page = html.unescape(handout_html(Prepared.build(tables, "en")))
     assert page.count(cited) >= 2  # the chapter's source line and the list of sources
 
 

@@ -79,6 +79,9 @@ PAIRS = [
     pair(p.FOCUS, LEGEND_BACKDROP, GRAPHIC, "keyboard focus ring in the legend"),
     pair(p.SITE_FILL, p.PAPER, GRAPHIC, "the handout's question bar and print-map marks"),
     pair(p.HIGHLIGHT, p.SEA, GRAPHIC, "the selected site's ring on sea"),
+    pair(p.HIGHLIGHT, p.PRINT_SEA, GRAPHIC, "the focus ring on a handout map's sea"),
+    pair(p.OUTLINE, p.PRINT_SEA, GRAPHIC, "symbol outlines on a handout map's sea"),
+    pair(p.INK_MUTED, p.PRINT_SEA, TEXT, "context place names on a handout map's sea"),
 ]
 
 

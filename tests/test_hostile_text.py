@@ -9,8 +9,8 @@ import pytest
 from apptest_helpers import groups_js, has_text, page_failed, run_app
 from components.data.loader import load_dataset
 from components.export.handout import handout_html
-from components.model.context import MapContext
 from components.model.escaping import html_text, markdown_text, safe_url
+from components.model.shown import Prepared
 from datafolders import MINIMAL
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -67,7 +67,7 @@ def test_hostile_text_in_the_handout_is_escaped() -> None:
     hostile = load_dataset(HOSTILE).tables
     chapters = load_dataset(MINIMAL).tables["chapters"].assign(title="<script>alert('title')</script>",
                                                                 question='"><svg onload=alert(1)>')
-    page = handout_html(chapters, MapContext.build(hostile["places"], hostile["sources"], "en"), "en", teacher=True)
+    page = handout_html(Prepared.build(hostile | {"chapters": chapters}, "en"), teacher=True)
     for raw in RAW:
         assert raw not in page
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page

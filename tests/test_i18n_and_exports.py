@@ -14,7 +14,7 @@ from components.export.rows import shown_rows_csv
 from components.export.standalone import standalone_map
 from components.map.feature_groups import layer_items
 from components.model.formatting import format_count, format_date, format_figure
-from components.model.shown import shown_at
+from components.model.shown import Prepared, shown_at
 from datafolders import MINIMAL
 
 
@@ -102,9 +102,9 @@ def test_shown_rows_csv_defuses_spreadsheet_formulas() -> None:
 
 def test_handout_lists_chapters_questions_and_sources_and_hides_notes() -> None:
     """The handout has every chapter with its question and the sources; teacher notes only in the teacher version."""
-    tables, ctx, *_ = _shown(date(2016, 1, 20))
-    student = handout_html(tables["chapters"], ctx, "en")
-    teacher = handout_html(tables["chapters"], ctx, "fr", teacher=True)
+    tables = load_dataset(MINIMAL).tables
+    student = handout_html(Prepared.build(tables, "en"))
+    teacher = handout_html(Prepared.build(tables, "fr"), teacher=True)
     assert "1. The Jungle grows" in student and "Why did the camp grow?" in student and "<svg" in student
     assert "The figures disagree." not in student and "Les chiffres divergent." in teacher
     assert "@media print" in student

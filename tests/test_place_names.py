@@ -114,7 +114,7 @@ def test_the_exports_name_places_in_french(shipped) -> None:
                                                           shown.ctx))))
     by_id = {row["place_id"]: row["place"] for row in rows}
     assert by_id["calais-jungle"] == JUNGLE_FR and by_id["grande-synthe-camp"] == "Camp de Grande-Synthe (Basroch)"
-    handout = handout_html(shipped["chapters"], shown.ctx, "fr")
+    handout = handout_html(Prepared.build(shipped, "fr"))
     assert html_text(JUNGLE_FR) in handout and "Calais &#x27;Jungle&#x27;" not in handout
     strip = build_strip(shipped["events"], date(1999, 1, 1), date(2021, 12, 31), shown.ctx.place_name, "fr")
     tips = [row["t"] for row in strip.focus_rows(date(2016, 1, 1), date(2016, 3, 31)) if "t" in row]

@@ -32,7 +32,7 @@ LAYERS = (
 
 
 @cache
-def _geojson(name: str) -> dict:
+def geojson(name: str) -> dict:
     return json.loads((STATIC_DIR / "basemap" / name).read_text(encoding="utf-8"))
 
 
@@ -65,7 +65,7 @@ class Basemap(MacroElement):
         self._name = "Basemap"
         self.credit = NATURAL_EARTH
         self.layers = [
-            {"url": f"{prefix}basemap/{name}", "style": style, **({"data": _geojson(name)} if inline else {})}
+            {"url": f"{prefix}basemap/{name}", "style": style, **({"data": geojson(name)} if inline else {})}
             for name, style in LAYERS
         ]
 

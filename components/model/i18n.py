@@ -287,11 +287,12 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "check.after": {"en": "After", "fr": "Après"},
     "check.preview": {"en": "Preview on the map (everything up to the date)", "fr": "Aperçu sur la carte (tout jusqu'à la date)"},
     # -- lessons and exports
-    "lesson.handout": {"en": "lesson handout", "fr": "fiche de séance"},
+    "lesson.handout": {"en": "{atlas}: lesson handout", "fr": "{atlas} : fiche de séance"},
     "lesson.question": {"en": "Discuss:", "fr": "À discuter :"},
     "lesson.notes": {"en": "Teacher notes:", "fr": "Notes pour l'enseignant :"},
     "lesson.places": {"en": "Places in the lesson", "fr": "Lieux de la séance"},
-    "lesson.map_label": {"en": "Map of the Channel coast with the lesson's places, numbered", "fr": "Carte du littoral de la Manche avec les lieux de la séance, numérotés"},
+    "lesson.handout_teacher": {"en": "{atlas}: the lesson — teacher's edition, with notes", "fr": "{atlas} : la séance — édition de l'enseignant, avec les notes"},
+    "lesson.map_of": {"en": "Map of chapter {n}, {day}", "fr": "Carte du chapitre {n}, {day}"},
     "lesson.start": {
         "en": {"one": "Start the lesson ({count} chapter)", "other": "Start the lesson ({count} chapters)"},
         "fr": {"one": "Commencer la leçon ({count} chapitre)", "many": "Commencer la leçon ({count} de chapitres)",

@@ -62,9 +62,8 @@ BORDER = "#8c8c8c"  # coasts and borders
 SEA = "#b9d3e6"  # behind the land: the map container's background
 
 # The printed handout: light fills that a school printer renders and that save ink.
-PRINT_SEA = "#eef4f8"
-PRINT_COAST = CONTEXT_MARK
-PRINT_INK = OKABE_ITO["black"]  # links once printed, the outline of the print map's place marks
+PRINT_SEA = "#dbe8f2"  # the chapters' maps: the sea, under the basemap's LAND and BORDER
+PRINT_INK = OKABE_ITO["black"]  # links once printed
 NOTES = "#f3f3f3"  # the background of the teacher's notes
 
 # Over the map, labels and the legend let a little of it through.

@@ -156,4 +156,4 @@ def _date_driven(page: PageData) -> None:
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)
-    export_panel(ctx, at, states, events, captions, page.chapters, items, frame(ctx), lang, view.categories)
+    export_panel(ctx, at, states, events, captions, page.prepared, items, frame(ctx), lang, view.categories)

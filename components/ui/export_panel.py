@@ -16,6 +16,7 @@ from components.export.standalone import standalone_map
 from components.map.protocol import Frame
 from components.model.context import MapContext
 from components.model.i18n import t
+from components.model.shown import Prepared
 from components.model.timeline import SiteState
 from components.ui.dataset import data_key
 
@@ -28,10 +29,11 @@ def data_download_button(lang: str, key: str) -> None:
 
 
 def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
-                 chapters: pd.DataFrame, items: dict[str, list[dict]], frame: Frame, lang: str,
+                 prepared: Prepared, items: dict[str, list[dict]], frame: Frame, lang: str,
                  categories: tuple[str, ...] = ()) -> None:
     """``items`` are the layers' marker items the live map draws (map/feature_groups.layer_items): the file draws them,
-    framed as the live map is (``frame``).
+    framed as the live map is (``frame``). ``prepared`` is the page's data in its language: the handout draws each
+    chapter's map from it.
 
     ``events`` are those the category filter shows (() for all categories), which the file names say.
     """
@@ -43,11 +45,11 @@ def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events
         st.download_button(t("export.rows", lang), lambda: shown_rows_csv(at, states, events, captions, ctx),
                            file_name=rows_name, mime="text/csv", key="atlas-export-rows",
                            on_click="ignore")
-        if not chapters.empty:
-            st.download_button(t("export.handout", lang), lambda: handout_html(chapters, ctx, lang),
+        if not prepared.tables["chapters"].empty:
+            st.download_button(t("export.handout", lang), lambda: handout_html(prepared),
                                file_name=f"calais-atlas-lesson-{lang}.html", mime="text/html", key="atlas-export-handout",
                                on_click="ignore")
-            st.download_button(t("export.handout_teacher", lang), lambda: handout_html(chapters, ctx, lang, teacher=True),
+            st.download_button(t("export.handout_teacher", lang), lambda: handout_html(prepared, teacher=True),
                                file_name=f"calais-atlas-lesson-teacher-{lang}.html", mime="text/html",
                                key="atlas-export-handout-teacher", on_click="ignore")
         data_download_button(lang, "atlas-export-data")
