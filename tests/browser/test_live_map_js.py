@@ -14,6 +14,7 @@ from components.data.loader import default_data_dir, load_dataset
 from components.export.standalone import standalone_map
 from components.map.assets import STATIC_DIR
 from components.map.feature_groups import layer_items
+from components.map.framing import frame_for
 from components.map.protocol import VERSION
 from components.map.step import base_config, step_state
 from components.model.palette import SITE_FILL, css_variables
@@ -197,7 +198,8 @@ def test_the_exported_file_runs_the_same_script_with_popups_keyboard_and_labels(
     """The exported map draws with live-map.js: markers are named buttons, labels are placed, every popup is there,
     and a click opens its popup and sends nothing (there is no Streamlit)."""
     page_file = tmp_path / "export.html"
-    page_file.write_text(standalone_map(items_at(prepared, date(2016, 1, 20)), (50.97, 1.95), 10, "en"), encoding="utf-8")
+    coast = frame_for(prepared.ctx, "coast")
+    page_file.write_text(standalone_map(items_at(prepared, date(2016, 1, 20)), coast, "en"), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1000, "height": 700})
     page = context.new_page()
     try:
@@ -209,5 +211,8 @@ def test_the_exported_file_runs_the_same_script_with_popups_keyboard_and_labels(
         page.locator(".leaflet-marker-icon.atlas-event").first.dispatch_event("click")
         assert page.locator(".leaflet-popup-content").is_visible()
         assert page.locator(".leaflet-control-layers").count() == 1 and page.get_by_role("alert").count() == 0
+        # framed as the live map is: the coast's camps whole in the reader's window
+        (south, west), (north, east) = coast["bounds"]
+        assert page.evaluate(f"() => window.atlas.map.getBounds().contains([[{south}, {west}], [{north}, {east}]])")
     finally:
         context.close()
