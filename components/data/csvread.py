@@ -11,6 +11,7 @@ import errno
 import io
 import math
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,8 +201,13 @@ def parse_csv(data: bytes | None, shown: str, *, required: bool = True, too_larg
     return _exact_parse(text, delimiter, shown, problems)
 
 
+LINE_ENDS = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # lines as io.StringIO(newline="") splits them
+
+
 def _exact_parse(text: str, delimiter: str, shown: str, problems: list[Problem]) -> RawTable:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # One line at a time: an io.StringIO would hold the whole text again, four bytes a character.
+    lines = (match.group() for match in LINE_ENDS.finditer(text))
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
     line = 1
