@@ -100,7 +100,7 @@ def test_title_row_and_utf16_files_are_read_with_spreadsheet_line_numbers(tmp_pa
 def test_a_permission_error_names_the_file(tmp_path: Path, monkeypatch, capsys) -> None:
     """An unreadable events.csv is a problem naming it, not a PermissionError traceback. The tests run as root, who
     reads any file, so os.open is made to refuse it as it refuses other users."""
-    folder = build(tmp_path / "data", "unreadable")
+    build(tmp_path / "data", "unreadable")
     real_open = os.open
 
     def refusing(path, flags, *args, **kwargs):
