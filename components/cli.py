@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from components.data.catalogue import LANGS
+from components.data.csvread import max_mb_error
 from components.data.loader import DATA_ENV, default_data_dir, load_dataset
 from components.data.messages import msg
 
@@ -33,7 +34,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(msg("cli.clean", directory=str(directory), counts=counts).text(lang))
         return 0
     summary = msg("cli.summary", directory=str(directory), counts=counts,
-                  problems=msg("cli.problems", count=len(dataset.problems)), rows=msg("cli.rows", count=rejected))
+                  problems=msg("cli.problems", count=dataset.problem_count), rows=msg("cli.rows", count=rejected))
     print(summary.text(lang))
     return 1
 
@@ -113,6 +114,10 @@ def main(argv: list[str] | None = None, *, today: datetime.date | None = None) -
     """Run one command; ``today`` (default: the real date) is what geocode stamps in coord_source."""
     args = build_parser().parse_args(argv)
     args.today = today
+    setting = max_mb_error()
+    if setting is not None:  # a wrong limit would let every file through, or none: say so and stop
+        print(setting.text(os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in LANGS else "en"), file=sys.stderr)
+        return 2
     try:
         return args.run(args)
     except KeyboardInterrupt:

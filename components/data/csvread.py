@@ -7,8 +7,12 @@ Each of those is read correctly and reported, so nothing turns into mojibake or 
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import math
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,16 +21,38 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from components.data.messages import Size, msg
+from components.data.messages import Message, Number, Size, msg
 from components.data.problem import Problem
 
 MAX_FIELD_CHARS = 2_000_000
 csv.field_size_limit(MAX_FIELD_CHARS)
+# The widest table has 17 columns: a header or a row past this is not a spreadsheet of the atlas, and reading its
+# fields one Python string each would cost a gigabyte.
+MAX_COLUMNS = 200
 MAX_MB_ENV = "CALAIS_ATLAS_MAX_MB"
 DEFAULT_MAX_MB = 100
+DELIMITERS = (",", ";", "\t")
+HEADER_SEARCH_BYTES = 65_536  # where the delimiter is looked for
+
+
+def max_mb_error() -> Message | None:
+    """What is wrong with CALAIS_ATLAS_MAX_MB, or None when it is unset or a size above zero."""
+    setting = os.environ.get(MAX_MB_ENV)
+    if not setting:
+        return None
+    try:
+        megabytes = float(setting)
+    except ValueError:
+        megabytes = math.nan
+    if math.isfinite(megabytes) and megabytes > 0:
+        return None
+    return msg("config.max_mb", env=MAX_MB_ENV, setting=setting, default=DEFAULT_MAX_MB)
 
 
 def max_bytes() -> int:
+    """The largest file read, from CALAIS_ATLAS_MAX_MB; the default when the setting is wrong (max_mb_error says)."""
+    if max_mb_error() is not None:
+        return DEFAULT_MAX_MB * 1_000_000
     return int(float(os.environ.get(MAX_MB_ENV) or DEFAULT_MAX_MB) * 1_000_000)
 
 
@@ -51,13 +77,18 @@ class RawTable:
 
 
 def display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    try:  # the folder resolved, not the file: a symlink is named as the maintainer named it
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
 
 def _decode(data: bytes, shown: str, problems: list[Problem]) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_mark(data):
+        problems.append(Problem(shown, msg("file.utf16")))
+        # A file cut in the middle of a character (or with a lone surrogate) keeps the rest: U+FFFD marks the spot.
+        codec = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-16-le"
+        return data.decode(codec, errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -68,28 +99,77 @@ def _decode(data: bytes, shown: str, problems: list[Problem]) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _delimiter(first_line: str, shown: str, problems: list[Problem]) -> str:
-    if first_line.count(";") > first_line.count(","):
+def _utf16_without_mark(data: bytes) -> bool:
+    """Little-endian UTF-16 of ASCII text has a zero after every letter; no CSV in another encoding starts so."""
+    start = data[:64]
+    return len(start) >= 4 and start[1::2].count(0) == len(start[1::2]) and 0 not in start[0::2]
+
+
+def _delimiter(text: str, shown: str, problems: list[Problem]) -> str:
+    """The commonest of comma, semicolon and tab on the first line, or in the first lines when it holds none
+    (a title line above the header)."""
+    start = _first_line(text[:HEADER_SEARCH_BYTES])
+    if not any(map(start.__contains__, DELIMITERS)):
+        start = text[:HEADER_SEARCH_BYTES]
+    delimiter = max(DELIMITERS, key=start.count)  # ties go to the comma, first
+    if delimiter == ";":
         problems.append(Problem(shown, msg("file.semicolons"), line=1))
-        return ";"
-    return ","
+    elif delimiter == "\t":
+        problems.append(Problem(shown, msg("file.tabs"), line=1))
+    return delimiter
 
 
-def read_csv(path: Path, *, required: bool = True, exact: bool = False) -> RawTable:
-    """Read a CSV file from disk; see parse_csv."""
+def read_csv(path: Path, *, required: bool = True, exact: bool = False, width: int = 0) -> RawTable:
+    """Read a CSV file from disk; see parse_csv. Only a regular file is read, and at most the size limit plus one byte:
+    a FIFO, a device (a symlink to /dev/zero) or a folder is refused without waiting for it or reading it."""
     shown = display_path(path)
-    if not path.exists():
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
         return parse_csv(None, shown, required=required)
-    if path.is_dir():
-        return RawTable([], [], [Problem(shown, msg("file.folder"))], readable=False)
-    size = path.stat().st_size
-    if size > max_bytes():
-        return parse_csv(b"", shown, too_large=size)
-    return parse_csv(path.read_bytes(), shown, required=required, exact=exact)
+    except OSError as err:
+        return _unopenable(shown, err)
+    with os.fdopen(descriptor, "rb", buffering=0) as file:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            return RawTable([], [], [Problem(shown, msg("file.folder"))], readable=False)
+        if not stat.S_ISREG(mode):
+            return RawTable([], [], [Problem(shown, msg("file.not_regular"))], readable=False)
+        limit = max_bytes()
+        try:
+            data = _read_at_most(file, limit + 1)
+        except OSError as err:
+            return _unopenable(shown, err)
+        if len(data) > limit:  # the size read, not st_size: a file may grow while it is read
+            return parse_csv(b"", shown, too_large=max(len(data), os.fstat(descriptor).st_size))
+    return parse_csv(data, shown, required=required, exact=exact, width=width)
 
 
-def parse_csv(data: bytes | None, shown: str, *, required: bool = True, too_large: int = 0, exact: bool = False) -> RawTable:
+def _read_at_most(file: io.RawIOBase, size: int) -> bytes:
+    chunks = bytearray()
+    while len(chunks) < size:
+        chunk = file.read(min(size - len(chunks), 1 << 24))
+        if not chunk:
+            break
+        chunks += chunk
+    return bytes(chunks)
+
+
+def _unopenable(shown: str, err: OSError) -> RawTable:
+    if isinstance(err, PermissionError):
+        message = msg("file.permission")
+    elif err.errno == errno.EISDIR:
+        message = msg("file.folder")
+    else:
+        message = msg("file.os_error", error=err.strerror or str(err))
+    return RawTable([], [], [Problem(shown, message)], readable=False)
+
+
+def parse_csv(data: bytes | None, shown: str, *, required: bool = True, too_large: int = 0, exact: bool = False,
+              width: int = 0) -> RawTable:
     """Parse CSV bytes (None: the file is missing). Never raises: every defect becomes a Problem.
+    ``width`` is how many columns the table's schema has, for the message on a file far wider.
 
     Files that any CSV reader reads alike go through pyarrow's reader; the others (ragged rows, stray quotes),
     and every file with ``exact``, through Python's csv module, whose messages and line numbers are the reference.
@@ -109,7 +189,11 @@ def parse_csv(data: bytes | None, shown: str, *, required: bool = True, too_larg
     if not text or text.isspace():
         problems.append(Problem(shown, msg("file.empty")))
         return RawTable([], [], problems, readable=False)
-    delimiter = _delimiter(_first_line(text), shown, problems)
+    delimiter = _delimiter(text, shown, problems)
+    columns = _header_width(text, delimiter)
+    if columns > MAX_COLUMNS:
+        problems.append(Problem(shown, msg("file.too_wide", count=columns, width=width, limit=MAX_COLUMNS), line=1))
+        return RawTable([], [], problems, readable=False)
     fast = None if exact else fast_parse(text, delimiter, utf8)
     if fast is not None:
         header, columns, lines = fast
@@ -117,19 +201,33 @@ def parse_csv(data: bytes | None, shown: str, *, required: bool = True, too_larg
     return _exact_parse(text, delimiter, shown, problems)
 
 
+LINE_ENDS = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # lines as io.StringIO(newline="") splits them
+
+
 def _exact_parse(text: str, delimiter: str, shown: str, problems: list[Problem]) -> RawTable:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # One line at a time: an io.StringIO would hold the whole text again, four bytes a character.
+    lines = (match.group() for match in LINE_ENDS.finditer(text))
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
     line = 1
+    readable = False  # until the header is read
     try:
         header = [name.strip() for name in next(reader)]
+        readable = True
         for line, fields in enumerate(reader, start=2):
+            if len(fields) > MAX_COLUMNS:
+                problems.append(Problem(shown, msg("row.too_wide", count=len(fields), limit=MAX_COLUMNS), line=line))
+                break
             if "".join(fields).strip():
                 rows.append((line, fields))
     except csv.Error as err:
-        problems.append(Problem(shown, msg("file.unreadable", error=str(err)), line=line + 1 if rows or header else 1))
-    return RawTable(header, rows, problems)
+        at = line + 1 if readable else 1
+        if str(err).startswith("field larger than field limit"):
+            problems.append(Problem(shown, msg("file.field_too_long", limit=Number(MAX_FIELD_CHARS)), line=at))
+        else:
+            problems.append(Problem(shown, msg("file.unreadable", error=str(err)), line=at))
+    return RawTable(header, rows, problems, readable=readable)
 
 
 def _first_line(text: str) -> str:
@@ -166,7 +264,10 @@ def _header_width(text: str, delimiter: str) -> int:
     carriage_return = text.find("\r", 0, end)
     if carriage_return != -1:
         end = carriage_return
-    return len(next(csv.reader([text[:end]], delimiter=delimiter), []))
+    try:
+        return len(next(csv.reader([text[:end]], delimiter=delimiter), []))
+    except csv.Error:  # a field past the limit: the csv module's reading says so, with its line
+        return 0
 
 
 def fast_parse(text: str, delimiter: str, utf8: bytes | None = None) -> tuple[list[str], list[pa.Array], np.ndarray] | None:
@@ -176,6 +277,8 @@ def fast_parse(text: str, delimiter: str, utf8: bytes | None = None) -> tuple[li
     if b"\x00" in data or data.startswith(b"\xef\xbb\xbf") or not plain_quotes(data, delimiter):
         return None
     width = _header_width(text, delimiter)
+    if not width:
+        return None
     try:
         table = pacsv.read_csv(
             pa.py_buffer(data),

@@ -42,6 +42,11 @@ class Dataset:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, the ones only counted in a summary ("... and 249,000 more like this") included."""
+        return sum(problem.count for problem in self.problems)
+
     def row_counts(self) -> dict[str, int]:
         return {name: len(frame) for name, frame in self.tables.items()}
 
@@ -57,6 +62,9 @@ def _isin(values: pd.Series, targets: pd.Series) -> pd.Series:
     """values.isin(targets) for text columns, in Arrow (pandas' own isin goes through Python strings)."""
     found = pc.is_in(pa.array(values, pa.large_string()), value_set=pa.array(targets, pa.large_string()))
     return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index)
+
+
+REF_KIND = "ref"  # unknown, unchecked or pointing to a bad row: one kind, listed up to the cap
 
 
 def _check_references(
@@ -75,7 +83,9 @@ def _check_references(
             continue
         suggestions = sorted(set(targets))
         target_file = f"{target_table}.csv"
-        for index in result.frame.index[missing]:
+        positions = result.frame.index[missing]
+        room = result.log.room(shown, column.name, REF_KIND)
+        for index in positions[:room]:
             value = values[index]
             if results[target_table].frame.empty and results[target_table].problems:
                 message = msg("ref.unchecked", file=target_file)
@@ -87,7 +97,10 @@ def _check_references(
                 hint = msg("hint.did_you_mean", guess=guess) if guess else msg("ref.add_first", file=target_file)
                 message = msg("ref.missing", file=target_file, hint=hint)
             line = int(result.frame.at[index, LINE])
-            result.problems.append(Problem(shown, message, line=line, column=column.name, value=value))
+            result.log.add(Problem(shown, message, line=line, column=column.name, value=value), REF_KIND)
+        if len(positions) > room:
+            rest = result.frame.loc[positions[room:], LINE]
+            result.log.skip(shown, column.name, REF_KIND, count=len(rest), first=int(rest.min()))
         if column.required:
             _reject(result, missing, msg("reason.unknown_ref", column=column.name))
         else:
@@ -96,15 +109,15 @@ def _check_references(
 
 def _check_places(result: TableResult, shown: str) -> None:
     frame = result.frame
-    already = {(problem.line, problem.column) for problem in result.problems}
+    already = set(result.blanked.get("lat", ())) | set(result.blanked.get("lon", ()))  # told already: a bad value
     for lat, lon, line in zip(frame["lat"].tolist(), frame["lon"].tolist(), frame[LINE].tolist(), strict=True):
-        if (line, "lat") in already or (line, "lon") in already:
+        if line in already:
             continue
         if pd.isna(lat) and pd.isna(lon):
-            result.problems.append(Problem(shown, msg("place.no_point"), line=line, column="lat"))
+            result.log.add(Problem(shown, msg("place.no_point"), line=line, column="lat"))
         elif pd.isna(lat) or pd.isna(lon):
             missing = "lat" if pd.isna(lat) else "lon"
-            result.problems.append(Problem(shown, msg("place.half_point"), line=line, column=missing))
+            result.log.add(Problem(shown, msg("place.half_point"), line=line, column=missing))
     _check_shared_points(result, shown)
 
 
@@ -117,7 +130,7 @@ def _check_shared_points(result: TableResult, shown: str) -> None:
         if point in first:
             other, other_line = first[point]
             message = msg("place.same_point", other=other, line=other_line)
-            result.problems.append(Problem(shown, message, line=int(line), column="lat", value=f"{lat}, {lon}"))
+            result.log.add(Problem(shown, message, line=int(line), column="lat", value=f"{lat}, {lon}"))
         else:
             first[point] = (place_id, int(line))
 
@@ -126,7 +139,7 @@ def _check_population(result: TableResult, shown: str) -> None:
     frame = result.frame
     backwards = frame["count_max"].notna() & (frame["count_max"] < frame["count"])
     for index in frame.index[backwards.fillna(False)]:
-        result.problems.append(
+        result.log.add(
             Problem(shown, msg("population.max_below", figure=str(frame.at[index, "count"])),
                     line=int(frame.at[index, LINE]), column="count_max", value=str(frame.at[index, "count_max"]))
         )
@@ -151,10 +164,11 @@ def load_dataset(directory: Path | str | None = None, tables: tuple[Table, ...] 
         path = directory / table.filename
         if files is None:
             shown = display_path(path)
-            raw = read_csv(path, required=not table.optional_file, exact=exact)
+            raw = read_csv(path, required=not table.optional_file, exact=exact, width=len(table.columns))
         else:
             shown = f"{directory}/{table.filename}"
-            raw = parse_csv(files.get(table.filename), shown, required=not table.optional_file, exact=exact)
+            raw = parse_csv(files.get(table.filename), shown, required=not table.optional_file, exact=exact,
+                            width=len(table.columns))
         result = validate_table(table, raw, shown)
         if table.key and not result.rejected.empty and table.key in result.rejected:
             keys_and_lines = zip(result.rejected[table.key], result.rejected[LINE], strict=True)
@@ -162,11 +176,11 @@ def load_dataset(directory: Path | str | None = None, tables: tuple[Table, ...] 
         _check_references(table, result, results, shown, raw_keys)
         if table.name in CROSS_CHECKS:
             CROSS_CHECKS[table.name](result, shown)
-        result.problems.sort(key=lambda problem: problem.line or 0)
         results[table.name] = result
     return Dataset(
         directory=directory,
         tables={name: result.frame for name, result in results.items()},
         rejected={name: result.rejected for name, result in results.items() if not result.rejected.empty},
-        problems=[problem for result in results.values() for problem in result.problems],
+        problems=[problem for result in results.values()
+                  for problem in sorted(result.log.problems(), key=lambda problem: problem.line or 0)],
     )

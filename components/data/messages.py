@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babel.dates import get_month_names
-from babel.numbers import get_decimal_symbol
+from babel.numbers import format_decimal, get_decimal_symbol
 
 from components.data.catalogue import Text, lookup
 
@@ -58,11 +58,69 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "fr": "ne peut pas être lu au-delà de cette ligne ({error}) ; cherchez un guillemet double non fermé ou égaré. "
               "Les lignes suivantes n'ont pas été lues",
     },
+    "file.utf16": {
+        "en": "is UTF-16 (Excel's 'Unicode text'); it was read anyway. Save it as 'CSV UTF-8' to make this message go away",
+        "fr": "est en UTF-16 (« Texte Unicode » d'Excel) ; il a quand même été lu. Enregistrez-le au format "
+              "« CSV UTF-8 » pour que ce message disparaisse",
+    },
+    "file.tabs": {
+        "en": "separates columns with tabs; the atlas expects commas. It was read anyway. "
+              "In Excel save as 'CSV UTF-8 (Comma delimited)', not as 'Unicode text'",
+        "fr": "sépare les colonnes par des tabulations ; l'atlas attend des virgules. Il a quand même été lu. "
+              "Dans Excel, enregistrez au format « CSV UTF-8 (délimité par des virgules) », pas en « Texte Unicode »",
+    },
+    "file.not_regular": {
+        "en": "is not a regular file (a pipe, a device or a socket); only CSV files are read",
+        "fr": "n'est pas un fichier ordinaire (un tube, un périphérique ou une socket) ; seuls les fichiers CSV sont lus",
+    },
+    "file.permission": {"en": "cannot be opened: permission denied (check who owns it and its permissions)",
+                        "fr": "ne peut pas être ouvert : permission refusée (vérifiez son propriétaire et ses droits)"},
+    "file.os_error": {"en": "cannot be read ({error})", "fr": "ne peut pas être lu ({error})"},
+    "file.too_wide": {
+        "en": {"one": "has {count} columns on its first line; the schema has {width}, and a file with more than "
+                      "{limit} is not read. Is it the right file?",
+               "other": "has {count} columns on its first line; the schema has {width}, and a file with more than "
+                        "{limit} is not read. Is it the right file?"},
+        "fr": {"one": "a {count} colonnes sur sa première ligne ; le schéma en a {width}, et un fichier de plus de "
+                      "{limit} colonnes n'est pas lu. Est-ce le bon fichier ?",
+               "many": "a {count} de colonnes sur sa première ligne ; le schéma en a {width}, et un fichier de plus de "
+                       "{limit} colonnes n'est pas lu. Est-ce le bon fichier ?",
+               "other": "a {count} colonnes sur sa première ligne ; le schéma en a {width}, et un fichier de plus de "
+                        "{limit} colonnes n'est pas lu. Est-ce le bon fichier ?"},
+    },
+    "row.too_wide": {
+        "en": {"one": "has {count} fields; a row with more than {limit} is not read. Rows after it were not read",
+               "other": "has {count} fields; a row with more than {limit} is not read. Rows after it were not read"},
+        "fr": {"one": "a {count} champs ; une ligne de plus de {limit} champs n'est pas lue. "
+                      "Les lignes suivantes n'ont pas été lues",
+               "many": "a {count} de champs ; une ligne de plus de {limit} champs n'est pas lue. "
+                       "Les lignes suivantes n'ont pas été lues",
+               "other": "a {count} champs ; une ligne de plus de {limit} champs n'est pas lue. "
+                        "Les lignes suivantes n'ont pas été lues"},
+    },
+    "file.field_too_long": {
+        "en": "has a field longer than {limit} characters; look for an unclosed double quote or a file that is not a "
+              "CSV. Rows after it were not read",
+        "fr": "a un champ de plus de {limit} caractères ; cherchez un guillemet double non fermé ou un fichier qui "
+              "n'est pas un CSV. Les lignes suivantes n'ont pas été lues",
+    },
     "size.mb": {"en": "{amount} MB", "fr": "{amount} Mo"},
     "size.kb": {"en": "{amount} KB", "fr": "{amount} Ko"},
     # -- the header and the rows (validate.py)
     "header.twice": {"en": 'column "{name}" appears twice; only the first is read',
                      "fr": "la colonne « {name} » apparaît deux fois ; seule la première est lue"},
+    "header.title_row": {
+        "en": "line 1 is not the header; the header is on line {line}. The lines above it were skipped: "
+              "delete them so that the header is the first line",
+        "fr": "la ligne 1 n'est pas l'en-tête ; l'en-tête est à la ligne {line}. Les lignes au-dessus ont été ignorées : "
+              "supprimez-les pour que l'en-tête soit la première ligne",
+    },
+    "header.none_known": {
+        "en": "line 1 names none of this file's columns, so no row could be read. "
+              "The first line must be the header: {columns}",
+        "fr": "la ligne 1 ne nomme aucune des colonnes de ce fichier, donc aucune ligne n'a pu être lue. "
+              "La première ligne doit être l'en-tête : {columns}",
+    },
     "header.unknown": {"en": 'unknown column "{name}"{hint}', "fr": "colonne inconnue « {name} »{hint}"},
     "header.known": {"en": " (known columns: {columns})", "fr": " (colonnes connues : {columns})"},
     "header.missing": {"en": 'required column "{name}" is missing from the header',
@@ -142,6 +200,13 @@ MESSAGES: dict[str, dict[str, Text]] = {
                     "fr": "n'est pas une date réelle ({month} {year} compte {days} jours)"},
     "date.backwards": {"en": "starts after it ends (write the earlier date first: {fixed})",
                        "fr": "commence après sa fin (écrivez d'abord la date la plus ancienne : {fixed})"},
+    "problems.more": {
+        "en": {"one": "… and {amount} more like this, from this line on",
+               "other": "… and {amount} more like this, from this line on"},
+        "fr": {"one": "… et {amount} autre du même genre, à partir de cette ligne",
+               "many": "… et {amount} autres du même genre, à partir de cette ligne",
+               "other": "… et {amount} autres du même genre, à partir de cette ligne"},
+    },
     # -- between files (loader.py)
     "ref.unchecked": {"en": "cannot be checked: {file} has no usable rows (see its problems above)",
                       "fr": "ne peut pas être vérifié : {file} n'a aucune ligne utilisable (voir ses problèmes plus haut)"},
@@ -225,6 +290,11 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "en": "The server is checking other uploads; try again in a minute",
         "fr": "Le serveur vérifie d'autres envois ; réessayez dans une minute",
     },
+    # -- configuration (csvread.py): the CLI stops on it, the app says it and uses the default
+    "config.max_mb": {"en": "{env}={setting} is not a size in megabytes above 0 (e.g. {env}={default})",
+                      "fr": "{env}={setting} n'est pas une taille en mégaoctets supérieure à 0 (par ex. {env}={default})"},
+    "config.default_used": {"en": "{problem}; the default limit, {default} MB, is used",
+                            "fr": "{problem} ; la limite par défaut, {default} Mo, est utilisée"},
     # -- the command line's report (cli.py): the folder leads like a file name, "data: ..."
     "cli.no_folder": {"en": "{directory}: no such folder (pass a data folder, or set {env})",
                       "fr": "{directory}: dossier introuvable (indiquez un dossier de données, ou définissez {env})"},
@@ -275,6 +345,16 @@ class MonthName:
 
     def text(self, lang: str = "en") -> str:
         return get_month_names("wide", locale=lang)[self.month]
+
+
+@dataclass(frozen=True)
+class Number:
+    """A count written with the language's grouping: 249,000 in English, 249 000 in French."""
+
+    count: int
+
+    def text(self, lang: str = "en") -> str:
+        return format_decimal(self.count, locale=lang)
 
 
 @dataclass(frozen=True)

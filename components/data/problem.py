@@ -5,9 +5,14 @@ It holds a Message, not a text, so the loader's results are the same in every la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from components.data.messages import Message, msg
+from components.data.messages import Message, Number, msg
+
+# Problems listed per file, column and kind; the rest are counted in one "... and N more like this". A maintainer fixes
+# the first hundred and checks again; a list of 250,000 costs the server a gigabyte and nobody reads it.
+PROBLEMS_PER_KIND = 100
 
 
 @dataclass(frozen=True)
@@ -17,6 +22,11 @@ class Problem:
     line: int | None = None  # spreadsheet row: the header is line 1
     column: str | None = None
     value: str | None = None
+
+    @property
+    def count(self) -> int:
+        """How many problems this one stands for: a summary ("... and 249,000 more like this") for its count."""
+        return (self.what.count or 1) if self.what.key == "problems.more" else 1
 
     @property
     def message(self) -> str:
@@ -46,3 +56,46 @@ class Problem:
 def _shorten(value: str, limit: int = 80) -> str:
     flat = value.replace("\n", "\\n")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+@dataclass
+class ProblemLog:
+    """The problems of one file, at most ``limit`` of each (column, kind), with the count of the others.
+
+    ``kind`` is the message's key unless the caller groups otherwise (all bad references of a column are one kind).
+    A caller about to build many messages asks ``room`` first, and tells ``skip`` the lines it did not build.
+    """
+
+    limit: int = PROBLEMS_PER_KIND
+    listed: list[Problem] = field(default_factory=list)
+    _counts: dict[tuple[str, str | None, str], int] = field(default_factory=dict)
+    _more: dict[tuple[str, str | None, str], tuple[int, int | None]] = field(default_factory=dict)
+
+    def room(self, file: str, column: str | None, kind: str) -> int:
+        return max(self.limit - self._counts.get((file, column, kind), 0), 0)
+
+    def add(self, problem: Problem, kind: str | None = None) -> None:
+        key = (problem.file, problem.column, kind or problem.what.key)
+        if self._counts.get(key, 0) < self.limit:
+            self._counts[key] = self._counts.get(key, 0) + 1
+            self.listed.append(problem)
+        else:
+            self.skip(problem.file, problem.column, key[2], count=1, first=problem.line)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.add(problem)
+
+    def skip(self, file: str, column: str | None, kind: str, *, count: int, first: int | None) -> None:
+        """Count ``count`` problems not listed, the first of them on line ``first``."""
+        key = (file, column, kind)
+        counted, earliest = self._more.get(key, (0, None))
+        if first is not None and (earliest is None or first < earliest):
+            earliest = first
+        self._more[key] = (counted + count, earliest)
+
+    def problems(self) -> list[Problem]:
+        """The listed problems, then one summary per (column, kind) that had more, at the first line not listed."""
+        summaries = [Problem(file, msg("problems.more", amount=Number(count), count=count), line=first, column=column)
+                     for (file, column, _), (count, first) in self._more.items()]
+        return self.listed + summaries

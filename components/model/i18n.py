@@ -202,6 +202,8 @@ MESSAGES: dict[str, dict[str, Text]] = {
     },
     "ui.problems_detail": {"en": "Problems and rows not shown", "fr": "Problèmes et lignes non affichées"},
     "ui.rejected": {"en": "Rows not shown", "fr": "Lignes non affichées"},
+    "ui.rejected_first": {"en": "The first {shown} of {total} rows not shown are listed here.",
+                          "fr": "Les {shown} premières des {total} lignes non affichées sont listées ici."},
     "col.file": {"en": "File", "fr": "Fichier"},
     "col.line": {"en": "Line", "fr": "Ligne"},
     "col.column": {"en": "Column", "fr": "Colonne"},

@@ -20,7 +20,7 @@ from components.model.view_state import DEFAULT_DATE, LAYERS
 from components.ui import state
 from components.ui.dataset import current_dataset
 from components.ui.map_panel import map_panel
-from components.ui.problems_panel import problems_frame
+from components.ui.problems_panel import config_notice, problems_frame
 from components.ui.style import apply_style
 
 UPLOAD_LABEL = "upload"
@@ -31,7 +31,7 @@ def _report(candidate, lang: str) -> None:
     if candidate.ok:
         st.success(t("check.clean", lang, counts=counts))
         return
-    st.error(t("check.problems", lang, count=len(candidate.problems), counts=counts))
+    st.error(t("check.problems", lang, count=candidate.problem_count, counts=counts))
     st.dataframe(problems_frame(candidate, lang), hide_index=True, width="stretch", key="check-problems-table")
     report = "\n".join(problem.text(lang) for problem in candidate.problems) + "\n"
     st.download_button(t("check.download_report", lang), report, file_name="validation-report.txt", mime="text/plain",
@@ -78,6 +78,7 @@ def render() -> None:
     apply_style()
     st.title(t("check.title", lang))
     st.markdown(t("check.intro", lang))
+    config_notice(lang)
     uploads = st.file_uploader(t("check.upload", lang), type=["csv", "zip"], accept_multiple_files=True, key="check.upload")
     if not uploads:
         st.info(t("check.waiting", lang))
