@@ -29,7 +29,7 @@ def standalone_map(groups: list[folium.FeatureGroup], frame: dict, lang: str) ->
     for _, path in JS:
         script = static_text(path).replace("</script", "<\\/script")
         head.add_child(folium.Element(f"<script>{script}</script>"))
-    add_basemap(folium_map, "offline", inline=True)
+    add_basemap(folium_map, "offline", inline=True, lang=lang)
     add_legend(folium_map, lang)
     for group in groups:
         group.add_to(folium_map)

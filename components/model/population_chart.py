@@ -6,11 +6,13 @@ Building a dict costs nothing per rerun; altair's schema validation cost ~300 ms
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
 
 from components.data.schema import HEAD_COUNTS
+from components.model.chart_locale import vega_locale
 from components.model.formatting import format_date, format_figure
 from components.model.i18n import t
 from components.model.palette import HIGHLIGHT, INK_MUTED
@@ -69,10 +71,17 @@ def population_spec(rows: list[dict], shown: list[dict], at: date, lang: str) ->
             {"mark": {"type": "point", "size": 110, "filled": True, "opacity": 0.9},
              "encoding": {"x": {"field": "mid", "type": "temporal", "title": t("col.date", lang)}, "y": y, "color": color,
                           "shape": {"field": "qualifier", "type": "nominal", "title": t("col.qualifier", lang),
-                                    "scale": {"domain": list(QUALIFIER_SHAPES), "range": list(QUALIFIER_SHAPES.values())}},
+                                    "scale": {"domain": list(QUALIFIER_SHAPES), "range": list(QUALIFIER_SHAPES.values())},
+                                    "legend": {"labelExpr": f"{_wordings(lang)}[datum.label]"}},
                           "tooltip": tooltip}},
             {"data": {"name": "now"},
              "mark": {"type": "rule", "color": HIGHLIGHT, "strokeDash": [6, 4], "strokeWidth": 2},
              "encoding": {"x": {"field": "at", "type": "temporal"}}},
         ],
+        "config": {"locale": vega_locale(lang)},  # month names and 6 000 on the axes in the page's language
     }
+
+
+def _wordings(lang: str) -> str:
+    """The qualifier legend's labels, "exact", "environ", "plus de"…: a Vega object literal keyed by the data's values."""
+    return json.dumps({qualifier: t(f"wording.{qualifier}", lang) for qualifier in QUALIFIER_SHAPES}, ensure_ascii=False)
