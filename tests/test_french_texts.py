@@ -120,13 +120,16 @@ def _texts_of(items: dict[str, list[dict]], key: str) -> str:
 
 def test_the_french_map_shows_french_titles_and_descriptions(shipped) -> None:
     """?lang=fr: event tooltips and popups carry title_fr and description_fr, site popups and context tooltips the
-    places' description_fr; none of them the English. Quotes stay as the source wrote them."""
+    places' description_fr; none of them the English. Quotes stay as the source wrote them. A colon after a date or a
+    label has its no-break space before it, as French writes it."""
     shown = Prepared.build(shipped, "fr").at(date(2016, 1, 20), "around", 3)
     items = layer_items(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS), "calais-jungle")
     tooltips, popups = _texts_of(items, "tooltip"), _texts_of(items, "popup")
     events = shipped["events"].set_index("event_id")
     buffer = events.loc["buffer-zone-clearing-2016-01-20"]
     assert html_text(buffer["title_fr"]) in tooltips and html_text(buffer["title"]) not in tooltips
+    assert "\u00a0: " + html_text(buffer["title_fr"]) in tooltips  # "20 janv. 2016 : Dégagement…", French spacing
+    assert "Source\u00a0: " in popups and "Source: " not in popups
     assert html_text(buffer["description_fr"]) in popups and html_text(buffer["description"]) not in popups
     assert html_text(buffer["quote"], 400)[:60] in popups  # the source's words, untranslated
     places = shipped["places"].set_index("place_id")

@@ -46,7 +46,8 @@ def site_text(ctx: MapContext, place_id: str, state: SiteState, figure: str, det
 
 def event_line(row: dict, ctx: MapContext) -> str:
     source = html_text(ctx.source_short(row["source_id"]))
-    return f"{date_html(row['date'], ctx.lang)}: {html_text(ctx.text(row, 'title'), 160)} <i>({source})</i>"
+    colon = t("colon", ctx.lang)
+    return f"{date_html(row['date'], ctx.lang)}{colon}{html_text(ctx.text(row, 'title'), 160)} <i>({source})</i>"
 
 
 def event_popup(rows: list[dict], ctx: MapContext) -> str:
@@ -62,7 +63,7 @@ def event_popup(rows: list[dict], ctx: MapContext) -> str:
             block.append(f"<q>{html_text(row['quote'], 400)}</q>")
         if row.get("quote_en"):
             block.append(f"<i>{html_text(row['quote_en'], 400)}</i>")
-        block.append(f"{t('source', ctx.lang)}: {ctx.source_line(row['source_id'])}")
+        block.append(f"{t('source', ctx.lang)}{t('colon', ctx.lang)}{ctx.source_line(row['source_id'])}")
         parts.append("<br>".join(block))
     if len(rows) > MAX_LISTED:
         parts.append(html_text(f"+ {len(rows) - MAX_LISTED} …"))
@@ -99,7 +100,8 @@ def caption_text(ctx: MapContext, place_id: str, records: list[dict]) -> dict:
     """Tooltip (the first captions, cut short) and popup (captions with their credits) of a camera marker."""
     count = t("photos", ctx.lang, count=len(records))
     head = f"<b>{html_text(count)}</b> · {html_text(ctx.place_name(place_id))}"
-    lines = [f"{date_html(row['date'], ctx.lang)}: {html_text(row['text'], 110)}" for row in records[:TOOLTIP_LISTED]]
+    colon = t("colon", ctx.lang)
+    lines = [f"{date_html(row['date'], ctx.lang)}{colon}{html_text(row['text'], 110)}" for row in records[:TOOLTIP_LISTED]]
     lines += _more(len(records), ctx.lang)
     popup = "<hr>".join(
         f"{date_html(row['date'], ctx.lang)}<br>{html_text(row['text'], 500)}<br><i>{html_text(row['credit'])}</i>"

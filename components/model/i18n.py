@@ -36,6 +36,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "status.no_figure": {"en": "no figure yet", "fr": "pas encore de chiffre"},
     "status.disagree": {"en": "sources disagree", "fr": "les sources divergent"},
     "source": {"en": "Source", "fr": "Source"},
+    "colon": {"en": ": ", "fr": "\u00a0: "},  # between a label and what it names: French puts a no-break space before
     "location.exact": {"en": "exact location", "fr": "emplacement exact"},
     "location.approximate": {"en": "approximate location (within about 1 km)", "fr": "emplacement approximatif (à 1 km près)"},
     "location.area": {"en": "a zone; the point is its middle", "fr": "une zone ; le point en marque le centre"},

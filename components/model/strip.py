@@ -83,7 +83,8 @@ def _raw(events: pd.DataFrame, place_name, lang: str) -> tuple[list[dict], list[
             events["date_start"], events["category"], events["place_id"], texts(events, "title", lang), events["date"],
             strict=True)):
         day = start.date()
-        tip = f"{format_date(text, lang)} · {t(f'category.{category}', lang)} · {place_name(place_id)}: {str(title)[:120]}"
+        tip = (f"{format_date(text, lang)} · {t(f'category.{category}', lang)} · {place_name(place_id)}{t('colon', lang)}"
+               f"{str(title)[:120]}")
         rows.append({"x": _iso(day), "c": CATEGORY_INDEX.get(category, -1), "n": 1, "i": index, "t": tip})
         marks.append(Mark(day, str(place_id or "")))
     return rows, marks
