@@ -113,7 +113,7 @@ def test_show_all_view_zooms_out_to_every_place(tmp_path, monkeypatch) -> None:
     """'Show all places' frames every place instead of the coast's camps, Brachay far inland included."""
     folder = build_data_folder(tmp_path / "data")  # the minimal places all fit the coast view: add one that does not
     with (folder / "places.csv").open("a", encoding="utf-8") as places:
-        places.write('brachay,Brachay,,village,"Brachay, Haute-Marne, France",48.4406,5.1872,exact,manual: test fixture,,,,\n')
+        places.write('brachay,Brachay,,village,"Brachay, Haute-Marne, France",48.4406,5.1872,exact,manual: test fixture,,,,,\n')
     dataset = load_dataset(folder)
     assert dataset.ok, dataset.problems
     app = run_app(monkeypatch, folder)

@@ -47,7 +47,7 @@ def test_editing_a_csv_while_the_app_runs(tmp_path: Path, monkeypatch) -> None:
     assert count_class(groups_js(app), "atlas-event-protest") == 0
     events = folder / "events.csv"
     good = events.read_text(encoding="utf-8")
-    events.write_text(good + "protest-2016,2016-02-06,calais,protest,A rally in Calais,,time,,,\n", encoding="utf-8")
+    events.write_text(good + "protest-2016,2016-02-06,calais,protest,A rally in Calais,,,,time,,,\n", encoding="utf-8")
     app.run()
     assert count_class(groups_js(app), "atlas-event-protest") == 1 and not app.warning
     events.write_text(good + "half-saved,2016-02", encoding="utf-8")  # an editor caught mid-write

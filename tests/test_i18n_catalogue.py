@@ -38,6 +38,7 @@ DYNAMIC: dict[str, tuple[str, ...]] = {
     # population.qualifier; format_figure writes an "exact" figure bare, without a message (test_every_qualifier_formats).
     "qualifier.": tuple(value for value in _values(schema.QUALIFIERS) if value != "exact"),
     "location.": _values(schema.PRECISION),  # places.location_precision
+    "wording.": _values(schema.QUALIFIERS),  # the population chart's legend (population_chart.QUALIFIER_SHAPES)
     "layer.": LAYERS,  # the sidebar's layer checkboxes
     "basemap.": BASEMAPS,  # the basemap radio
     "window.": WINDOW_MODES,  # the window radio

@@ -39,8 +39,9 @@ def shown_rows_csv(at: date, states: dict[str, SiteState], events: pd.DataFrame,
         sources = "; ".join(dict.fromkeys(ctx.citation(f["source_id"]) for f in site.figures))
         writer.writerow([_cell(v) for v in ("site", at.isoformat(), place_id, ctx.place_name(place_id), figure, detail, sources)])
     for row in events.to_dict("records"):
-        writer.writerow([_cell(v) for v in ("event", row["date"], row["place_id"], ctx.place_name(row["place_id"]), row["title"],
-                                            row["description"], ctx.citation(row["source_id"]))])
+        writer.writerow([_cell(v) for v in ("event", row["date"], row["place_id"], ctx.place_name(row["place_id"]),
+                                            ctx.text(row, "title"), ctx.text(row, "description"),
+                                            ctx.citation(row["source_id"]))])
     for row in captions.to_dict("records"):
         writer.writerow([_cell(v) for v in ("caption", row["date"], row["place_id"], ctx.place_name(row["place_id"]), row["text"],
                                             row["credit"], ctx.citation(row["source_id"]))])

@@ -35,7 +35,7 @@ def standalone_map(items: dict[str, list[dict]], frame: Frame, lang: str) -> str
         head.add_child(folium.Element(f"<style>{static_text(path)}</style>"))
     for _, path in (*JS, ("atlas_live_map", LIVE_MAP_JS)):
         head.add_child(_inline_script(path))
-    add_basemap(folium_map, "offline", inline=True)
+    add_basemap(folium_map, "offline", inline=True, lang=lang)
     add_legend(folium_map, lang)
     LiveLayers(lang, prefix=None, state=step_state(items, all_popups=True, report=False, frame=frame)).add_to(folium_map)
     return folium_map.get_root().render()

@@ -15,10 +15,21 @@ from branca.element import MacroElement
 from folium.template import Template
 
 from components.map.assets import IFRAME_PREFIX, STATIC_DIR
+from components.model.escaping import html_text
+from components.model.i18n import t
 from components.model.palette import BORDER, LAND
 
-OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-NATURAL_EARTH = "Basemap: Natural Earth (public domain); coast near Calais and Brachay: GSHHG (Wessel &amp; Smith 1996, LGPL-3+)"
+OSM_LINK = '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+
+
+def osm_attribution(lang: str) -> str:
+    """OpenStreetMap's credit as the HTML Leaflet shows, in the interface language."""
+    return html_text(t("credit.osm", lang, link="{link}")).replace("{link}", OSM_LINK)
+
+
+def basemap_credit(lang: str) -> str:
+    """Natural Earth's and GSHHG's credit as the HTML Leaflet shows, in the interface language."""
+    return html_text(t("credit.basemap", lang))
 
 # Fills carry no outline: their straight clipping edges would show. Coast and border lines come separately.
 _FILL = {"fillColor": LAND, "fillOpacity": 1, "stroke": False}
@@ -60,10 +71,10 @@ class Basemap(MacroElement):
         """
     )
 
-    def __init__(self, prefix: str = IFRAME_PREFIX, inline: bool = False):
+    def __init__(self, prefix: str = IFRAME_PREFIX, inline: bool = False, lang: str = "en"):
         super().__init__()
         self._name = "Basemap"
-        self.credit = NATURAL_EARTH
+        self.credit = basemap_credit(lang)
         self.layers = [
             {"url": f"{prefix}basemap/{name}", "style": style, **({"data": geojson(name)} if inline else {})}
             for name, style in LAYERS
@@ -71,12 +82,13 @@ class Basemap(MacroElement):
 
 
 def add_basemap(folium_map: folium.Map, basemap: str = "offline", prefix: str = IFRAME_PREFIX,
-                inline: bool = False) -> folium.Map:
-    Basemap(prefix, inline).add_to(folium_map)
+                inline: bool = False, lang: str = "en") -> folium.Map:
+    """The basemap, and OpenStreetMap's tiles over it when ``basemap`` is "osm"; the credits in ``lang``."""
+    Basemap(prefix, inline, lang).add_to(folium_map)
     if basemap == "osm":
         folium.TileLayer(
             "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-            attr=OSM_ATTRIBUTION,
+            attr=osm_attribution(lang),
             name="OpenStreetMap",
             max_zoom=19,
             control=False,

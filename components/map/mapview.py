@@ -16,6 +16,6 @@ def base_map(basemap: str = "offline", lang: str = "en") -> folium.Map:
     folium_map = folium.Map(location=CHANNEL_CENTER, zoom_start=CHANNEL_ZOOM, tiles=None, control_scale=True,
                             min_zoom=4, max_zoom=17, prefer_canvas=False)
     use_local_assets(folium_map)
-    add_basemap(folium_map, basemap)
+    add_basemap(folium_map, basemap, lang=lang)
     add_legend(folium_map, lang)
     return folium_map

@@ -38,7 +38,7 @@ def place_tooltip(ctx: MapContext, place_id: str, extra: list[str]) -> str:
 def site_text(ctx: MapContext, place_id: str, state: SiteState, figure: str, detail: str) -> dict:
     """The tooltip (figure and its date) and the popup (every figure with its source, the description) of a site."""
     lines = [html_text(figure)] + figure_lines(state, ctx)
-    description = ctx.places[place_id]["description"]
+    description = ctx.place_description(place_id)
     short = [html_text(figure)] + ([html_text(detail)] if detail else [])
     return {"tooltip": place_tooltip(ctx, place_id, short), "sticky": True,
             "popup": place_tooltip(ctx, place_id, lines + ([html_text(description, 400)] if description else []))}
@@ -46,22 +46,24 @@ def site_text(ctx: MapContext, place_id: str, state: SiteState, figure: str, det
 
 def event_line(row: dict, ctx: MapContext) -> str:
     source = html_text(ctx.source_short(row["source_id"]))
-    return f"{date_html(row['date'], ctx.lang)}: {html_text(row['title'], 160)} <i>({source})</i>"
+    colon = t("colon", ctx.lang)
+    return f"{date_html(row['date'], ctx.lang)}{colon}{html_text(ctx.text(row, 'title'), 160)} <i>({source})</i>"
 
 
 def event_popup(rows: list[dict], ctx: MapContext) -> str:
     parts = []
     for row in rows[:MAX_LISTED]:
-        block = [f"<b>{html_text(row['title'], 200)}</b>", date_html(row["date"], ctx.lang)]
+        block = [f"<b>{html_text(ctx.text(row, 'title'), 200)}</b>", date_html(row["date"], ctx.lang)]
         if row.get("date_note"):
             block.append(f"<i>{html_text(row['date_note'], 300)}</i>")
-        if row.get("description"):
-            block.append(html_text(row["description"], 600))
+        description = ctx.text(row, "description")
+        if description:
+            block.append(html_text(description, 600))
         if row.get("quote"):
             block.append(f"<q>{html_text(row['quote'], 400)}</q>")
         if row.get("quote_en"):
             block.append(f"<i>{html_text(row['quote_en'], 400)}</i>")
-        block.append(f"{t('source', ctx.lang)}: {ctx.source_line(row['source_id'])}")
+        block.append(f"{t('source', ctx.lang)}{t('colon', ctx.lang)}{ctx.source_line(row['source_id'])}")
         parts.append("<br>".join(block))
     if len(rows) > MAX_LISTED:
         parts.append(html_text(f"+ {len(rows) - MAX_LISTED} …"))
@@ -98,7 +100,8 @@ def caption_text(ctx: MapContext, place_id: str, records: list[dict]) -> dict:
     """Tooltip (the first captions, cut short) and popup (captions with their credits) of a camera marker."""
     count = t("photos", ctx.lang, count=len(records))
     head = f"<b>{html_text(count)}</b> · {html_text(ctx.place_name(place_id))}"
-    lines = [f"{date_html(row['date'], ctx.lang)}: {html_text(row['text'], 110)}" for row in records[:TOOLTIP_LISTED]]
+    colon = t("colon", ctx.lang)
+    lines = [f"{date_html(row['date'], ctx.lang)}{colon}{html_text(row['text'], 110)}" for row in records[:TOOLTIP_LISTED]]
     lines += _more(len(records), ctx.lang)
     popup = "<hr>".join(
         f"{date_html(row['date'], ctx.lang)}<br>{html_text(row['text'], 500)}<br><i>{html_text(row['credit'])}</i>"
@@ -113,6 +116,6 @@ def context_html(ctx: MapContext, place_id: str) -> str:
 
 
 def context_tooltip(ctx: MapContext, place_id: str, compact: bool) -> str:
-    description = ctx.places[place_id]["description"]
+    description = ctx.place_description(place_id)
     extra = [html_text(description, 400)] if description and not compact else []
     return place_tooltip(ctx, place_id, extra)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -33,7 +34,17 @@ class MapContext:
     def place_name(self, place_id: str) -> str:
         """The place's name in the interface language (its name_fr in French, when filled); raw text, unescaped."""
         row = self.places.get(place_id)
-        return place_id if row is None else _name(row, self.lang)
+        return place_id if row is None else translated(row, "name", self.lang)
+
+    def place_description(self, place_id: str) -> str:
+        """The place's description in the interface language (description_fr in French, when filled), or ''."""
+        row = self.places.get(place_id)
+        return "" if row is None else translated(row, "description", self.lang)
+
+    def text(self, row: Mapping, column: str) -> str:
+        """A row's own text in the interface language: an event's title or description (``<column>_fr`` in French,
+        when filled, else ``<column>``); raw text, unescaped. Quotes and captions have no French column: as written."""
+        return translated(row, column, self.lang)
 
     def citation(self, source_id: str) -> str:
         """The source cited, as plain text (escaped where it is shown): "Publisher: Title", at most CITATION_LIMIT."""
@@ -64,11 +75,6 @@ class MapContext:
         return float(row["lat"]), float(row["lon"])
 
 
-def _name(row: dict, lang: str) -> str:
-    french = row.get("name_fr")
-    return translated(row, "name", lang) if isinstance(french, str) else str(row["name"])  # NaN or absent: no French
-
-
 def _collation_key(name: str) -> str:
     """Accents, case, quotes and brackets ignored: « Jungle » de Calais files under J, Écluse beside Ecluse."""
     words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKD", name).casefold())
@@ -78,5 +84,15 @@ def _collation_key(name: str) -> str:
 def place_names(places: pd.DataFrame, lang: str) -> dict[str, str]:
     """place_id -> name in ``lang`` of every place with a point, in alphabetical order: the "go to place" list."""
     located = places.dropna(subset=["lat", "lon"])
-    names = {str(row["place_id"]): _name(row, lang) for row in located.to_dict("records")}
+    names = {str(row["place_id"]): translated(row, "name", lang) for row in located.to_dict("records")}
     return dict(sorted(names.items(), key=lambda item: (_collation_key(item[1]), item[1])))
+
+
+def texts(frame: pd.DataFrame, column: str, lang: str) -> list[str]:
+    """``column`` of every row of ``frame`` in ``lang`` (MapContext.text's rule, a table at a time); a frame without
+    ``<column>_fr`` gives ``column`` as it is."""
+    french = f"{column}_fr"
+    if lang != "fr" or french not in frame.columns:
+        return [translated({column: value}, column, lang) for value in frame[column]]
+    return [translated({column: english, french: other}, column, lang)
+            for english, other in zip(frame[column], frame[french], strict=True)]

@@ -1,4 +1,5 @@
-"""Interface text in English and French. Data text stays in its own language.
+"""Interface text in English and French. The data's own texts have ``<column>_fr`` columns, read through
+``translated``; quotes, captions and source titles stay in their own language.
 
 Every message has one key and a text in every language of ``LANGS``; a message that counts something has
 its CLDR plural forms. ``t(key, lang, count=n)`` picks the form through Babel and writes ``{count}`` as the
@@ -7,6 +8,8 @@ number in that language. The mechanism is components/data/catalogue.py, shared w
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from components.data.catalogue import LANGS, Text, lookup, plural_form, plural_forms
 
@@ -19,6 +22,11 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "qualifier.over": {"en": "over {amount}", "fr": "plus de {amount}"},
     "qualifier.under": {"en": "under {amount}", "fr": "moins de {amount}"},
     "qualifier.planned": {"en": "planned: {amount}", "fr": "prévu : {amount}"},
+    "wording.exact": {"en": "exact", "fr": "exact"},
+    "wording.about": {"en": "about", "fr": "environ"},
+    "wording.over": {"en": "over", "fr": "plus de"},
+    "wording.under": {"en": "under", "fr": "moins de"},
+    "wording.planned": {"en": "planned", "fr": "prévu"},
     "what.residents": {"en": "residents", "fr": "résidents"},
     "what.inhabitants": {"en": "inhabitants", "fr": "habitants"},
     "what.capacity": {"en": "capacity", "fr": "capacité"},
@@ -28,6 +36,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "status.no_figure": {"en": "no figure yet", "fr": "pas encore de chiffre"},
     "status.disagree": {"en": "sources disagree", "fr": "les sources divergent"},
     "source": {"en": "Source", "fr": "Source"},
+    "colon": {"en": ": ", "fr": "\u00a0: "},  # between a label and what it names: French puts a no-break space before
     "location.exact": {"en": "exact location", "fr": "emplacement exact"},
     "location.approximate": {"en": "approximate location (within about 1 km)", "fr": "emplacement approximatif (à 1 km près)"},
     "location.area": {"en": "a zone; the point is its middle", "fr": "une zone ; le point en marque le centre"},
@@ -35,6 +44,13 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "layer.events": {"en": "Events", "fr": "Événements"},
     "layer.captions": {"en": "Photo captions", "fr": "Légendes photo"},
     "layer.context": {"en": "Context places", "fr": "Lieux de contexte"},
+    # The map's credit line; no-break spaces keep a French colon with its word where the line wraps.
+    "credit.basemap": {
+        "en": "Basemap: Natural Earth (public domain); coast near Calais and Brachay: GSHHG (Wessel & Smith 1996, LGPL-3+)",
+        "fr": "Fond de carte\u00a0: Natural Earth (domaine public)\u00a0; côte près de Calais et de Brachay\u00a0: GSHHG "
+              "(Wessel & Smith 1996, LGPL-3+)",
+    },
+    "credit.osm": {"en": "© {link} contributors", "fr": "© les contributeurs d’{link}"},
     "legend.title": {"en": "Legend", "fr": "Légende"},
     "legend.circle": {"en": "Circle area ∝ people counted at the date", "fr": "Aire du cercle ∝ personnes comptées à la date"},
     "legend.closed": {"en": "Camp closed at the date", "fr": "Camp fermé à la date"},
@@ -318,10 +334,16 @@ MESSAGES: dict[str, dict[str, Text]] = {
 }
 
 
-def translated(row: dict, column: str, lang: str) -> str:
-    """A data row's ``<column>_fr`` when the interface is French and it is filled, else ``<column>``."""
-    french = row.get(f"{column}_fr") if lang == "fr" else None
-    return str(french or row.get(column) or "")
+def translated(row: Mapping, column: str, lang: str) -> str:
+    """A data row's ``<column>_fr`` when the interface is French and it is filled, else ``<column>``: the one rule for
+    the project's own texts (names, titles, descriptions, chapters). Raw text, unescaped; a missing or NaN cell is empty.
+    """
+    if lang == "fr":
+        french = row.get(f"{column}_fr")
+        if isinstance(french, str) and french:
+            return french
+    english = row.get(column)
+    return "" if english is None or english != english else str(english)  # english != english: NaN
 
 
 def t(key: str, lang: str = "en", *, count: int | None = None, **values: object) -> str:

@@ -6,11 +6,13 @@ Building a dict costs nothing per rerun; altair's schema validation cost ~300 ms
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
 
 from components.data.schema import HEAD_COUNTS
+from components.model.chart_locale import date_axis_format, vega_locale
 from components.model.formatting import format_date, format_figure
 from components.model.i18n import t
 from components.model.palette import HIGHLIGHT, INK_MUTED
@@ -43,7 +45,8 @@ def chart_rows(population: pd.DataFrame, source_short, place_id: str, lang: str)
 def population_spec(rows: list[dict], shown: list[dict], at: date, lang: str) -> dict:
     """``rows`` from chart_rows; ``shown`` the steps the map shows (model/strip.StripLine.rows: x, y, y2)."""
     y = {"field": "count", "type": "quantitative", "title": t("col.population", lang)}
-    steps_x = {"field": "x", "type": "temporal", "title": t("col.date", lang)}
+    axis = {"format": date_axis_format(lang)}
+    steps_x = {"field": "x", "type": "temporal", "title": t("col.date", lang), "axis": axis}
     steps_y = {**y, "field": "y"}
     color = {"field": "source", "type": "nominal", "title": t("col.source", lang)}
     tooltip = [{"field": "figure", "title": "#"}, {"field": "kind", "title": " "},
@@ -67,12 +70,20 @@ def population_spec(rows: list[dict], shown: list[dict], at: date, lang: str) ->
             {"mark": {"type": "rule", "strokeWidth": 1.5},
              "encoding": {"x": {"field": "mid", "type": "temporal"}, "y": y, "y2": {"field": "top"}, "color": color}},
             {"mark": {"type": "point", "size": 110, "filled": True, "opacity": 0.9},
-             "encoding": {"x": {"field": "mid", "type": "temporal", "title": t("col.date", lang)}, "y": y, "color": color,
+             "encoding": {"x": {"field": "mid", "type": "temporal", "title": t("col.date", lang), "axis": axis}, "y": y,
+                          "color": color,
                           "shape": {"field": "qualifier", "type": "nominal", "title": t("col.qualifier", lang),
-                                    "scale": {"domain": list(QUALIFIER_SHAPES), "range": list(QUALIFIER_SHAPES.values())}},
+                                    "scale": {"domain": list(QUALIFIER_SHAPES), "range": list(QUALIFIER_SHAPES.values())},
+                                    "legend": {"labelExpr": f"{_wordings(lang)}[datum.label]"}},
                           "tooltip": tooltip}},
             {"data": {"name": "now"},
              "mark": {"type": "rule", "color": HIGHLIGHT, "strokeDash": [6, 4], "strokeWidth": 2},
              "encoding": {"x": {"field": "at", "type": "temporal"}}},
         ],
+        "config": {"locale": vega_locale(lang)},  # month names and 6 000 on the axes in the page's language
     }
+
+
+def _wordings(lang: str) -> str:
+    """The qualifier legend's labels, "exact", "environ", "plus de"…: a Vega object literal keyed by the data's values."""
+    return json.dumps({qualifier: t(f"wording.{qualifier}", lang) for qualifier in QUALIFIER_SHAPES}, ensure_ascii=False)

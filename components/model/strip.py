@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 from babel.dates import get_month_names
 
+from components.model.chart_locale import vega_locale
+from components.model.context import texts
 from components.model.filters import CATEGORIES
 from components.model.formatting import format_date, format_figure
 from components.model.i18n import t
@@ -78,9 +80,11 @@ def _iso(day: date) -> str:
 def _raw(events: pd.DataFrame, place_name, lang: str) -> tuple[list[dict], list[Mark]]:
     rows, marks = [], []
     for index, (start, category, place_id, title, text) in enumerate(zip(
-            events["date_start"], events["category"], events["place_id"], events["title"], events["date"], strict=True)):
+            events["date_start"], events["category"], events["place_id"], texts(events, "title", lang), events["date"],
+            strict=True)):
         day = start.date()
-        tip = f"{format_date(text, lang)} · {t(f'category.{category}', lang)} · {place_name(place_id)}: {str(title)[:120]}"
+        tip = (f"{format_date(text, lang)} · {t(f'category.{category}', lang)} · {place_name(place_id)}{t('colon', lang)}"
+               f"{str(title)[:120]}")
         rows.append({"x": _iso(day), "c": CATEGORY_INDEX.get(category, -1), "n": 1, "i": index, "t": tip})
         marks.append(Mark(day, str(place_id or "")))
     return rows, marks
@@ -211,8 +215,9 @@ def _ms(day: date) -> int:
 
 @lru_cache(maxsize=8)
 def _month_labels(lang: str) -> str:
+    """The abbreviated month names as a Vega array literal, as the language writes them: "janv." keeps its full stop."""
     names = get_month_names("abbreviated", locale=lang)
-    return "[" + ",".join(f"'{names[month].rstrip('.')}'" for month in range(1, 13)) + "]"
+    return json.dumps([names[month] for month in range(1, 13)], ensure_ascii=False)
 
 
 def _x(domain: tuple[date, date], axis: dict | None) -> dict:
@@ -356,6 +361,6 @@ def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date
         "vconcat": [row(overview_x, "overview", PICKS[0], overview_height, 30, False),
                     row(focus_x, "focus", PICKS[1], focus_height, 70, True)],
         "spacing": 2,
-        "config": {"view": {"stroke": RULE}, "axis": {"labelColor": INK_MUTED}},
+        "config": {"view": {"stroke": RULE}, "axis": {"labelColor": INK_MUTED}, "locale": vega_locale(lang)},
         "autosize": {"type": "fit-x", "contains": "padding"},
     }

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.model.context import MapContext
+from components.model.context import MapContext, texts
 from components.model.escaping import markdown_text
 from components.model.formatting import format_date, format_day
 from components.model.i18n import t
@@ -66,7 +66,7 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
             t("col.date", lang): [format_date(d, lang) for d in shown["date"]],
             t("col.place", lang): [ctx.place_name(p) for p in shown["place_id"]],
             t("col.category", lang): [t(f"category.{c}", lang) for c in shown["category"]],
-            t("col.event", lang): [str(x)[:300] for x in shown["title"]],
+            t("col.event", lang): [title[:300] for title in texts(shown, "title", lang)],
             t("col.source", lang): [ctx.citation(s) for s in shown["source_id"]],
         }))
     st.markdown(f"#### {t('text.captions', lang, n=len(captions))}")
