@@ -342,9 +342,11 @@ def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date
     months = _month_labels(lang)
     top_axis = {"orient": "top", "format": "%Y", "labelFontSize": 10, "tickCount": 12, "grid": False, "domain": False,
                 "labelPadding": 1, "ticks": False}
+    # A window of a month or two has weekly ticks: they name their day ("8 Nov"), a month's first day only its month.
     focus_axis = {"orient": "bottom", "labelFontSize": 10, "grid": False, "domain": False, "tickCount": 8, "labelPadding": 1,
-                  "labelExpr": f"{months}[utcmonth(datum.value)]"
-                               " + (utcmonth(datum.value) == 0 ? ' ' + utcyear(datum.value) : '')"}
+                  "labelExpr": "(utcdate(datum.value) == 1 ? '' : utcdate(datum.value) + ' ')"
+                               f" + {months}[utcmonth(datum.value)]"
+                               " + (utcmonth(datum.value) == 0 && utcdate(datum.value) == 1 ? ' ' + utcyear(datum.value) : '')"}
     overview_x = _x(span, top_axis)
     focus_x = {"field": "x", "type": "temporal", "scale": {"type": "utc"}, "axis": focus_axis, "title": None}
     margin = (_ms(focus[1]) - _ms(focus[0])) // 150  # marks at either end are drawn whole

@@ -33,7 +33,7 @@ h1{{font-size:1.7rem !important;padding:0 !important;line-height:1.2 !important}
 .st-key-atlas-timebar [data-testid="stHorizontalBlock"]{{gap:.5rem}}
 .st-key-atlas-speed [data-testid="stSelectbox"]{{display:flex;flex-direction:row;align-items:center;gap:.35rem}}
 .st-key-atlas-speed [data-testid="stWidgetLabel"]{{margin:0;min-height:0;width:auto;flex:0 0 auto}}
-.st-key-atlas-speed [data-testid="stSelectbox"] > div{{flex:1 1 auto;min-width:0}}
+.st-key-atlas-speed [data-testid="stSelectbox"] > div{{flex:0 1 6.5rem;min-width:0}}
 [data-testid="stElementToolbar"]:has(+ * [data-testid="stVegaLiteChart"]),
 [data-testid="stElementToolbar"]:has(~ [data-testid="stVegaLiteChart"]){{display:none}}
 {PILLS}{{height:auto;max-width:100%}}
