@@ -16,7 +16,7 @@ from components.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
 from components.model.shown import Prepared
 from components.model.strip import MAX_MARKS, PICKS, build_strip, focus_range, population_line, strip_spec
 from components.model.summaries import figure_text
-from components.model.timeline import SiteIndex, data_span
+from components.model.timeline import SiteIndex, data_span, window_bounds
 from components.model.view_state import AtlasState, Limits
 from datafolders import ROOT
 
@@ -87,11 +87,56 @@ def test_at_the_limit_every_event_is_still_its_own_mark() -> None:
 
 
 def test_focus_is_the_window_within_bounds() -> None:
+    """The focus row shows the window; everything up to the date is cut to a year, and the date's rule keeps some room."""
     at = date(2016, 1, 20)
     assert focus_range(at, date(2015, 10, 20), date(2016, 4, 20), *SPAN) == (date(2015, 10, 20), date(2016, 4, 20))
-    low, high = focus_range(at, date(1999, 1, 1), at, *SPAN)  # "everything up to": a year back, six weeks on
-    assert (at - low).days == 366 and (high - at).days == 45
+    low, high = focus_range(at, date(1999, 1, 1), at, *SPAN)  # "everything up to": a year back, two weeks on
+    assert (at - low).days == 366 and (high - at).days == 15
     assert focus_range(date(1999, 1, 2), date(1999, 1, 2), date(1999, 1, 2), *SPAN)[0] == SPAN[0]
+    # Chapter 9: a month either side of 24 Nov 2021, in data ending on 30 Nov 2021 (it used to reach back to 10 Oct).
+    end = date(2021, 11, 30)
+    assert focus_range(date(2021, 11, 24), date(2021, 10, 24), date(2021, 12, 24), SPAN[0], end) == (date(2021, 10, 24), end)
+
+
+FOCUS_DATES = (date(2015, 11, 20), date(2009, 9, 22), date(2021, 11, 24), date(2002, 1, 1))
+
+
+def _focus_extent(spec: dict) -> tuple[date, date]:
+    """The first and last day any dataset of the focus row puts on its x scale (its scale spans its data)."""
+    days = []
+    for name in {layer["data"]["name"] for layer in _layers(spec, 1)}:
+        for row in spec["datasets"][name]:
+            for key in ("x", "x2"):
+                value = row.get(key)
+                if isinstance(value, str):
+                    days.append(date.fromisoformat(value))
+                elif value is not None:  # the invisible bounds, in milliseconds
+                    days.append(date(1970, 1, 1) + timedelta(milliseconds=value))
+    return min(days), max(days)
+
+
+def test_the_focus_rows_axis_spans_only_the_window() -> None:
+    """On 20 Nov 2015 the focus row read "Jan 2004 … Jan 2016": the population step in force at the window's start, and
+    the shading of "everything up to", widened its scale. Now at the issue's dates and in chapters 9 and 10, for every
+    site and none, the row's data lies in its range, and its range is the window (within the data)."""
+    tables, prepared, span = _shipped()
+    strip = build_strip(tables["events"], span.first, span.last, prepared.ctx.place_name, "en")
+    chapters = tables["chapters"].set_index("chapter")
+    views = [(day, "around", 3, site) for day in FOCUS_DATES for site in ("", "calais-jungle", "sangatte-red-cross-centre")]
+    views += [(chapters.loc[n, "date_start"].date(), chapters.loc[n, "window"], int(chapters.loc[n, "months"]),
+               chapters.loc[n, "place_id"]) for n in (9, 10)]
+    views += [(date(2015, 11, 20), "upto", 0, "calais-jungle")]
+    for at, mode, months, site in views:
+        start, end = window_bounds(at, mode, months)
+        window = (span.first if mode == "upto" else start.date(), end.date())
+        line = population_line(prepared.sites, site if site in prepared.sites.figures else "", span.last, "en")
+        spec = strip_spec(strip, line, at, window, (span.first, span.last), "en")
+        focus = focus_range(at, *window, span.first, span.last)
+        if mode == "around":
+            assert focus == (max(window[0], span.first), min(window[1], span.last)), (at, site)
+        low, high = _focus_extent(spec)
+        margin = (focus[1] - focus[0]) / 150 + timedelta(days=1)
+        assert focus[0] - margin <= low and high <= focus[1] + margin, f"{at} {site}: focus row spans {low} – {high}"
 
 
 AGREE_DAYS = (date(2015, 6, 15), date(2002, 11, 5), date(2009, 9, 22), date(2015, 1, 1), date(2015, 3, 1),

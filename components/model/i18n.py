@@ -144,7 +144,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "ui.next": {"en": "Next event ▶", "fr": "Événement suivant ▶"},
     "ui.play": {"en": "▶ Play", "fr": "▶ Lecture"},
     "ui.pause": {"en": "⏸ Pause", "fr": "⏸ Pause"},
-    "ui.speed": {"en": "Seconds per step", "fr": "Secondes par étape"},
+    "ui.speed": {"en": "Speed", "fr": "Vitesse"},
     "ui.explain": {"en": "What the date shows", "fr": "Ce que montre la date"},
     "strip.from": {"en": "From", "fr": "À partir du"},
     "strip.events": {"en": "Events", "fr": "Événements"},

@@ -17,6 +17,7 @@ from components.model.formatting import format_date, format_figure
 from components.model.i18n import t
 from components.model.palette import HIGHLIGHT, INK_MUTED
 
+LEGEND_LABEL_LIMIT = 420  # px: Vega's default (160) cut "Le Monde (with AFP), republished by kelnews.fr"
 QUALIFIER_SHAPES = {"exact": "circle", "about": "diamond", "over": "triangle-up", "under": "triangle-down", "planned": "square"}
 
 
@@ -80,7 +81,13 @@ def population_spec(rows: list[dict], shown: list[dict], at: date, lang: str) ->
              "mark": {"type": "rule", "color": HIGHLIGHT, "strokeDash": [6, 4], "strokeWidth": 2},
              "encoding": {"x": {"field": "at", "type": "temporal"}}},
         ],
-        "config": {"locale": vega_locale(lang)},  # month names and 6 000 on the axes in the page's language
+        # Beside the plot, the second legend fell below the chart's height and was cut, and long source names were cut
+        # at 160 px: under the plot, side by side, each legend in columns, whole. The locale: month names and 6 000 on
+        # the axes in the page's language.
+        "config": {"locale": vega_locale(lang),
+                   "legend": {"orient": "bottom", "direction": "horizontal", "columns": 3, "labelLimit": LEGEND_LABEL_LIMIT,
+                              "layout": {"bottom": {"anchor": "start", "direction": "vertical", "margin": 8}}}},
+        "autosize": {"type": "fit-x", "contains": "padding"},  # the plot keeps its height; the legends add theirs
     }
 
 

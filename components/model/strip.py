@@ -38,8 +38,8 @@ from components.model.timeline import SiteIndex, SiteState
 MAX_MARKS = 400  # events drawn one by one up to this; beyond, counted per bucket
 OVERVIEW_BUCKETS = 90  # about a quarter each over 1999–2021
 FINE_DAYS = 7  # the focus row's buckets: weeks
-FOCUS_MIN = timedelta(days=45)  # the focus row shows at least this much either side of the date
-FOCUS_MAX = timedelta(days=366)
+FOCUS_MIN = timedelta(days=15)  # a window of 0 months (the date alone) still shows this much either side of it
+FOCUS_MAX = timedelta(days=366)  # a wider window (everything up to the date) shows this much of it before the date
 PICKS = ("pick_all", "pick_focus")  # the selection of each row; a click on a mark fills one
 LINE_POINTS = 200  # the top row's population line is thinned to about this many steps
 CATEGORY_INDEX = {category: index for index, category in enumerate(CATEGORIES)}  # a mark names its category by number
@@ -203,7 +203,13 @@ def population_line(sites: SiteIndex, place_id: str, last: date, lang: str) -> S
 
 
 def focus_range(at: date, start: date, end: date, first: date, last: date) -> tuple[date, date]:
-    """What the focus row shows: the window, at least FOCUS_MIN and at most FOCUS_MAX either side of the date."""
+    """What the focus row shows: the window ``start``..``end`` within the data's span ``first``..``last``.
+
+    Only two cases change it: a window wider than FOCUS_MAX on a side (everything up to the date) is cut to FOCUS_MAX
+    there, and a side shorter than FOCUS_MIN (the date's own side of "everything up to", a window of 0 months) is
+    widened to FOCUS_MIN, so the date's rule is never on the row's edge. Nothing else (the population line's steps,
+    the window's shading) decides the span: strip_spec cuts them to it.
+    """
     low = min(max(start, at - FOCUS_MAX), at - FOCUS_MIN)
     high = max(min(end, at + FOCUS_MAX), at + FOCUS_MIN)
     return max(low, first), min(high, last)
@@ -286,6 +292,13 @@ def _line_layers(line: str, x: dict, points: str | None) -> list[dict]:
     return layers
 
 
+def _from(steps: list[dict], first: date) -> list[dict]:
+    """The steps, the one in force at ``first`` moved to it: an earlier day would widen the focus row's scale to it."""
+    if steps and steps[0]["x"] < _iso(first):
+        return [{**steps[0], "x": _iso(first), "q": ""}, *steps[1:]]
+    return steps
+
+
 def _held(line: list[dict], until: date) -> list[dict]:
     """The steps, the last one held to the row's end."""
     if line and line[-1]["x"] < _iso(until):
@@ -301,8 +314,8 @@ def _now_layer(x: dict) -> dict:
             "encoding": {"x": x, "y": Y, "tooltip": {"field": "f"}, "description": {"field": "f"}}}
 
 
-def _window_layer(x: dict) -> dict:
-    return {"data": {"name": "window"}, "mark": {"type": "rect", "color": INK_MUTED, "opacity": 0.1, "clip": True},
+def _window_layer(x: dict, window: str) -> dict:
+    return {"data": {"name": window}, "mark": {"type": "rect", "color": INK_MUTED, "opacity": 0.1, "clip": True},
             "encoding": {"x": x, "x2": {"field": "x2"}}}
 
 
@@ -334,27 +347,33 @@ def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date
     months = _month_labels(lang)
     top_axis = {"orient": "top", "format": "%Y", "labelFontSize": 10, "tickCount": 12, "grid": False, "domain": False,
                 "labelPadding": 1, "ticks": False}
+    # A window of a month or two has weekly ticks: they name their day ("8 Nov"), a month's first day only its month.
     focus_axis = {"orient": "bottom", "labelFontSize": 10, "grid": False, "domain": False, "tickCount": 8, "labelPadding": 1,
-                  "labelExpr": f"{months}[utcmonth(datum.value)]"
-                               " + (utcmonth(datum.value) == 0 ? ' ' + utcyear(datum.value) : '')"}
+                  "labelExpr": "(utcdate(datum.value) == 1 ? '' : utcdate(datum.value) + ' ')"
+                               f" + {months}[utcmonth(datum.value)]"
+                               " + (utcmonth(datum.value) == 0 && utcdate(datum.value) == 1 ? ' ' + utcyear(datum.value) : '')"}
     overview_x = _x(span, top_axis)
     focus_x = {"field": "x", "type": "temporal", "scale": {"type": "utc"}, "axis": focus_axis, "title": None}
     margin = (_ms(focus[1]) - _ms(focus[0])) // 150  # marks at either end are drawn whole
     qualified = line.qualified
-    steps = line.between(*focus)
+    steps = _from(line.between(*focus), focus[0])
     datasets = {
         "overview_events": strip.overview, "focus_events": strip.focus_rows(*focus),
         "overview_line": _held(line.overview, span[1]), "focus_line": _held(steps, focus[1]),
         "overview_points": [row for row in line.overview if row["q"] in QUALIFIER_SHAPES] if qualified else [],
         "focus_points": [row for row in steps if row["q"] in QUALIFIER_SHAPES] if qualified else [],
-        "window": [{"x": _iso(shown[0]), "x2": _iso(shown[1])}], "now": [_now(line, at)],
+        "overview_window": [{"x": _iso(shown[0]), "x2": _iso(shown[1])}],
+        "focus_window": [{"x": _iso(max(shown[0], focus[0])), "x2": _iso(min(shown[1], focus[1]))}],
+        "now": [_now(line, at)],
         "focus_bounds": [{"x": _ms(focus[0]) - margin}, {"x": _ms(focus[1]) + margin}],
     }
 
     def row(x: dict, part: str, pick: str, height: int, size: int, bounded: bool) -> dict:
-        layers = [_window_layer(x), *_line_layers(f"{part}_line", x, f"{part}_points" if qualified else None),
+        layers = [_window_layer(x, f"{part}_window"), *_line_layers(f"{part}_line", x, f"{part}_points" if qualified else None),
                   _event_layer(f"{part}_events", x, pick, strip.aggregated, size, height, lang), _rule_layer(x)]
-        return {"height": height, "layer": [*layers, _now_layer(x), _bounds_layer(x)] if bounded else layers}
+        # The qualifiers' shapes and the categories' shapes are two scales: merged, one row's marks took the other's.
+        return {"height": height, "layer": [*layers, _now_layer(x), _bounds_layer(x)] if bounded else layers,
+                "resolve": {"scale": {"shape": "independent"}}}
 
     return {
         "datasets": datasets,

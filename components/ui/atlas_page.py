@@ -139,6 +139,9 @@ def _date_driven(page: PageData) -> None:
         if events_grouped(shown.event_records):
             st.caption(t("ui.grouped", lang, count=len(events)))
         legend_strip(lang)
+        # Right under the map, in the fragment: a download is of the date shown, which the sidebar (drawn by the full
+        # run only) would not follow.
+        export_panel(ctx, at, states, events, captions, page.prepared, items, frame(ctx), lang, view.categories)
     with right:
         lesson_panel(page.chapters, page.limits, ctx.place_name, lang)
         captions_panel(shown.caption_records, ctx, lang)
@@ -156,4 +159,3 @@ def _date_driven(page: PageData) -> None:
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)
-    export_panel(ctx, at, states, events, captions, page.prepared, items, frame(ctx), lang, view.categories)

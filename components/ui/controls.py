@@ -23,6 +23,7 @@ from components.ui import state
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 SPEEDS = (1.0, 2.0, 4.0)
 DEFAULT_SPEED = 2.0
+SLIDER_FORMATS = {"en": "D MMMM YYYY", "fr": "DD/MM/YYYY"}  # Moment.js formats (Streamlit's slider); Moment speaks English
 
 
 def sidebar(places: pd.DataFrame, lang: str) -> None:
@@ -40,11 +41,11 @@ def sidebar(places: pd.DataFrame, lang: str) -> None:
         options = ["", *names] + ([view.site] if view.site and view.site not in names else [])
         st.selectbox(t("ui.goto", lang), options, format_func=lambda pid: names.get(pid, pid) or t("ui.goto_none", lang),
                      key=state.WIDGET_KEYS["site"], on_change=state.on_widget("site", move.select_site))
-        left, right = st.columns(2)
-        left.button(t("ui.show_all", lang), key=state.key("btn.all"), on_click=state.apply, args=(move.set_view, "all"),
-                    width="stretch")
-        right.button(t("ui.show_coast", lang), key=state.key("btn.coast"), on_click=state.apply, args=(move.set_view, "coast"),
-                     width="stretch")
+        # One under the other: side by side, the sidebar's half width cut both labels.
+        st.button(t("ui.show_all", lang), key=state.key("btn.all"), on_click=state.apply, args=(move.set_view, "all"),
+                  width="stretch")
+        st.button(t("ui.show_coast", lang), key=state.key("btn.coast"), on_click=state.apply, args=(move.set_view, "coast"),
+                  width="stretch")
         st.radio(t("ui.window", lang), WINDOW_MODES, format_func=lambda mode: t(f"window.{mode}", lang),
                  key=state.WIDGET_KEYS["window"], on_change=state.on_widget("window", move.set_window))
         if view.window == "around":
@@ -91,21 +92,25 @@ def time_bar(span: Span, limits: Limits, lang: str, more: tuple[str, ...] = ()) 
     view = state.current()
     playing = state.session_value("playing", False)
     with st.container(key="atlas-timebar"):
-        cols = st.columns([1.25, 1.35, 0.85, 1.35, 0.75, 0.5], vertical_alignment="center", gap="small")
+        cols = st.columns([1.0, 1.68, 0.84, 1.52, 1.4, 0.52], vertical_alignment="center", gap="small")
         # Not a heading: the page's next heading level is the captions' (### after the title would skip h2).
         cols[0].markdown(f'<p class="atlas-date">{format_day(view.date, lang)}</p>', unsafe_allow_html=True)
         cols[1].button(t("ui.prev", lang), key=state.key("btn.prev"), on_click=_step, args=(span.stops, -1), width="stretch")
         cols[2].button(t("ui.pause" if playing else "ui.play", lang), key=state.key("btn.play"), on_click=_toggle_play,
                        width="stretch", type="primary" if playing else "secondary")
         cols[3].button(t("ui.next", lang), key=state.key("btn.next"), on_click=_step, args=(span.stops, 1), width="stretch")
+        # Its label is shown beside it (ui/style.py): "2 s" alone did not say what it set.
         cols[4].selectbox(t("ui.speed", lang), SPEEDS, index=SPEEDS.index(DEFAULT_SPEED), key=state.key("speed"),
-                          label_visibility="collapsed", format_func=lambda s: f"{s:g} s", persist_state="session")
+                          format_func=lambda s: f"{s:g} s", persist_state="session")
         with cols[5].popover("?", help=t("ui.explain", lang), width="stretch"):
             st.markdown(" ".join((_explanation(view, lang), t("ui.population_rule", lang))))
             for paragraph in more:
                 st.markdown(paragraph)
+        # The date's words are the label above (.atlas-date); the slider's own texts, its ends and its value, are hidden
+        # (ui/style.py), and what a screen reader hears is Moment's format, which has no French: the day, not ISO.
         st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, key=state.WIDGET_KEYS["date"],
-                  format="YYYY-MM-DD", label_visibility="collapsed", on_change=state.on_widget("date", move.set_date, limits))
+                  format=SLIDER_FORMATS[lang], label_visibility="collapsed",
+                  on_change=state.on_widget("date", move.set_date, limits))
     return view.date
 
 

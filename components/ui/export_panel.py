@@ -38,7 +38,7 @@ def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events
     ``events`` are those the category filter shows (() for all categories), which the file names say.
     """
     rows_name = shown_rows_name(at, categories)
-    with st.expander(t("export.title", lang)):  # in the fragment: a download is of the date shown
+    with st.expander(t("export.title", lang), key="atlas-export"):  # in the fragment: a download is of the date shown
         st.download_button(t("export.map", lang), lambda: standalone_map(items, frame, lang),
                            file_name=f"calais-atlas-{at.isoformat()}.html", mime="text/html", key="atlas-export-map",
                            on_click="ignore")

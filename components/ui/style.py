@@ -11,6 +11,7 @@ from components.model.palette import CAPTION, FOCUS
 # Streamlit's own padding is an emotion class rule inserted after this one, as specific as an attribute selector:
 # ':root' makes ours win.
 MAIN = ':root [data-testid="stMainBlockContainer"]'
+PILLS = '[data-testid="stSidebar"] [data-testid="stButtonGroup"] button'  # the category filter: long names wrap
 NARROW = "(max-width:1199px)"  # below this the captions (or the lesson) go under the map, which takes the width
 # On a phone the page starts under Streamlit's header, which holds the sidebar button: 3.4rem at the top.
 CSS = f"""
@@ -27,10 +28,22 @@ h1{{font-size:1.7rem !important;padding:0 !important;line-height:1.2 !important}
 .st-key-atlas-timebar{{gap:.1rem}}
 .st-key-atlas-timebar [data-testid="stSlider"]{{padding:0 .55rem}}
 .st-key-atlas-timebar [data-testid="stSliderThumbValue"]{{display:none}}
+.st-key-atlas-timebar [data-testid="stSliderTickBar"]{{display:none}}
+.st-key-atlas-timebar button{{padding-left:.55rem;padding-right:.55rem}}
+.st-key-atlas-timebar [data-testid="stHorizontalBlock"]{{gap:.5rem}}
+.st-key-atlas-speed [data-testid="stSelectbox"]{{display:flex;flex-direction:row;align-items:center;gap:.35rem}}
+.st-key-atlas-speed [data-testid="stWidgetLabel"]{{margin:0;min-height:0;width:auto;flex:0 0 auto}}
+.st-key-atlas-speed [data-testid="stSelectbox"] > div{{flex:0 1 6.5rem;min-width:0}}
+[data-testid="stElementToolbar"]:has(+ * [data-testid="stVegaLiteChart"]),
+[data-testid="stElementToolbar"]:has(~ [data-testid="stVegaLiteChart"]){{display:none}}
+{PILLS}{{height:auto;max-width:100%}}
+{PILLS} p{{white-space:normal;overflow:visible;text-overflow:clip;text-align:left}}
 .atlas-date{{font-size:1.3rem;font-weight:600;margin:0;white-space:nowrap}}
 [data-testid="stMarkdownContainer"]:has(> .atlas-date){{margin-bottom:0}}
 .st-key-atlas-strip-box{{margin:-.6rem 0 -.5rem 0}}
 @media {NARROW}{{
+  :root .st-key-atlas-timebar button p, :root .st-key-atlas-speed p, :root .st-key-atlas-speed input{{font-size:.9rem}}
+  .atlas-date{{font-size:1.15rem}}
   .st-key-atlas-mapcols [data-testid="stHorizontalBlock"]{{flex-wrap:wrap}}
   .st-key-atlas-mapcols [data-testid="stColumn"]{{width:100% !important;flex:1 1 100% !important;min-width:100% !important}}
 }}
