@@ -172,6 +172,6 @@ def test_a_wrong_size_limit_is_a_warning_on_the_map_page(tmp_path: Path, monkeyp
     app = run_app(monkeypatch, build_data_folder(tmp_path / "data"))
     assert not page_failed(app)
     assert [warning.value for warning in app.warning] == [
-        r"CALAIS\_ATLAS\_MAX\_MB=abc is not a size in megabytes above 0 (e.g. CALAIS\_ATLAS\_MAX\_MB=100); "
+        r"CALAIS\_ATLAS\_MAX\_MB=abc is not a size in megabytes above 0 \(e\.g\. CALAIS\_ATLAS\_MAX\_MB=100\); "
         "the default limit, 100 MB, is used"]
     assert "atlas-place-calais-jungle" in groups_js(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import stat as kinds
 import time
 from pathlib import Path
 
@@ -31,10 +32,15 @@ def folder_fingerprint(directory: Path) -> str:
 def _file_digest(path: Path) -> bytes:
     stat = path.stat()
     key = (stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+    if not kinds.S_ISREG(stat.st_mode):
+        # A FIFO would block the page until something writes to it, and /dev/zero never ends: only regular files are
+        # read, here as in csvread, which reports the others.
+        return repr((stat.st_mode, *key)).encode()
     known = _known.get(path)
     if known is not None and known[0] == key:
         return known[1]
-    value = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    with path.open("rb") as file:  # in chunks: a file over the size limit is hashed, never held whole
+        value = hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16)).digest()
     if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > SETTLED_NS:
         _known[path] = (key, value)
     return value
