@@ -9,15 +9,17 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pytest
+import shapely
 
 from components.data.loader import load_dataset
 from components.export.handout import handout_html
 from components.map.framing import frame_for
-from components.map.print_basemap import _clip_polygon
+from components.map.print_basemap import CLIP_MARGIN_PX, clipped
 from components.map.print_labels import Label, Line, overlaps, place_labels
 from components.map.print_map import HEIGHT, WIDTH, viewport
-from components.map.projection import fitted, world_px
+from components.map.projection import Viewport, fitted, world_px
 from components.model.i18n import t
 from components.model.palette import PAPER, SITE_CLOSED, SITE_FILL
 from components.model.shown import Prepared
@@ -149,6 +151,9 @@ def test_a_label_the_edge_would_cut_is_left_out_unless_it_is_the_focus() -> None
 def test_fitted_view_holds_its_bounds_inside_the_padding() -> None:
     """Web Mercator as Leaflet's fitBounds: the bounds' corners land inside the padding, at most at max_zoom."""
     assert world_px(0, 0, 0) == (128, 128)
+    view = Viewport(zoom=9.5, left=100.0, top=50.0, width=640, height=400)
+    points = [(1.66, 50.88), (2.38, 51.05), (5.03, 48.38)]
+    assert np.allclose(view.xy_array(np.array(points)), [view.xy(lat, lon) for lon, lat in points])
     bounds = [[50.855, 1.655], [51.055, 2.385]]
     view = fitted(bounds, 640, 400, 40, 10)
     assert view.zoom <= 10
@@ -159,6 +164,10 @@ def test_fitted_view_holds_its_bounds_inside_the_padding() -> None:
 
 def test_a_clipped_polygon_stays_in_its_box() -> None:
     """The basemap's fills are cut to the view (with a margin), so the SVG carries only what the page shows."""
-    square = [(-50.0, -50.0), (50.0, -50.0), (50.0, 50.0), (-50.0, 50.0)]
-    clipped = _clip_polygon(square, (0, 0), (10, 10))
-    assert sorted(set(clipped)) == [(0, 0), (0, 10), (10, 0), (10, 10)]
+    square = shapely.Polygon([(-50.0, -50.0), (50.0, -50.0), (50.0, 50.0), (-50.0, 50.0)])
+    view = Viewport(zoom=10, left=0, top=0, width=10, height=10)
+    (ring,) = clipped(square, view, fill=True)
+    edge = [-CLIP_MARGIN_PX, 10 + CLIP_MARGIN_PX]
+    assert sorted(set(ring)) == [(x, y) for x in edge for y in edge]
+    (line,) = clipped(shapely.LineString([(-50, 5), (50, 5)]), view, fill=False)
+    assert line == [(-CLIP_MARGIN_PX, 5), (10 + CLIP_MARGIN_PX, 5)]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 TILE_PX = 256
 EARTH_CIRCUMFERENCE_M = 40_075_016.686
 MAX_SIN_LAT = 0.9999  # Mercator's y is infinite at the poles
@@ -32,6 +34,14 @@ class Viewport:
     def xy(self, lat: float, lon: float) -> tuple[float, float]:
         x, y = world_px(lat, lon, self.zoom)
         return x - self.left, y - self.top
+
+    def xy_array(self, lonlat: np.ndarray) -> np.ndarray:
+        """xy for an (N, 2) array of (longitude, latitude), as shapely.transform hands them."""
+        scale = TILE_PX * 2**self.zoom
+        sin_lat = np.clip(np.sin(np.radians(lonlat[:, 1])), -MAX_SIN_LAT, MAX_SIN_LAT)
+        x = (lonlat[:, 0] + 180) / 360 * scale - self.left
+        y = (0.5 - np.log((1 + sin_lat) / (1 - sin_lat)) / (4 * math.pi)) * scale - self.top
+        return np.column_stack([x, y])
 
     def metres_per_px(self, lat: float) -> float:
         return EARTH_CIRCUMFERENCE_M * math.cos(math.radians(lat)) / (TILE_PX * 2**self.zoom)
