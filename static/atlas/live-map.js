@@ -331,6 +331,10 @@
 
   atlas.declutter = function () {
     var container = atlas.map.getContainer();
+    // Until leaflet.css applies, the markers are not positioned: a label placed then is placed wrong. The stylesheet's
+    // load event places them again.
+    var pane = container.querySelector(".leaflet-marker-pane");
+    if (pane && getComputedStyle(pane).position !== "absolute") { return; }
     if (watcher) { container.querySelectorAll(SITE_LABELS + ", " + CONTEXT_LABELS).forEach(function (el) { watcher.observe(el); }); }
     container.querySelectorAll(".atlas-label-hidden").forEach(function (el) { el.classList.remove("atlas-label-hidden"); });
     var frame = container.getBoundingClientRect();

@@ -32,6 +32,16 @@ FOCUS_SHOWN = """(place) => Array.from(document.querySelectorAll(
     .some(el => !el.classList.contains('atlas-label-hidden') && el.getBoundingClientRect().width > 0)"""
 
 
+FOCUS_PLACED = """(place) => {
+    const box = window.map.getContainer().getBoundingClientRect();
+    const seen = Math.min(box.bottom, window.parent.innerHeight - window.frameElement.getBoundingClientRect().top);
+    return Array.from(document.querySelectorAll('.atlas-focus.atlas-place-' + place + ' .atlas-label, '
+                                                + '.atlas-focus.atlas-place-' + place + ' .atlas-context-name'))
+        .some(el => { const r = el.getBoundingClientRect();
+                      return r.width > 0 && r.top >= box.top && r.bottom <= seen; });
+}"""
+
+
 @pytest.fixture(scope="module")
 def places() -> dict[str, dict]:
     return load_dataset(ROOT / "data")["places"].set_index("place_id").to_dict("index")
@@ -52,6 +62,7 @@ def assert_in_sight_and_named(page, place_id: str, place: dict) -> None:
     live.locator(f"path.atlas-highlight.atlas-place-{place_id}").wait_for(state="attached")
     live.wait_for_function(FOCUS_SHOWN, arg=place_id)
     wait_for_view(live)
+    live.wait_for_function(FOCUS_PLACED, arg=place_id)  # the labels are placed again after the view rests
     view = live.evaluate(READ_VIEW, [place["lat"], place["lon"]])
     where = f"{place_id} at ({view['x']:.0f}, {view['y']:.0f}) in a map of {view['width']}x{view['seen']} px seen"
     assert MARGIN_PX <= view["x"] <= view["width"] - MARGIN_PX, where
