@@ -57,7 +57,7 @@ PAIRS = [
     pair(p.INK, LABEL_BACKDROP, TEXT, "map labels, over anything on the map"),
     pair(p.INK_MUTED, LABEL_BACKDROP, TEXT, "label detail lines (date and source)"),
     pair(p.INK, LEGEND_BACKDROP, TEXT, "legend text, over anything on the map"),
-    pair(p.INK, p.PAPER, TEXT, "legend strip under the map, handout text"),
+    pair(p.INK, p.PAPER, TEXT, "handout text"),
     pair(p.INK_MUTED, p.PAPER, TEXT, "handout dates and sources"),
     pair(p.INK, p.NOTES, TEXT, "teacher's notes in the handout"),
     pair(p.CAPTION, p.PAPER, TEXT, "captions and explanations under the slider (ui/style.py)"),

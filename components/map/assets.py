@@ -56,5 +56,5 @@ def asset_paths() -> list[Path]:
 
 
 def static_text(path: str) -> str:
-    """A file under static/, for inlining: the exported map, and the legend strip in the page."""
+    """A file under static/, for inlining: the exported map, and the page's own scripts."""
     return (STATIC_DIR / path).read_text(encoding="utf-8")

@@ -27,7 +27,12 @@ def _swatch(fill: str, dashed: bool = False, ring: bool = False) -> str:
     )
 
 
-def legend_html(lang: str, open_: bool = False) -> str:
+def legend_html(lang: str) -> str:
+    """The map's one legend, folded to its title: a <details> a keyboard reaches and a screen reader reads as text.
+
+    It used to be drawn twice, folded in the map and open in a strip under it; the strip was below the fold at
+    1280x720 (and on a projector) and pushed a phone's text a screen down. In the map it sits by the symbols it
+    explains, a click or Enter away, the same in the exported file (export/standalone.py)."""
     items = [
         (_swatch(SITE_FILL), t("legend.circle", lang)),
         (_swatch(SITE_CLOSED, dashed=True), t("legend.closed", lang)),
@@ -38,27 +43,32 @@ def legend_html(lang: str, open_: bool = False) -> str:
     items += [(svg(symbol, size=16), t(f"category.{name}", lang)) for name, symbol in CATEGORY_SYMBOLS.items()]
     items.append((svg(CATEGORY_SYMBOLS["clash"], size=16, dashed=True), t("legend.dashed", lang)))
     rows = "".join(f"<li>{icon}<span>{label}</span></li>" for icon, label in items)
-    return (
-        f'<details class="atlas-legend"{" open" if open_ else ""}><summary>{t("legend.title", lang)}</summary><ul>{rows}</ul>'
-        '</details>'
-    )
+    return f'<details class="atlas-legend"><summary>{t("legend.title", lang)}</summary><ul>{rows}</ul></details>'
 
 
 class Legend(MacroElement):
-    """Adds the legend to the map's container once the map exists."""
+    """The legend as a Leaflet control in the top-left corner, beside the zoom buttons (legend.css): Leaflet's own
+    layout keeps controls apart, they come in the tab order after the zoom buttons, and live-map.js opens popups
+    clear of every control."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function () {
             var map = {{ this._parent.get_name() }};
-            var box = document.createElement('div');
-            box.innerHTML = {{ this.html|tojson }};
-            var legend = box.firstChild;
+            var Legend = L.Control.extend({
+                options: {position: 'topleft'},
+                onAdd: function () {
+                    var box = document.createElement('div');
+                    box.innerHTML = {{ this.html|tojson }};
+                    var legend = box.firstChild;
+                    L.DomEvent.disableClickPropagation(legend);
+                    L.DomEvent.disableScrollPropagation(legend);
+                    return legend;
+                }
+            });
+            new Legend().addTo(map);
             var container = map.getContainer();
-            container.appendChild(legend);
-            L.DomEvent.disableClickPropagation(legend);
-            L.DomEvent.disableScrollPropagation(legend);
             function zoomClass() {
                 Array.from(container.classList).forEach(function (name) {
                     if (name.indexOf('atlas-z') === 0) { container.classList.remove(name); }

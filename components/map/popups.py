@@ -35,9 +35,19 @@ def place_tooltip(ctx: MapContext, place_id: str, extra: list[str]) -> str:
     return "<br>".join(lines)
 
 
+def _figure_is_first_line(state: SiteState) -> bool:
+    """Whether the site's figure (summaries.figure_text) is how its first sourced line begins: a single count, or the
+    first capacity of a site with no head count. A range of sources that disagree, or a status, is not."""
+    return (state.status == "counted" and not state.disagree) or (state.status == "no-figure" and bool(state.others))
+
+
 def site_text(ctx: MapContext, place_id: str, state: SiteState, figure: str, detail: str) -> dict:
-    """The tooltip (figure and its date) and the popup (every figure with its source, the description) of a site."""
-    lines = [html_text(figure)] + figure_lines(state, ctx)
+    """The tooltip (figure and its date) and the popup (every figure with its source, the description) of a site.
+
+    The popup says the figure once: "4,000 residents" heads it only when no sourced line begins with it already."""
+    lines = figure_lines(state, ctx)
+    if not _figure_is_first_line(state):
+        lines.insert(0, html_text(figure))
     description = ctx.place_description(place_id)
     short = [html_text(figure)] + ([html_text(detail)] if detail else [])
     return {"tooltip": place_tooltip(ctx, place_id, short), "sticky": True,

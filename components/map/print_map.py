@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from components.map.basemap import LAYERS, basemap_credit
+from components.map.basemap import LAYERS
 from components.map.legend import DETAIL_ZOOM, MINOR_ZOOM
 from components.map.print_basemap import basemap_paths
 from components.map.print_labels import LINE_HEIGHT, PAD_X, PAD_Y, Box, Label, Line, Placed, place_labels
@@ -22,6 +22,7 @@ from components.map.step import SYMBOLS
 from components.model import palette
 from components.model.context import MapContext
 from components.model.formatting import format_count
+from components.model.i18n import t
 from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 
@@ -248,7 +249,7 @@ def _scale_bar(view: Viewport, lang: str) -> str:
 
 
 def _credit(view: Viewport, lang: str) -> str:
-    text = html.unescape(basemap_credit(lang))  # written for HTML attribution; escaped again below, for SVG
+    text = t("credit.basemap", lang)  # the live map's credit line, as text: escaped below, for SVG
     width = len(text) * CREDIT_PX * 0.5 + 6
     right, bottom = float(view.width), float(view.height)
     return (f'<rect {_attrs(x=right - width, y=bottom - 12, width=float(width), height=12.0, fill=palette.PAPER)} '

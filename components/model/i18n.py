@@ -50,6 +50,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "fr": "Fond de carte\u00a0: Natural Earth (domaine public)\u00a0; côte près de Calais et de Brachay\u00a0: GSHHG "
               "(Wessel & Smith 1996, LGPL-3+)",
     },
+    "credit.short": {"en": "Basemap: Natural Earth, GSHHG", "fr": "Fond de carte\u00a0: Natural Earth, GSHHG"},
     "credit.osm": {"en": "© {link} contributors", "fr": "© les contributeurs d’{link}"},
     "legend.title": {"en": "Legend", "fr": "Légende"},
     "legend.circle": {"en": "Circle area ∝ people counted at the date", "fr": "Aire du cercle ∝ personnes comptées à la date"},

@@ -40,7 +40,7 @@ INK_MUTED = "#333333"  # label detail lines, context place names, the handout's 
 CAPTION = "#4a4d57"  # Streamlit captions and explanations under the slider (ui/style.py)
 PAPER = "#ffffff"  # label and legend backgrounds, badge text, the fill of a site without a figure, text halos
 FOCUS = "#1f4e79"  # the keyboard focus ring; also Streamlit's primaryColor in .streamlit/config.toml
-RULE = "#dddddd"  # the border of the legend strip under the map
+RULE = "#dddddd"  # the frame of the strip above the map
 
 # Markers.
 OUTLINE = "#1a1a1a"  # around every symbol: keeps the light colours visible on land and on sea

@@ -29,7 +29,7 @@ from components.ui.controls import advance_playback, playback_interval, sidebar,
 from components.ui.dataset import current_dataset, current_prepared, data_key, warm_search
 from components.ui.export_panel import export_panel
 from components.ui.lesson import lesson_panel, presentation_style, start_button
-from components.ui.map_panel import frame, legend_strip, map_panel
+from components.ui.map_panel import frame, map_panel
 from components.ui.page_scripts import history_script
 from components.ui.problems_panel import problems_panel
 from components.ui.search_panel import search_panel
@@ -138,7 +138,6 @@ def _date_driven(page: PageData) -> None:
     with left:
         if events_grouped(shown.event_records):
             st.caption(t("ui.grouped", lang, count=len(events)))
-        legend_strip(lang)
         # Right under the map, in the fragment: a download is of the date shown, which the sidebar (drawn by the full
         # run only) would not follow.
         export_panel(ctx, at, states, events, captions, page.prepared, items, frame(ctx), lang, view.categories)

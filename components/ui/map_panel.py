@@ -6,21 +6,15 @@ of the view here, so the link, the sidebar and the map agree after every step.
 
 from __future__ import annotations
 
-import base64
-import re
 from collections.abc import Container
-from functools import lru_cache
 
 import streamlit as st
 
-from components.map.assets import LEGEND_CSS, static_text
 from components.map.framing import frame_for
-from components.map.legend import legend_html
 from components.map.protocol import Click, Frame, Layers, parse_message
 from components.map.step import step_state
 from components.model import transitions as move
 from components.model.context import MapContext
-from components.model.palette import css_variables
 from components.model.view_state import LAYERS
 from components.ui import state
 from components.ui.live_folium import live_folium
@@ -51,24 +45,3 @@ def map_panel(ctx: MapContext, items: dict[str, list[dict]], *, site: str | None
     state_now = step_state(items, site, all_popups=not clickable, report=clickable, frame=view or frame(ctx))
     live_folium(state_now, basemap=basemap, lang=ctx.lang, key=key, height=height,
                 on_change=lambda: _on_message(key, ctx.places))
-
-
-def _svg_as_image(match: re.Match) -> str:
-    # st.html sanitises inline <svg>; an <img> with a data URI survives and looks the same.
-    encoded = base64.b64encode(match.group(0).encode()).decode()
-    return f'<img src="data:image/svg+xml;base64,{encoded}" width="16" height="16" alt="">'
-
-
-@lru_cache(maxsize=4)
-def _legend_strip_html(lang: str) -> str:
-    body = re.sub(r"<svg.*?</svg>", _svg_as_image, legend_html(lang, open_=True), flags=re.S)
-    body = body.replace('class="atlas-legend"', 'class="atlas-legend atlas-legend-strip"')
-    # st.html is part of the page, not an iframe: the stylesheet is inlined (a <link> would not survive its sanitiser).
-    return f"<style>{css_variables()}\n{static_text(LEGEND_CSS)}</style>{body}"
-
-
-def legend_strip(lang: str) -> None:
-    """The same legend as inside the map, always open under it: the symbols must not hide the coast.
-
-    Drawn at every slider step, so its HTML (static per language: the file read, the SVGs encoded) is made once."""
-    st.html(_legend_strip_html(lang))

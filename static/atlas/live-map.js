@@ -70,7 +70,8 @@
       layer = L.marker([it.lat, it.lon], {icon: iconOf(it), interactive: interactive, keyboard: interactive});
     }
     if (it.tooltip) { layer.bindTooltip(it.tooltip, {sticky: !!it.sticky}); }
-    if (it.popup) { layer.bindPopup(it.popup, {maxWidth: 380}); }
+    if (it.popup) { layer.bindPopup(new ClearPopup().setContent(it.popup)); }
+    if (it.tooltip && it.popup) { quietTooltip(layer); }
     if (it.place) {
       layer.on("click", function () {
         if (!atlas.report) { return; }  // a preview or the exported file: the popup opens, nothing is selected
@@ -81,6 +82,53 @@
       if (it.tooltip) { layer.on("add", function () { reachable(layer, it.tooltip); }); }
     }
     return layer;
+  }
+
+  // Leaflet paints its controls above its panes, and a popup is in a pane: whatever its z-index, a popup that reaches
+  // the zoom buttons, the legend or the layer control is cut by them. So a popup opens clear of them: panned below the
+  // top corners' controls and above the bottom corners' (autoPan's paddings, measured as it opens, since the legend's
+  // width follows the language), no taller or wider than the room between (it scrolls), and an open legend folds
+  // first: the popup is what the viewer asked for last.
+  var POPUP_GAP = 8, POPUP_WIDTH = 380;
+  var POPUP_FRAME = {x: 20 + 24 + 2, y: 13 + 13 + 2 + 20 + 7};  // leaflet.css: content margins, border, tip; the offset
+
+  function controlsClearance(map) {
+    var container = map.getContainer(), frame = container.getBoundingClientRect(), top = 0, bottom = 0;
+    Array.prototype.forEach.call(container.querySelectorAll(".leaflet-control"), function (el) {
+      var box = el.getBoundingClientRect();
+      if (!box.height) { return; }
+      if (el.closest(".leaflet-top")) { top = Math.max(top, box.bottom - frame.top); }
+      else { bottom = Math.max(bottom, frame.bottom - box.top); }
+    });
+    return {top: top + POPUP_GAP, bottom: bottom + POPUP_GAP};
+  }
+
+  var ClearPopup = L.Popup.extend({
+    onAdd: function (map) {
+      var legend = map.getContainer().querySelector("details.atlas-legend[open]");
+      if (legend) { legend.open = false; }
+      L.Popup.prototype.onAdd.call(this, map);
+    },
+    _updateLayout: function () {
+      var map = this._map, clear = controlsClearance(map), size = map.getSize();
+      this.options.autoPanPaddingTopLeft = [POPUP_GAP, clear.top];
+      this.options.autoPanPaddingBottomRight = [POPUP_GAP, clear.bottom];
+      this.options.maxWidth = Math.max(120, Math.min(POPUP_WIDTH, size.x - 2 * POPUP_GAP - POPUP_FRAME.x));
+      this.options.maxHeight = Math.max(80, size.y - clear.top - clear.bottom - POPUP_FRAME.y);
+      L.Popup.prototype._updateLayout.call(this);
+    }
+  });
+
+  // A marker's tooltip says in short what its popup says in full, and would lie over it: hidden while the popup is
+  // open, also when the pointer comes back over the marker (the tooltip then opens hidden).
+  function quietTooltip(layer) {
+    function quiet(on) {
+      var tooltip = layer.getTooltip(), el = tooltip && tooltip.getElement();
+      if (el) { el.classList.toggle("atlas-tooltip-quiet", on); }
+    }
+    layer.on("popupopen", function () { layer.closeTooltip(); });
+    layer.on("tooltipopen", function () { quiet(layer.isPopupOpen()); });
+    layer.on("popupclose", function () { quiet(false); });
   }
 
   // The tooltip's words, as plain text: parsed in an inert document, so nothing in it loads or runs.

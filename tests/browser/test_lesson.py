@@ -37,7 +37,7 @@ def test_french_interface(page, folder_url) -> None:
     frame = open_map(page, "?lang=fr")
     expect(page.get_by_text("Événements", exact=True)).to_be_visible()
     expect(page.get_by_text("20 janv. 2016").first).to_be_visible()
-    expect(page.locator(".atlas-legend-strip")).to_contain_text("Affrontement avec la police")
+    expect(frame.locator(".atlas-legend")).to_contain_text("Affrontement avec la police")
     expect(frame.locator("details.atlas-legend summary")).to_have_text("Légende")
     expect(frame.locator(".atlas-site-label.atlas-place-calais").first).to_contain_text("environ 72\u202f000 habitants")
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from playwright.sync_api import expect
 
 from browser_support import IFRAME, map_frame, next_frames, open_map, requests_reported, wait_for_view
 from components.map.framing import PLACE_ZOOM
 
+THUMB = '[data-testid="stSliderThumbValue"]'  # hidden on screen; its text is ui/controls.py's SLIDER_FORMATS
 CORE_ON_COAST = ("calais-jungle", "grande-synthe-camp", "wissant")
 
 
@@ -30,7 +32,7 @@ def test_map_visible_with_core_sites_layer_control_and_legend(page) -> None:
     expect(labels).to_have_count(4)
     expect(labels.first).to_contain_text("Context places")
     expect(frame.locator("details.atlas-legend summary")).to_have_text("Legend")
-    expect(page.locator(".atlas-legend-strip")).to_contain_text("Clash with police")
+    expect(frame.locator(".atlas-legend")).to_contain_text("Clash with police")  # folded: its text is there, for a reader
     expect(frame.locator(".atlas-site-label").filter(has_text="Calais 'Jungle'")).to_contain_text("4,000 residents")
 
 
@@ -93,7 +95,7 @@ def test_choosing_a_caption_highlights_its_site(page) -> None:
 def test_deep_link_opens_the_same_state(page) -> None:
     """A copied link with date, site, window and layers reopens exactly that view."""
     frame = open_map(page, "?date=2016-10-25&site=calais-jungle&window=upto&layers=sites,captions")
-    expect(page.locator('[data-testid="stSliderThumbValue"]')).to_have_text("2016-10-25")
+    expect(page.locator(THUMB)).to_have_text("25 October 2016")
     expect(frame.locator("path.atlas-highlight.atlas-place-calais-jungle")).to_be_attached()
     expect(frame.locator(".atlas-event")).to_have_count(0)  # events layer off
     expect(page.get_by_text("Photos at Calais 'Jungle'")).to_be_visible()
@@ -134,13 +136,13 @@ def test_online_tiles_are_requested_only_when_chosen(page) -> None:
 def test_play_steps_to_the_next_events_and_pause_stops(page) -> None:
     """Play moves the date from event to event on its own; Pause holds it."""
     open_map(page, "?date=2016-01-20")
-    thumb = page.locator('[data-testid="stSliderThumbValue"]')
-    expect(thumb).to_have_text("2016-01-20")
+    thumb = page.locator(THUMB)
+    expect(thumb).to_have_text("20 January 2016")
     page.get_by_role("button", name="▶ Play").click()
-    expect(thumb).not_to_have_text("2016-01-20", timeout=15_000)
+    expect(thumb).not_to_have_text("20 January 2016", timeout=15_000)
     first_stop = thumb.inner_text()
     expect(thumb).not_to_have_text(first_stop, timeout=15_000)
-    assert first_stop > "2016-01-20"
+    assert datetime.strptime(first_stop, "%d %B %Y").date() > date(2016, 1, 20)
     page.get_by_role("button", name="⏸ Pause").click()
     # "Play" is drawn by the run that Pause started; the slider comes before it in that run, so the thumb already
     # shows the held date, and that run registers no ticker any more.
