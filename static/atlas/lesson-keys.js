@@ -2,7 +2,7 @@
 // An ES module that Streamlit runs in the page (st.components.v2) while the lesson panel is drawn
 // (components/ui/page_scripts.py); the listener goes with the panel.
 // A switch (the notes, the presentation) is an <input> too, but takes no arrows: the keys still change chapter there.
-const SWITCHES = ['checkbox', 'radio', 'button', 'submit'];
+const SWITCHES = ['checkbox', 'button', 'submit'];
 
 function typing(el) {
   if (!el) return false;
