@@ -136,7 +136,8 @@ def _date_driven(page: PageData) -> None:
         left, right = st.columns([11, 9] if on_projector else [2, 1] if in_lesson else [3, 1], gap="small")
     with left:
         items = layer_items(ctx, states, shown.event_records, shown.caption_records, list(view.layers), view.site)
-        map_panel(ctx, items, site=view.site, basemap=view.basemap, height=760 if view.present else 600)
+        # Presenting, the page's CSS sizes the map to the first screen (ui/lesson.py); 560 is its size at 1280×720.
+        map_panel(ctx, items, site=view.site, basemap=view.basemap, height=560 if on_projector else 600)
     with bar:
         time_bar(span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
         if not on_projector:  # a projector's first screen is the chapter's: its date is in the time bar and the text

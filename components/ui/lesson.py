@@ -174,7 +174,8 @@ PRESENT_CSS = f"""
   {{font-size: clamp(1rem, .7rem + .6vw, 1.25rem); margin: 0 0 .3rem 0; color: {CAPTION};}}
 :root .st-key-atlas-lesson > :has(> .st-key-atlas-lesson-narrative),
 :root .st-key-atlas-lesson > :has(> .st-key-atlas-lesson-notes) {{flex: 1 1 0; min-height: 4rem;}}
-:root .st-key-atlas-lesson-narrative, :root .st-key-atlas-lesson-notes {{height: 100%; overflow-y: auto; padding-right: .5rem;}}
+:root .st-key-atlas-lesson-narrative, :root .st-key-atlas-lesson-notes
+  {{height: 100%; overflow-y: auto; padding-right: .5rem; scrollbar-color: {CAPTION} transparent;}}
 .st-key-atlas-lesson-narrative {{border-bottom: 1px solid {RULE};}}
 .st-key-atlas-lesson-notes {{background: {NOTES}; border-left: .3rem solid {FOCUS}; padding: .4rem .6rem;}}
 </style>
