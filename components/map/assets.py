@@ -34,6 +34,7 @@ CSS = (
 # Scripts for the page itself, not the map: ES modules read here and handed to st.components.v2 inline
 # (ui/page_scripts.py), so they run in the page and no URL of theirs resolves against the page's address.
 LESSON_KEYS_JS = "atlas/lesson-keys.js"
+PRESENT_JS = "atlas/present.js"  # the presentation: the map's labels enlarged, its first screen measured
 PAGE_JS = "atlas/page.js"  # the page's declared language, and focus kept across reruns
 HISTORY_JS = "atlas/history.js"  # which writes of the link make a browser history entry
 

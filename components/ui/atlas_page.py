@@ -28,7 +28,7 @@ from components.ui.captions import captions_panel
 from components.ui.controls import advance_playback, playback_interval, sidebar, time_bar
 from components.ui.dataset import current_dataset, current_prepared, data_key, warm_search
 from components.ui.export_panel import export_panel
-from components.ui.lesson import lesson_panel, presentation_style, start_button
+from components.ui.lesson import lesson_panel, presentation_bar, presentation_style, presentation_text, presenting, start_button
 from components.ui.map_panel import frame, map_panel
 from components.ui.page_scripts import history_script
 from components.ui.problems_panel import problems_panel
@@ -81,7 +81,7 @@ def render() -> None:
     history_script(state.link() if opening else None, playing=bool(state.session_value("playing", False)))
 
     apply_style()
-    presentation_style()
+    presentation_style(chapters)
     with st.container(key="atlas-head"):  # the title and its line side by side: the map starts higher
         title, tagline = st.columns([1, 3.2], vertical_alignment="center")
         title.title(t("app.title", lang))
@@ -120,21 +120,28 @@ def _date_driven(page: PageData) -> None:
     lang, tables, ctx = view.lang, page.prepared.tables, page.prepared.ctx
     # The time bar and the strip sit above the map but are drawn after it: the browser applies a step's elements in
     # the order they are sent, and the map is what a viewer waits for. The date is already final (see above).
+    on_projector = presenting(page.chapters)
+    if on_projector:
+        presentation_bar(page.chapters, page.limits, lang)
     bar = st.container()
     at = view.date
     shown = page.prepared.at(at, view.window, view.months, view.categories)
     states, events, captions = shown.states, shown.events, shown.captions
 
     in_lesson = bool(view.chapter)
-    # A lesson's text sits beside the map; the captions go under it on narrow screens (ui/style.py NARROW).
-    with st.container(key="atlas-lessoncols" if in_lesson else "atlas-mapcols"):
-        left, right = st.columns([2, 1] if in_lesson else [3, 1], gap="small")
+    # A lesson's text sits beside the map; the captions go under it on narrow screens (ui/style.py NARROW). Presenting,
+    # the two share the first screen at every width (ui/lesson.py PRESENT_CSS).
+    box = "atlas-present-cols" if on_projector else "atlas-lessoncols" if in_lesson else "atlas-mapcols"
+    with st.container(key=box):
+        left, right = st.columns([11, 9] if on_projector else [2, 1] if in_lesson else [3, 1], gap="small")
     with left:
         items = layer_items(ctx, states, shown.event_records, shown.caption_records, list(view.layers), view.site)
-        map_panel(ctx, items, site=view.site, basemap=view.basemap, height=760 if view.present else 600)
+        # Presenting, the page's CSS sizes the map to the first screen (ui/lesson.py); 560 is its size at 1280×720.
+        map_panel(ctx, items, site=view.site, basemap=view.basemap, height=560 if on_projector else 600)
     with bar:
         time_bar(span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
-        strip_panel(page.prepared, page.span, page.limits, view)  # the date-free marks are kept; only the rule moves
+        if not on_projector:  # a projector's first screen is the chapter's: its date is in the time bar and the text
+            strip_panel(page.prepared, page.span, page.limits, view)  # the date-free marks are kept; only the rule moves
     with left:
         if events_grouped(shown.event_records):
             st.caption(t("ui.grouped", lang, count=len(events)))
@@ -142,7 +149,10 @@ def _date_driven(page: PageData) -> None:
         # run only) would not follow.
         export_panel(ctx, at, states, events, captions, page.prepared, items, frame(ctx), lang, view.categories)
     with right:
-        lesson_panel(page.chapters, page.limits, ctx.place_name, lang)
+        if on_projector:
+            presentation_text(page.chapters, page.limits, ctx.place_name, lang)
+        else:
+            lesson_panel(page.chapters, page.limits, ctx.place_name, lang)
         captions_panel(shown.caption_records, ctx, lang)
 
     # Lazy tabs: only the open one is rendered. A chart re-embedded on every slider step would hold up

@@ -7,6 +7,7 @@ over inline (Streamlit loads them from a blob URL), so no URL has to resolve aga
 - history.js, on the atlas page: which writes of the link make a browser history entry (Back and Forward; see
   components/ui/state.py).
 - lesson-keys.js, while the lesson panel is drawn: the presenter's keys.
+- present.js, while a chapter is presented: the map's labels enlarged, and where the first screen's text and map start.
 They draw nothing; each sits in a keyed container that the components' own style rule takes out of the layout, so
 the page keeps its spacing.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.map.assets import HISTORY_JS, LESSON_KEYS_JS, PAGE_JS, static_text
+from components.map.assets import HISTORY_JS, LESSON_KEYS_JS, PAGE_JS, PRESENT_JS, static_text
 
 SCRIPTS_BOX = "atlas-scripts"  # the containers' key prefix; their CSS class is st-key-atlas-scripts-<name>
 # Unisolated (isolate_styles=False), a component's CSS applies to the whole page: here, to its own container and the
@@ -32,6 +33,7 @@ def _script(name: str, path: str):
 _page = _script("calais_atlas_page", PAGE_JS)
 _history = _script("calais_atlas_history", HISTORY_JS)
 _lesson_keys = _script("calais_atlas_lesson_keys", LESSON_KEYS_JS)
+_present = _script("calais_atlas_present", PRESENT_JS)
 
 
 def _mount(name: str, component, data=None) -> None:
@@ -53,3 +55,8 @@ def history_script(first: dict[str, str] | None, playing: bool) -> None:
 def lesson_keys() -> None:
     """← → Page Up and Page Down press Previous and Next chapter, while the lesson panel is drawn."""
     _mount("lesson-keys", _lesson_keys)
+
+
+def present_script() -> None:
+    """While a chapter is presented: the map's labels enlarged (a class in its iframe), the first screen measured."""
+    _mount("present", _present)
