@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from components.map.basemap import LAYERS, NATURAL_EARTH
+from components.map.basemap import LAYERS
 from components.map.legend import DETAIL_ZOOM, MINOR_ZOOM
 from components.map.print_basemap import basemap_paths
 from components.map.print_labels import LINE_HEIGHT, PAD_X, PAD_Y, Box, Label, Line, Placed, place_labels
@@ -22,6 +22,7 @@ from components.map.step import SYMBOLS
 from components.model import palette
 from components.model.context import MapContext
 from components.model.formatting import format_count
+from components.model.i18n import t
 from components.model.summaries import site_summary
 from components.model.timeline import SiteState
 
@@ -247,8 +248,8 @@ def _scale_bar(view: Viewport, lang: str) -> str:
             f'text-anchor="middle">{html.escape(words)}</text>')
 
 
-def _credit(view: Viewport) -> str:
-    text = html.unescape(NATURAL_EARTH)  # written for HTML attribution; escaped again below, for SVG
+def _credit(view: Viewport, lang: str) -> str:
+    text = t("credit.basemap", lang)  # the live map's credit line, as text: escaped below, for SVG
     width = len(text) * CREDIT_PX * 0.5 + 6
     right, bottom = float(view.width), float(view.height)
     return (f'<rect {_attrs(x=right - width, y=bottom - 12, width=float(width), height=12.0, fill=palette.PAPER)} '
@@ -279,6 +280,6 @@ def print_map_svg(items: dict[str, list[dict]], frame: dict, ctx: MapContext, st
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {view.width} {view.height}" role="img" '
         f'aria-label="{html.escape(label)}" font-family="{FONT}" class="print-map">'
         + _definitions(drawing) + _basemap(view) + "".join(drawing.markup) + "".join(map(_label_markup, placed))
-        + _scale_bar(view, ctx.lang) + _credit(view)
+        + _scale_bar(view, ctx.lang) + _credit(view, ctx.lang)
         + f'<rect {_attrs(width=view.width, height=view.height, fill="none", stroke=palette.BORDER)}/></svg>'
     )
