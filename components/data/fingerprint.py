@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from pathlib import Path
+from stat import S_ISREG
 
 # A file's stat can stay the same across two saves that fall in one tick of the file system's clock, so a file's hash
 # is only remembered once its last change is this old (git's "racily clean" rule); younger files are read every time.
@@ -31,6 +32,8 @@ def folder_fingerprint(directory: Path) -> str:
 def _file_digest(path: Path) -> bytes:
     stat = path.stat()
     key = (stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+    if not S_ISREG(stat.st_mode):  # a FIFO would block the page until something writes to it; the loader refuses it
+        return repr((stat.st_mode, *key)).encode()
     known = _known.get(path)
     if known is not None and known[0] == key:
         return known[1]
