@@ -209,7 +209,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "en": "Some rows of the atlas's data are not shown; maintainers can see why on",
         "fr": "Certaines lignes des données de l'atlas ne sont pas affichées ; les responsables peuvent voir pourquoi sur",
     },
-    "ui.rejected": {"en": "Rows not shown", "fr": "Lignes non affichées"},
+    "ui.rejected": {"en": "Rows not shown: {file}", "fr": "Lignes non affichées\u00a0: {file}"},
     "ui.rejected_first": {"en": "The first {shown} of {total} rows not shown are listed here.",
                           "fr": "Les {shown} premières des {total} lignes non affichées sont listées ici."},
     "col.file": {"en": "File", "fr": "Fichier"},

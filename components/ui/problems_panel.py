@@ -16,6 +16,12 @@ from components.model.escaping import markdown_text
 from components.model.i18n import t
 from components.ui import state
 
+# The notice's link reads as a link in its sentence (a page link is drawn as a navigation button): static CSS only.
+NOTICE_CSS = """<style>
+.st-key-atlas-data-notice{margin-top:-.1rem}
+.st-key-atlas-data-notice [data-testid="stPageLink-NavLink"]{padding:0 .3rem;margin:0;min-height:0;background:none}
+.st-key-atlas-data-notice [data-testid="stPageLink-NavLink"] p{font-size:.875rem;text-decoration:underline}
+</style>"""
 REJECTED_SHOWN = 1_000  # rows of one table's rejected rows drawn; Dataset.rejected keeps them all
 
 
@@ -51,8 +57,9 @@ def data_notice(dataset: Dataset, lang: str, check_page: st.Page) -> None:
     nothing about a bad row, so the table and the files' names are on the check page, not here."""
     if dataset.ok:
         return
-    with st.container(key="atlas-data-notice", horizontal=True, gap="small", vertical_alignment="center"):
-        st.caption(t("ui.data_notice", lang))
+    st.html(NOTICE_CSS)
+    with st.container(key="atlas-data-notice", horizontal=True, gap=None, vertical_alignment="center"):
+        st.caption(t("ui.data_notice", lang), width="content")
         st.page_link(check_page, label=t("check.title", lang), query_params=state.link())
 
 
@@ -60,7 +67,7 @@ def problems_report(dataset: Dataset, lang: str, key: str) -> None:
     """Every problem of ``dataset`` in a table, the rows not shown by file, and the report as a text download."""
     st.dataframe(problems_frame(dataset, lang), hide_index=True, width="stretch", key=f"{key}-problems-table")
     for name, frame in dataset.rejected.items():
-        st.markdown(f"**{t('ui.rejected', lang)}: {name}.csv**")
+        st.markdown(f"**{t('ui.rejected', lang, file=f'{name}.csv')}**")  # a table's name, from the schema
         parsed = [c for c in frame.columns if c.endswith(("_start", "_end", "_precision"))]  # date columns the loader adds
         shown = frame.drop(columns=parsed, errors="ignore")
         if len(shown) > REJECTED_SHOWN:
