@@ -68,3 +68,24 @@ def test_viewers_get_one_calm_line_and_maintainers_the_table(page, broken, lang:
     page_text = page.locator('[data-testid="stMain"]').inner_text()
     assert str(folder.parent.parent) not in page_text and str(folder.parent.parent) not in "".join(cells)
     assert table.locator('[role="columnheader"][aria-colindex="1"]').text_content() == words["file"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_diff_of_an_upload_says_not_valid_and_shows_ids_as_written(page, lang: str) -> None:
+    """Uploading events.csv with the place typo against the shipped data: the event is 1 not valid (not removed), its
+    three captions are not changed (nobody edited them), and ids read as written, without markdown backslashes."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{page.base_url}/check?lang={lang}")
+    edited = (ROOT / "data" / "events.csv").read_bytes().replace(*TYPO)
+    page.locator('input[type="file"]').set_input_files(files=[{"name": "events.csv", "mimeType": "text/csv", "buffer": edited}])
+    line = {"en": "events.csv: 0 added, 0 removed, 0 changed, 1 not valid",
+            "fr": "events.csv : 0 ajoutée, 0 supprimée, 0 modifiée, 1 non valide"}[lang]
+    expect(page.get_by_text(line)).to_be_visible(timeout=30_000)
+    main = page.locator('[data-testid="stMain"]')
+    assert "captions.csv:" not in main.inner_text() and "captions.csv :" not in main.inner_text()  # no captions diff
+    invalid = page.locator('[data-testid="stExpander"]').filter(has_text=line).locator('[data-testid="stDataFrame"]')
+    expect(invalid).to_be_visible()
+    cells = invalid.locator('[role="gridcell"]')
+    expect(cells.first).to_be_attached()
+    assert cells.first.text_content() == "buffer-zone-clearing-2016-01-20"
+    assert "\\" not in main.inner_text()
