@@ -14,7 +14,7 @@ from components.data.loader import load_dataset
 from datafolders import MINIMAL, build_data_folder
 
 NOTICES = {"en": ("Some rows of the atlas's data are not shown; maintainers can see why on", "Check your data"),
-           "fr": ("Certaines lignes des données de l'atlas ne sont pas affichées ; les responsables peuvent voir pourquoi "
+           "fr": ("Certaines lignes des données de l'atlas ne sont pas affichées\u00a0; les responsables peuvent voir pourquoi "
                   "sur", "Vérifier vos données")}
 
 

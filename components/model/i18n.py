@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "ui.sources": {"en": "Sources", "fr": "Sources"},
     "ui.data_notice": {
         "en": "Some rows of the atlas's data are not shown; maintainers can see why on",
-        "fr": "Certaines lignes des données de l'atlas ne sont pas affichées ; les responsables peuvent voir pourquoi sur",
+        "fr": "Certaines lignes des données de l'atlas ne sont pas affichées\u00a0; les responsables peuvent voir pourquoi sur",
     },
     "ui.rejected": {"en": "Rows not shown: {file}", "fr": "Lignes non affichées\u00a0: {file}"},
     "ui.rejected_first": {"en": "The first {shown} of {total} rows not shown are listed here.",
@@ -259,17 +259,17 @@ MESSAGES: dict[str, dict[str, Text]] = {
     },
     "check.current": {"en": "The current data", "fr": "Les données actuelles"},
     "check.current_clean": {"en": "No problems: every row is shown. Valid rows: {counts}.",
-                            "fr": "Aucun problème : toutes les lignes sont affichées. Lignes valides : {counts}."},
+                            "fr": "Aucun problème\u00a0: toutes les lignes sont affichées. Lignes valides\u00a0: {counts}."},
     "check.current_problems": {
         "en": {"one": "{count} problem in the data the atlas shows now. Valid rows, shown on the map: {counts}. "
                       "The rows below are not shown until they are fixed.",
                "other": "{count} problems in the data the atlas shows now. Valid rows, shown on the map: {counts}. "
                         "The rows below are not shown until they are fixed."},
-        "fr": {"one": "{count} problème dans les données que l'atlas montre. Lignes valides, affichées sur la carte : "
+        "fr": {"one": "{count} problème dans les données que l'atlas montre. Lignes valides, affichées sur la carte\u00a0: "
                       "{counts}. Les lignes ci-dessous ne sont pas affichées tant qu'elles ne sont pas corrigées.",
-               "many": "{count} de problèmes dans les données que l'atlas montre. Lignes valides, affichées sur la carte : "
+               "many": "{count} de problèmes dans les données que l'atlas montre. Lignes valides, affichées sur la carte\u00a0: "
                        "{counts}. Les lignes ci-dessous ne sont pas affichées tant qu'elles ne sont pas corrigées.",
-               "other": "{count} problèmes dans les données que l'atlas montre. Lignes valides, affichées sur la carte : "
+               "other": "{count} problèmes dans les données que l'atlas montre. Lignes valides, affichées sur la carte\u00a0: "
                         "{counts}. Les lignes ci-dessous ne sont pas affichées tant qu'elles ne sont pas corrigées."},
     },
     "check.upload_title": {"en": "Check new files", "fr": "Vérifier de nouveaux fichiers"},
@@ -312,10 +312,11 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "en": {"one": "{count} not valid", "other": "{count} not valid"},
         "fr": {"one": "{count} non valide", "many": "{count} non valides", "other": "{count} non valides"},
     },
-    "check.added": {"en": "Added", "fr": "Ajoutées"},
-    "check.not_valid": {"en": "Not valid (not shown until fixed; see the problems above)",
-                        "fr": "Non valides (non affichées tant qu'elles ne sont pas corrigées ; voir les problèmes plus haut)"},
-    "check.removed": {"en": "Removed", "fr": "Supprimées"},
+    "check.added": {"en": "Added:", "fr": "Ajoutées\u00a0:"},
+    "check.not_valid": {"en": "Not valid (not shown until fixed; see the problems above):",
+                        "fr": "Non valides (non affichées tant qu'elles ne sont pas corrigées\u00a0; voir les problèmes plus "
+                              "haut)\u00a0:"},
+    "check.removed": {"en": "Removed:", "fr": "Supprimées\u00a0:"},
     "check.before": {"en": "Before", "fr": "Avant"},
     "check.after": {"en": "After", "fr": "Après"},
     "check.preview": {"en": "Preview on the map (everything up to the date)", "fr": "Aperçu sur la carte (tout jusqu'à la date)"},

@@ -60,7 +60,7 @@ def _report(candidate: Dataset, lang: str) -> None:
 
 def _ids(label: str, ids: list[str]) -> None:
     # Code spans: an id is shown as written, never read as markdown (no backslashes, no links).
-    st.markdown(f"**{label}:** " + ", ".join(literal(i, 80) for i in ids[:LISTED]))
+    st.markdown(f"**{label}** " + ", ".join(literal(i, 80) for i in ids[:LISTED]))
 
 
 def _diff(diff: TableDiff, lang: str) -> None:
@@ -69,7 +69,7 @@ def _diff(diff: TableDiff, lang: str) -> None:
     if diff.removed:
         _ids(t("check.removed", lang), diff.removed)
     if diff.not_valid:
-        st.markdown(f"**{t('check.not_valid', lang)}:**")
+        st.markdown(f"**{t('check.not_valid', lang)}**")
         rows = pd.DataFrame({"id": [row.key for row in diff.not_valid], t("col.line", lang): [row.line for row in diff.not_valid],
                              t("col.problem", lang): [row.reason.text(lang) for row in diff.not_valid]})
         st.dataframe(rows.head(LISTED * 5), hide_index=True, width="stretch", key=f"check-invalid-{diff.name}")

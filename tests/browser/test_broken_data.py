@@ -18,7 +18,7 @@ TYPO = (ROW + b"calais-jungle,", ROW + b"calais-jungel,")
 TEXTS = {
     "en": {"notice": "Some rows of the atlas's data are not shown; maintainers can see why on", "link": "Check your data",
            "current": "The current data", "file": "File"},
-    "fr": {"notice": "Certaines lignes des données de l'atlas ne sont pas affichées ; les responsables peuvent voir "
+    "fr": {"notice": "Certaines lignes des données de l'atlas ne sont pas affichées\u00a0; les responsables peuvent voir "
                      "pourquoi sur", "link": "Vérifier vos données", "current": "Les données actuelles", "file": "Fichier"},
 }
 
