@@ -40,6 +40,14 @@ def page_failed(app: AppTest) -> bool:
     return bool(app.exception) or any("Something went wrong" in error.value for error in app.error)
 
 
+def notice_text(app: AppTest) -> str | None:
+    """The map page's one line about rows not shown (problems_panel.data_notice), or None when there is none."""
+    lines = [caption.value for caption in app.caption if "atlas's data are not shown" in caption.value
+             or "données de l'atlas ne sont pas affichées" in caption.value]
+    assert len(lines) <= 1, lines
+    return lines[0] if lines else None
+
+
 def map_args(app: AppTest) -> dict:
     components = [c for c in app.get("component_instance") if c.proto.component_name == "streamlit_folium.st_folium"]
     assert len(components) == 1, "exactly one st_folium on the page"

@@ -107,7 +107,7 @@ def test_the_scan_finds_the_calls() -> None:
     """A guard on the guard: the ast scan sees the calls it must see."""
     literal, prefixes = _used()
     assert len(CALLS) > 100
-    assert {"app.title", "ui.problems", "photos", "ui.play", "ui.pause", "page.map"} <= literal
+    assert {"app.title", "check.current_problems", "photos", "ui.play", "ui.pause", "page.map"} <= literal
     assert {"category.", "what.", "qualifier."} <= prefixes
 
 
@@ -179,14 +179,18 @@ def test_every_qualifier_formats(qualifier: str, lang: str) -> None:
 
 def test_plural_forms_follow_cldr() -> None:
     """English: 0 and 2 are plural; French: 0 and 1 are singular, whole millions take "de"."""
-    assert [t("ui.problems", "en", count=n).split(" in ")[0] for n in (0, 1, 2)] == ["0 problems", "1 problem", "2 problems"]
-    assert [t("ui.problems", "fr", count=n).split(" dans ")[0] for n in (0, 1, 2)] == ["0 problème", "1 problème", "2 problèmes"]
+    def problems(n: int, lang: str) -> str:
+        return t("check.current_problems", lang, count=n, counts="").split(" in " if lang == "en" else " dans ")[0]
+
+    assert [problems(n, "en") for n in (0, 1, 2)] == ["0 problems", "1 problem", "2 problems"]
+    assert [problems(n, "fr") for n in (0, 1, 2)] == ["0 problème", "1 problème", "2 problèmes"]
     assert plural_form(1_000_000, "fr") == "many"
     assert t("photos", "fr", count=1_000_000) == "1\u202f000\u202f000 de légendes photo"
     assert t("photos", "en", count=12_345) == "12,345 photo captions"
     assert t("check.diff_line", "fr", name="events", added=t("check.diff_added", "fr", count=0),
-             removed=t("check.diff_removed", "fr", count=1), changed=t("check.diff_changed", "fr", count=2)) == (
-        "events.csv : 0 ajoutée, 1 supprimée, 2 modifiées")
+             removed=t("check.diff_removed", "fr", count=1), changed=t("check.diff_changed", "fr", count=2),
+             not_valid=t("check.diff_not_valid", "fr", count=3)) == (
+        "events.csv : 0 ajoutée, 1 supprimée, 2 modifiées, 3 non valides")
 
 
 def test_an_unknown_key_is_an_error_not_the_key() -> None:

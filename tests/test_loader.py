@@ -97,3 +97,34 @@ def test_cli_exit_codes(minimal_data: Path, tmp_path: Path) -> None:
     missing = subprocess.run([script, "validate", str(tmp_path / "nope")], capture_output=True, text=True)
     assert (clean.returncode, missing.returncode) == (0, 2)
     assert "no such folder" in missing.stderr
+
+
+def test_a_caption_of_an_event_rejected_for_its_place_points_to_that_row(tmp_path: Path) -> None:
+    """Issue 21: an event rejected for a place-id typo is a row with problems, so its caption's event_id says so, with
+    the event's line, as a date error does; never "does not exist in events.csv; add it first" (the row is there)."""
+    dataset = load_dataset(build_data_folder(tmp_path / "data", "reference-to-rejected-event"))
+    caption = next(problem for problem in dataset.problems if problem.file.endswith("captions.csv"))
+    assert (caption.line, caption.column, caption.value) == (2, "event_id", "clash-2015-11-25")
+    assert caption.what.key == "ref.bad_row"
+    assert caption.detail("en") == "points to a row of events.csv that has problems itself (line 2)"
+    assert caption.detail("fr") == "renvoie à une ligne de events.csv qui a elle-même des problèmes (ligne 2)"
+
+
+def test_the_web_app_names_files_by_their_name_in_the_folder(tmp_path: Path) -> None:
+    """Issue 21: with ``by_name`` every problem names its file as ``events.csv``, never the server's path; without it
+    (the command line) the path as given stays, so a maintainer finds the file they named."""
+    folder = build_data_folder(tmp_path / "srv" / "atlas" / "data", "reference-to-rejected-event")
+    by_name = load_dataset(folder.resolve(), by_name=True)
+    assert [problem.file for problem in by_name.problems] == ["events.csv", "captions.csv"]
+    assert all(str(tmp_path) not in problem.text() for problem in by_name.problems)
+    assert by_name.problems[0].text().startswith('events.csv:2: place_id: "calais-jungel"')
+    given = load_dataset(folder.resolve())
+    assert given.problems[0].file == str(folder.resolve() / "events.csv")
+
+
+def test_a_blanked_reference_is_remembered_as_written(tmp_path: Path) -> None:
+    """The caption keeps its row with event_id blanked (the event is not valid); the loader remembers what was written,
+    so the check page's diff can tell an edited row from one whose reference lost its target."""
+    dataset = load_dataset(build_data_folder(tmp_path / "data", "reference-to-rejected-event"))
+    assert dataset["captions"].set_index("caption_id").at["time-01", "event_id"] == ""
+    assert dataset.unlinked == {"captions": {"event_id": {"time-01": "clash-2015-11-25"}}}

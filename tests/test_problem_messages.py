@@ -216,13 +216,17 @@ def test_the_check_page_in_french_writes_the_problems_in_french(tmp_path: Path, 
     assert list(listed["Fichier"])[0] == "upload/events.csv" and list(listed["Ligne"])[0] == 2
 
 
-def test_the_map_page_problems_panel_follows_the_language(corpus: dict[str, Path], monkeypatch) -> None:
+def test_the_check_page_current_data_report_follows_the_language(corpus: dict[str, Path], monkeypatch) -> None:
+    """The current data's problems (on the check page, no upload) are written in the page's language, and follow it."""
     folder = corpus["day-first-date"]
     dataset = load_dataset(folder)
     app = run_app(monkeypatch, folder, {"lang": "fr", "date": "2021-11-30", "window": "upto"})
+    open_page(app, "check")
     assert not page_failed(app)
     assert list(app.dataframe[0].value["Problème"]) == [p.detail("fr") for p in dataset.problems]
     rejected = app.dataframe[1].value
     assert list(rejected["_reason"]) == ["date : n'est pas une date ISO (écrivez 2015-11-25)"]
+    open_page(app, "")  # the language switch is on the map page
     app.radio(key="atlas.lang").set_value("en").run()
+    open_page(app, "check")
     assert list(app.dataframe[0].value["Problem"]) == [p.message for p in dataset.problems]

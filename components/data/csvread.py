@@ -119,10 +119,11 @@ def _delimiter(text: str, shown: str, problems: list[Problem]) -> str:
     return delimiter
 
 
-def read_csv(path: Path, *, required: bool = True, exact: bool = False, width: int = 0) -> RawTable:
+def read_csv(path: Path, *, required: bool = True, exact: bool = False, width: int = 0, shown: str | None = None) -> RawTable:
     """Read a CSV file from disk; see parse_csv. Only a regular file is read, and at most the size limit plus one byte:
-    a FIFO, a device (a symlink to /dev/zero) or a folder is refused without waiting for it or reading it."""
-    shown = display_path(path)
+    a FIFO, a device (a symlink to /dev/zero) or a folder is refused without waiting for it or reading it.
+    Problems name the file ``shown``, by default its display_path."""
+    shown = display_path(path) if shown is None else shown
     try:
         # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)

@@ -34,6 +34,9 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     rejected: dict[str, pd.DataFrame] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # table -> column -> {row id: the reference as written}: optional references the loader blanked because the row
+    # they name is missing or not valid. The row itself was kept; the check page's diff compares what was written.
+    unlinked: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -68,7 +71,8 @@ REF_KIND = "ref"  # unknown, unchecked or pointing to a bad row: one kind, liste
 
 
 def _check_references(
-    table: Table, result: TableResult, results: dict[str, TableResult], shown: str, raw_keys: dict[str, dict[str, int]]
+    table: Table, result: TableResult, results: dict[str, TableResult], shown: str, raw_keys: dict[str, dict[str, int]],
+    unlinked: dict[str, dict[str, str]],
 ) -> None:
     for column in table.columns:
         if column.type != "ref" or column.ref is None:
@@ -104,6 +108,9 @@ def _check_references(
         if column.required:
             _reject(result, missing, msg("reason.unknown_ref", column=column.name))
         else:
+            if table.key:
+                written = result.frame.loc[missing, [table.key, column.name]]
+                unlinked.setdefault(column.name, {}).update(zip(written[table.key], written[column.name], strict=True))
             result.frame.loc[missing, column.name] = ""
 
 
@@ -150,30 +157,34 @@ CROSS_CHECKS = {"places": _check_places, "population": _check_population}
 
 
 def load_dataset(directory: Path | str | None = None, tables: tuple[Table, ...] = TABLES,
-                 files: dict[str, bytes | None] | None = None, *, exact: bool = False) -> Dataset:
+                 files: dict[str, bytes | None] | None = None, *, exact: bool = False, by_name: bool = False) -> Dataset:
     """Read and validate every table in ``directory``; never raises for bad data.
 
     With ``files`` (file name -> bytes, None for missing), the tables come from memory instead, and
     problems name them as ``directory/name``: uploads are checked without writing anything.
+    ``by_name`` names each file by its name in the folder (``events.csv``), as the web app shows them: the server's
+    path is nobody's business there. Without it a file is named by the path as given (the command line's ``data/...``).
     ``exact`` reads every file with the csv module, never the fast reader (the tests compare the two).
     """
     directory = Path(directory) if directory is not None else default_data_dir()
     results: dict[str, TableResult] = {}
     raw_keys: dict[str, dict[str, int]] = {}
+    unlinked: dict[str, dict[str, dict[str, str]]] = {}
     for table in tables:
         path = directory / table.filename
         if files is None:
-            shown = display_path(path)
-            raw = read_csv(path, required=not table.optional_file, exact=exact, width=len(table.columns))
+            shown = table.filename if by_name else display_path(path)
+            raw = read_csv(path, required=not table.optional_file, exact=exact, width=len(table.columns), shown=shown)
         else:
-            shown = f"{directory}/{table.filename}"
+            shown = table.filename if by_name else f"{directory}/{table.filename}"
             raw = parse_csv(files.get(table.filename), shown, required=not table.optional_file, exact=exact,
                             width=len(table.columns))
         result = validate_table(table, raw, shown)
+        _check_references(table, result, results, shown, raw_keys, unlinked.setdefault(table.name, {}))
+        # After the references: a row rejected for one of its own (a place id typo) is a row with problems too.
         if table.key and not result.rejected.empty and table.key in result.rejected:
             keys_and_lines = zip(result.rejected[table.key], result.rejected[LINE], strict=True)
             raw_keys[table.name] = {str(key).strip(): int(line) for key, line in keys_and_lines if isinstance(key, str)}
-        _check_references(table, result, results, shown, raw_keys)
         if table.name in CROSS_CHECKS:
             CROSS_CHECKS[table.name](result, shown)
         results[table.name] = result
@@ -183,4 +194,5 @@ def load_dataset(directory: Path | str | None = None, tables: tuple[Table, ...] 
         rejected={name: result.rejected for name, result in results.items() if not result.rejected.empty},
         problems=[problem for result in results.values()
                   for problem in sorted(result.log.problems(), key=lambda problem: problem.line or 0)],
+        unlinked={name: columns for name, columns in unlinked.items() if columns},
     )

@@ -206,19 +206,11 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "ui.no_population": {"en": "No head count for this place.", "fr": "Aucun chiffre de population pour ce lieu."},
     "ui.textview": {"en": "What the map shows (text)", "fr": "Ce que montre la carte (texte)"},
     "ui.sources": {"en": "Sources", "fr": "Sources"},
-    "ui.problems": {
-        "en": {
-            "one": "{count} problem in the data. Valid rows are shown; the rest are listed below.",
-            "other": "{count} problems in the data. Valid rows are shown; the rest are listed below.",
-        },
-        "fr": {
-            "one": "{count} problème dans les données. Les lignes valides sont affichées ; les autres sont listées ci-dessous.",
-            "many": "{count} de problèmes dans les données. Les lignes valides sont affichées ; les autres sont listées ci-dessous.",
-            "other": "{count} problèmes dans les données. Les lignes valides sont affichées ; les autres sont listées ci-dessous.",
-        },
+    "ui.data_notice": {
+        "en": "Some rows of the atlas's data are not shown; maintainers can see why on",
+        "fr": "Certaines lignes des données de l'atlas ne sont pas affichées\u00a0; les responsables peuvent voir pourquoi sur",
     },
-    "ui.problems_detail": {"en": "Problems and rows not shown", "fr": "Problèmes et lignes non affichées"},
-    "ui.rejected": {"en": "Rows not shown", "fr": "Lignes non affichées"},
+    "ui.rejected": {"en": "Rows not shown: {file}", "fr": "Lignes non affichées\u00a0: {file}"},
     "ui.rejected_first": {"en": "The first {shown} of {total} rows not shown are listed here.",
                           "fr": "Les {shown} premières des {total} lignes non affichées sont listées ici."},
     "col.file": {"en": "File", "fr": "Fichier"},
@@ -266,6 +258,22 @@ MESSAGES: dict[str, dict[str, Text]] = {
               "avec son fichier, sa ligne et sa colonne, les changements par rapport aux données actuelles, et un aperçu sur la "
               "carte. **Rien n'est enregistré** : les fichiers restent dans cette session, les données de l'atlas ne changent pas.",
     },
+    "check.current": {"en": "The current data", "fr": "Les données actuelles"},
+    "check.current_clean": {"en": "No problems: every row is shown. Valid rows: {counts}.",
+                            "fr": "Aucun problème\u00a0: toutes les lignes sont affichées. Lignes valides\u00a0: {counts}."},
+    "check.current_problems": {
+        "en": {"one": "{count} problem in the data the atlas shows now. Valid rows, shown on the map: {counts}. "
+                      "The rows below are not shown until they are fixed.",
+               "other": "{count} problems in the data the atlas shows now. Valid rows, shown on the map: {counts}. "
+                        "The rows below are not shown until they are fixed."},
+        "fr": {"one": "{count} problème dans les données que l'atlas montre. Lignes valides, affichées sur la carte\u00a0: "
+                      "{counts}. Les lignes ci-dessous ne sont pas affichées tant qu'elles ne sont pas corrigées.",
+               "many": "{count} de problèmes dans les données que l'atlas montre. Lignes valides, affichées sur la carte\u00a0: "
+                       "{counts}. Les lignes ci-dessous ne sont pas affichées tant qu'elles ne sont pas corrigées.",
+               "other": "{count} problèmes dans les données que l'atlas montre. Lignes valides, affichées sur la carte\u00a0: "
+                        "{counts}. Les lignes ci-dessous ne sont pas affichées tant qu'elles ne sont pas corrigées."},
+    },
+    "check.upload_title": {"en": "Check new files", "fr": "Vérifier de nouveaux fichiers"},
     "check.upload": {"en": "CSV files or a zip of the data folder", "fr": "Fichiers CSV ou zip du dossier de données"},
     "check.waiting": {"en": "Waiting for a file. Files you do not upload are taken from the current data.",
                       "fr": "En attente d'un fichier. Les fichiers non déposés sont pris dans les données actuelles."},
@@ -287,7 +295,8 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "check.download_report": {"en": "Download the report (text)", "fr": "Télécharger le rapport (texte)"},
     "check.changes": {"en": "What changes", "fr": "Ce qui change"},
     "check.no_changes": {"en": "The valid rows are the same as in the current data.", "fr": "Les lignes valides sont identiques aux données actuelles."},
-    "check.diff_line": {"en": "{name}.csv: {added}, {removed}, {changed}", "fr": "{name}.csv : {added}, {removed}, {changed}"},
+    "check.diff_line": {"en": "{name}.csv: {added}, {removed}, {changed}, {not_valid}",
+                        "fr": "{name}.csv : {added}, {removed}, {changed}, {not_valid}"},
     "check.diff_added": {
         "en": {"one": "{count} added", "other": "{count} added"},
         "fr": {"one": "{count} ajoutée", "many": "{count} ajoutées", "other": "{count} ajoutées"},
@@ -300,8 +309,15 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "en": {"one": "{count} changed", "other": "{count} changed"},
         "fr": {"one": "{count} modifiée", "many": "{count} modifiées", "other": "{count} modifiées"},
     },
-    "check.added": {"en": "Added", "fr": "Ajoutées"},
-    "check.removed": {"en": "Removed", "fr": "Supprimées"},
+    "check.diff_not_valid": {
+        "en": {"one": "{count} not valid", "other": "{count} not valid"},
+        "fr": {"one": "{count} non valide", "many": "{count} non valides", "other": "{count} non valides"},
+    },
+    "check.added": {"en": "Added:", "fr": "Ajoutées\u00a0:"},
+    "check.not_valid": {"en": "Not valid (not shown until fixed; see the problems above):",
+                        "fr": "Non valides (non affichées tant qu'elles ne sont pas corrigées\u00a0; voir les problèmes plus "
+                              "haut)\u00a0:"},
+    "check.removed": {"en": "Removed:", "fr": "Supprimées\u00a0:"},
     "check.before": {"en": "Before", "fr": "Avant"},
     "check.after": {"en": "After", "fr": "Après"},
     "check.preview": {"en": "Preview on the map (everything up to the date)", "fr": "Aperçu sur la carte (tout jusqu'à la date)"},

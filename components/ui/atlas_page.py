@@ -23,7 +23,7 @@ from components.model.link import Ignored
 from components.model.shown import Prepared
 from components.model.timeline import Span, data_span
 from components.model.view_state import AtlasState, Limits, limits_for
-from components.ui import state
+from components.ui import check_page, state
 from components.ui.captions import captions_panel
 from components.ui.controls import advance_playback, playback_interval, sidebar, time_bar
 from components.ui.dataset import current_dataset, current_prepared, data_key, warm_search
@@ -31,7 +31,7 @@ from components.ui.export_panel import export_panel
 from components.ui.lesson import lesson_panel, presentation_bar, presentation_style, presentation_text, presenting, start_button
 from components.ui.map_panel import frame, map_panel
 from components.ui.page_scripts import history_script
-from components.ui.problems_panel import problems_panel
+from components.ui.problems_panel import data_notice
 from components.ui.search_panel import search_panel
 from components.ui.strip_panel import strip_panel, strip_texts
 from components.ui.style import apply_style
@@ -88,7 +88,7 @@ def render() -> None:
         tagline.caption(t("app.tagline", lang))
     if ignored:
         st.info(_notice(ignored, lang))
-    problems_panel(dataset, lang)
+    data_notice(dataset, lang, check_page.page(lang))
     prepared = current_prepared(lang, key)
     st.session_state[DRAWN_KEY] = _drawn(view)
     page = PageData(prepared, span, limits, chapters)

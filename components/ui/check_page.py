@@ -1,4 +1,4 @@
-"""'Check your data': upload a CSV or a zip, see the report, the changes and a map preview. Writes nothing."""
+"""'Check your data': the current data's report, and an upload's report, changes and map preview. Writes nothing."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from components.data.check_run import check_uploads
-from components.data.diff import diff_tables
-from components.data.loader import default_data_dir
+from components.data.diff import TableDiff, diff_datasets
+from components.data.loader import Dataset, default_data_dir
 from components.data.messages import msg
 from components.data.upload import KNOWN
 from components.map.feature_groups import layer_items
@@ -16,57 +16,92 @@ from components.model.escaping import literal, message_markdown
 from components.model.i18n import t
 from components.model.shown import shown_at
 from components.model.timeline import data_span
-from components.model.view_state import DEFAULT_DATE, LAYERS
+from components.model.view_state import LAYERS
 from components.ui import state
 from components.ui.dataset import current_dataset
 from components.ui.map_panel import map_panel
-from components.ui.problems_panel import config_notice, problems_frame
+from components.ui.problems_panel import config_notice, problems_report
 from components.ui.style import apply_style
 
+URL_PATH = "check"
+
+
 UPLOAD_LABEL = "upload"
+LISTED = 200  # ids listed in one line of the diff; the counts above say how many there are
 
 
-def _report(candidate, lang: str) -> None:
-    counts = ", ".join(f"{count} {name}" for name, count in candidate.row_counts().items())
-    if candidate.ok:
-        st.success(t("check.clean", lang, counts=counts))
+def page(lang: str) -> st.Page:
+    """This page for st.navigation and st.page_link (a page's identity is its url path)."""
+    return st.Page(render, title=t("check.title", lang), url_path=URL_PATH)
+
+
+def _counts(dataset: Dataset) -> str:
+    return ", ".join(f"{count} {name}" for name, count in dataset.row_counts().items())
+
+
+def _current(lang: str) -> None:
+    """The data the atlas shows now, checked as the upload is: what viewers are told "maintainers can see why" about."""
+    st.subheader(t("check.current", lang))
+    current = current_dataset()
+    if current.ok:
+        st.success(t("check.current_clean", lang, counts=_counts(current)))
         return
-    st.error(t("check.problems", lang, count=candidate.problem_count, counts=counts))
-    st.dataframe(problems_frame(candidate, lang), hide_index=True, width="stretch", key="check-problems-table")
-    report = "\n".join(problem.text(lang) for problem in candidate.problems) + "\n"
-    st.download_button(t("check.download_report", lang), report, file_name="validation-report.txt", mime="text/plain",
-                       key="check.report")
+    st.warning(t("check.current_problems", lang, count=current.problem_count, counts=_counts(current)))
+    problems_report(current, lang, "current")
 
 
-def _changes(current, candidate, lang: str) -> None:
+def _report(candidate: Dataset, lang: str) -> None:
+    if candidate.ok:
+        st.success(t("check.clean", lang, counts=_counts(candidate)))
+        return
+    st.error(t("check.problems", lang, count=candidate.problem_count, counts=_counts(candidate)))
+    problems_report(candidate, lang, "check")
+
+
+def _ids(label: str, ids: list[str]) -> None:
+    # Code spans: an id is shown as written, never read as markdown (no backslashes, no links).
+    st.markdown(f"**{label}** " + ", ".join(literal(i, 80) for i in ids[:LISTED]))
+
+
+def _diff(diff: TableDiff, lang: str) -> None:
+    if diff.added:
+        _ids(t("check.added", lang), diff.added)
+    if diff.removed:
+        _ids(t("check.removed", lang), diff.removed)
+    if diff.not_valid:
+        st.markdown(f"**{t('check.not_valid', lang)}**")
+        rows = pd.DataFrame({"id": [row.key for row in diff.not_valid], t("col.line", lang): [row.line for row in diff.not_valid],
+                             t("col.problem", lang): [row.reason.text(lang) for row in diff.not_valid]})
+        st.dataframe(rows.head(LISTED * 5), hide_index=True, width="stretch", key=f"check-invalid-{diff.name}")
+    if diff.changed:
+        rows = [{"id": key, t("col.column", lang): column, t("check.before", lang): before[:300],
+                 t("check.after", lang): after[:300]}
+                for key, changes in list(diff.changed.items())[:500] for column, before, after in changes]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"check-diff-{diff.name}")
+
+
+def _changes(current: Dataset, candidate: Dataset, lang: str) -> None:
     st.subheader(t("check.changes", lang))
-    diffs = [d for d in diff_tables(current.tables, candidate.tables) if not d.empty]
+    diffs = [d for d in diff_datasets(current, candidate) if not d.empty]
     if not diffs:
         st.info(t("check.no_changes", lang))
         return
     for diff in diffs:
         title = t("check.diff_line", lang, name=diff.name, added=t("check.diff_added", lang, count=len(diff.added)),
                   removed=t("check.diff_removed", lang, count=len(diff.removed)),
-                  changed=t("check.diff_changed", lang, count=len(diff.changed)))
+                  changed=t("check.diff_changed", lang, count=len(diff.changed)),
+                  not_valid=t("check.diff_not_valid", lang, count=len(diff.not_valid)))
         with st.expander(title, expanded=len(diffs) == 1):
-            if diff.added:
-                st.markdown(f"**{t('check.added', lang)}:** " + ", ".join(literal(i, 80) for i in diff.added[:200]))
-            if diff.removed:
-                removed = ", ".join(literal(i, 80) for i in diff.removed[:200])
-                st.markdown(f"**{t('check.removed', lang)}:** " + removed)
-            if diff.changed:
-                rows = [{"id": key, t("col.column", lang): column, t("check.before", lang): before[:300],
-                         t("check.after", lang): after[:300]}
-                        for key, changes in list(diff.changed.items())[:500] for column, before, after in changes]
-                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"check-diff-{diff.name}")
+            _diff(diff, lang)
 
 
-def _preview(candidate, lang: str) -> None:
+def _preview(candidate: Dataset, lang: str) -> None:
     st.subheader(t("check.preview", lang))
     tables = candidate.tables
     span = data_span(tables)
-    default = min(max(DEFAULT_DATE, span.first), span.last)
-    at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=default, key="check.date",
+    # Where the maintainer was on the map: the preview is of the same moment, so a change shows where they looked.
+    opening = min(max(state.current().date, span.first), span.last)
+    at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=opening, key="check.date",
                    format="YYYY-MM-DD")
     shown = shown_at(tables, at, "upto", 0, lang)
     items = layer_items(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS))
@@ -77,8 +112,10 @@ def render() -> None:
     lang = state.lang()
     apply_style()
     st.title(t("check.title", lang))
-    st.markdown(t("check.intro", lang))
     config_notice(lang)
+    _current(lang)
+    st.subheader(t("check.upload_title", lang))
+    st.markdown(t("check.intro", lang))
     uploads = st.file_uploader(t("check.upload", lang), type=["csv", "zip"], accept_multiple_files=True, key="check.upload")
     if not uploads:
         st.info(t("check.waiting", lang))

@@ -27,7 +27,7 @@ def _frozen(value):
 @st.cache_data(show_spinner=False, max_entries=8)
 def _load(directory: str, fingerprint: str) -> Dataset:
     # fingerprint is part of the key on purpose: the result depends on the files' bytes.
-    return load_dataset(Path(directory))
+    return load_dataset(Path(directory), by_name=True)  # problems name events.csv, never the server's path
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -18,7 +18,7 @@ def run() -> None:
     lang = state.lang()
     pages = [
         st.Page(atlas_page.render, title=t("page.map", lang), url_path="map", default=True),
-        st.Page(check_page.render, title=t("check.title", lang), url_path="check"),
+        check_page.page(lang),
     ]
     page = st.navigation(pages)
     try:

@@ -19,7 +19,7 @@ def test_upload_shows_report_changes_and_preview(page) -> None:
     page.locator('input[type="file"]').set_input_files(files=[{"name": "events.csv", "mimeType": "text/csv", "buffer": edited}])
     expect(page.get_by_text(re.compile(r"\d+ problems?\. Valid rows"))).to_be_visible(timeout=30_000)
     expect(page.get_by_text("What changes", exact=True)).to_be_visible()
-    expect(page.get_by_text("events.csv: 0 added, 1 removed, 0 changed")).to_be_visible()
+    expect(page.get_by_text("events.csv: 0 added, 0 removed, 0 changed, 1 not valid")).to_be_visible()
     expect(page.locator('iframe[title="streamlit_folium.st_folium"]')).to_be_visible()
     report = page.locator('[data-testid="stDataFrame"]').first
     expect(report).to_be_visible()
