@@ -103,7 +103,8 @@ def lesson_panel(chapters: pd.DataFrame, limits: Limits, ctx_name, lang: str) ->
     row = chapter.row
     with st.container(border=True, key="atlas-lesson"):
         _heading(chapter, limits, ctx_name, lang)
-        _chapter_buttons(chapter, limits, lang, places=st.columns(2))
+        # One above the other: side by side in this third of the page, "◀ Chapitre précédent" was cut at 1024 px.
+        _chapter_buttons(chapter, limits, lang)
         st.markdown(markdown_text(translated(row, "narrative", lang)))
         _question(row, lang)
         notes = st.toggle(t("lesson.show_notes", lang), key=state.key(NOTES_KEY), persist_state="session")

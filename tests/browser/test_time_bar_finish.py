@@ -166,7 +166,8 @@ CUT = """() => {
     const cut = [];
     const controls = document.querySelectorAll(
         '[data-testid="stSidebar"] button, [data-testid="stSidebar"] label, .st-key-atlas-timebar button, '
-        + '.st-key-atlas-timebar label, .st-key-atlas-timebar [data-baseweb="select"], .st-key-atlas-timebar .atlas-date');
+        + '.st-key-atlas-timebar label, .st-key-atlas-timebar [data-baseweb="select"], .st-key-atlas-timebar .atlas-date, '
+        + '.st-key-atlas-lesson button, .st-key-atlas-lesson label');
     for (const control of controls) {
         for (const el of [control, ...control.querySelectorAll('*')]) {
             if (el.clientWidth <= 2 || !el.textContent.trim()) continue;  // visually hidden inputs' labels
@@ -186,6 +187,17 @@ def test_no_button_or_label_text_is_cut(shown) -> None:
     """Every text of a button or label in the sidebar and the time bar is whole: "Show all…", "Back to …", the
     categories' pills and "◀ Événement préc…" used to end in an ellipsis."""
     assert shown.evaluate(CUT) == [], shown.view
+
+
+@pytest.mark.parametrize(("width", "height", "lang"), [(1024, 768, "fr"), (1280, 720, "en")])
+def test_no_lesson_control_is_cut(browser, app_url, width, height, lang) -> None:
+    """Beside the map, a chapter's Previous and Next read whole ("◀ Chapitr…" at 1024x768 in French, before)."""
+    context, page = _open(browser, app_url, width, height, f"?chapter=10&lang={lang}")
+    try:
+        expect(page.locator(".st-key-atlas-lesson button").first).to_be_visible()
+        assert page.evaluate(CUT) == []
+    finally:
+        context.close()
 
 
 def test_export_is_right_under_the_map_as_the_readme_says(shown) -> None:
