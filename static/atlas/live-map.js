@@ -366,7 +366,11 @@
       atlas.frameKey = frame.key;
       atlas.focusKey = null;
       if (frame.bounds) { map.fitBounds(frame.bounds, Object.assign({maxZoom: frame.maxZoom}, options)); }
-      else { map.setView(frame.center, frame.zoom, {animate: false}); }
+      else {  // centred in the part the viewer sees: the fold's share moves it up
+        map.setView(frame.center, frame.zoom, {animate: false});
+        var below = options.paddingBottomRight[1] - MARGIN;
+        if (below > 0) { map.panBy([0, below / 2], {animate: false}); }
+      }
     }
     // A place picked on the map is selected where it is: the map does not move under the pointer.
     var focus = frame.focus ? frame.focus.join(",") : null;
