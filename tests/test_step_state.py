@@ -8,22 +8,16 @@ from datetime import date
 
 import pytest
 
-from components.data.loader import default_data_dir, load_dataset
 from components.map.feature_groups import layer_items
 from components.map.protocol import VERSION
 from components.map.step import step_state
 from components.model.shown import Prepared
-from components.model.view_state import LAYERS
+from map_items import items_at, shipped_prepared
 
 
 @pytest.fixture(scope="module")
 def prepared() -> Prepared:
-    return Prepared.build(load_dataset(default_data_dir()).tables, "en")
-
-
-def items_at(prepared: Prepared, day: date, site: str | None = None) -> dict[str, list[dict]]:
-    shown = prepared.at(day, "around", 3)
-    return layer_items(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS), site)
+    return shipped_prepared()
 
 
 def all_items(state: dict) -> list[dict]:

@@ -10,16 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from components.data.loader import default_data_dir, load_dataset
 from components.export.standalone import standalone_map
 from components.map.assets import STATIC_DIR
-from components.map.feature_groups import layer_items
 from components.map.framing import frame_for
 from components.map.protocol import VERSION
 from components.map.step import base_config, step_state
 from components.model.palette import SITE_FILL, css_variables
 from components.model.shown import Prepared
-from components.model.view_state import LAYERS
+from map_items import items_at, shipped_prepared
 
 JUNGLE = "calais-jungle"
 FIXTURE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -51,12 +49,7 @@ OVERLAPS = """() => {
 
 @pytest.fixture(scope="module")
 def prepared() -> Prepared:
-    return Prepared.build(load_dataset(default_data_dir()).tables, "en")
-
-
-def items_at(prepared: Prepared, day: date, site: str | None = None) -> dict[str, list[dict]]:
-    shown = prepared.at(day, "around", 3)
-    return layer_items(shown.ctx, shown.states, shown.event_records, shown.caption_records, list(LAYERS), site)
+    return shipped_prepared()
 
 
 @pytest.fixture

@@ -1,0 +1,19 @@
+"""The shipped data's map items at a day, as the live map gets them: for tests of the step state and of live-map.js."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from components.data.loader import default_data_dir, load_dataset
+from components.map.feature_groups import layer_items
+from components.model.shown import Prepared
+from components.model.view_state import LAYERS
+
+
+def shipped_prepared(lang: str = "en") -> Prepared:
+    return Prepared.build(load_dataset(default_data_dir()).tables, lang)
+
+
+def items_at(prepared: Prepared, day: date, site: str | None = None) -> dict[str, list[dict]]:
+    shown = prepared.at(day, "around", 3)
+    return layer_items(shown.ctx, shown.states, shown.event_records, shown.caption_records, list(LAYERS), site)
