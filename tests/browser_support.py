@@ -69,3 +69,23 @@ def requests_reported(page, live) -> None:
     """
     with page.expect_request(lambda request: "atlas-requests-reported" in request.url, timeout=15_000):
         live.evaluate("() => { fetch('/_stcore/health?atlas-requests-reported=' + Date.now()).catch(() => {}); }")
+
+
+# A point of an element of the map frame that nothing covers (a click there reaches it): the Jules Ferry centre's
+# circle, for one, sits on the middle of the Jungle's.
+_EXPOSED_POINT = """selector => {
+    const target = document.querySelector(selector), box = target.getBoundingClientRect();
+    for (let dy = 0.5; dy < 1; dy += 0.1) for (let dx = 0.1; dx < 1; dx += 0.1) {
+        const x = box.left + box.width * dx, y = box.top + box.height * dy;
+        if (document.elementFromPoint(x, y) === target) return [x, y];
+    }
+    return null;
+}"""
+
+
+def exposed_point(page, selector: str) -> tuple[float, float]:
+    """Page coordinates of a point of the map's element ``selector`` that no other element covers."""
+    inside = map_frame(page).evaluate(_EXPOSED_POINT, selector)
+    assert inside is not None, f"{selector} is covered everywhere"
+    frame_box = page.locator(IFRAME).bounding_box()
+    return frame_box["x"] + inside[0], frame_box["y"] + inside[1]

@@ -9,20 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import IFRAME, map_frame, open_map, wait_for_view
+from browser_support import IFRAME, exposed_point, map_frame, open_map, wait_for_view
 
 JUNGLE_SITE = "path.atlas-site.atlas-place-calais-jungle"
 SIZES = [(1280, 720), (1024, 768)]
-EXPOSED_POINT = """selector => {
-    const target = document.querySelector(selector), box = target.getBoundingClientRect();
-    for (let dy = 0.5; dy < 1; dy += 0.1) for (let dx = 0.1; dx < 1; dx += 0.1) {
-        const x = box.left + box.width * dx, y = box.top + box.height * dy;
-        if (document.elementFromPoint(x, y) === target) return [x, y];
-    }
-    return null;
-}"""
-
-
 def _link_layers(url: str) -> list[str]:
     return parse_qs(urlsplit(url).query)["layers"][0].split(",")
 
@@ -36,10 +26,7 @@ def test_one_click_on_a_marker_selects_it_without_scrolling_first(page, size) ->
     live = map_frame(page)
     wait_for_view(live)
     # A point of the circle that no other marker covers (the Jules Ferry centre's circle sits on the Jungle's middle).
-    inside = live.evaluate(EXPOSED_POINT, JUNGLE_SITE)
-    assert inside is not None, "the Jungle's circle is covered everywhere"
-    frame_box = page.locator(IFRAME).bounding_box()
-    x, y = frame_box["x"] + inside[0], frame_box["y"] + inside[1]
+    x, y = exposed_point(page, JUNGLE_SITE)
     assert 0 < x < size[0] and 0 < y < size[1], (x, y)  # on screen without scrolling
     page.evaluate("() => { window.__scrolled = []; document.addEventListener('scroll', "
                   "e => window.__scrolled.push(e.target.nodeName || 'document'), true); }")
