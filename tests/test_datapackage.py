@@ -56,6 +56,7 @@ CORPUS: dict[str, tuple[frozenset[str], str]] = {
     "missing-file": (frozenset({"scheme-error"}), ""),
     "missing-places-file": (frozenset({"scheme-error"}), ""),
     "reference-to-broken-row": (frozenset({"constraint-error"}), ""),  # name is required
+    "reference-to-rejected-event": (frozenset({"foreign-key"}), ""),  # the event's place_id
     "semicolons": (frozenset({"missing-label", "incorrect-label", "constraint-error", "foreign-key"}), ""),
     "shared-point": (VALID, "unique applies to one column, not to lat and lon together"),
     "stray-whitespace-id": (frozenset({"constraint-error", "foreign-key"}), ""),  # the id pattern, then the references
