@@ -45,6 +45,8 @@ def test_data_zip_downloads_from_the_export_panel_and_the_sources_tab(page, tmp_
     _check_zip(tmp_path / "export.zip")
 
     page.get_by_role("tab", name="Sources").click()
-    sources_button = page.get_by_role("main").get_by_role("button", name="The data (zip: CSV files, data package, notes)")
+    sources_button = page.get_by_role("tabpanel", name="Sources").get_by_role(
+        "button", name="The data (zip: CSV files, data package, notes)"
+    )
     _download(page, sources_button, tmp_path / "sources.zip")
     _check_zip(tmp_path / "sources.zip")
