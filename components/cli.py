@@ -8,10 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from components.data.catalogue import LANGS
-from components.data.csvread import max_mb_error
-from components.data.loader import DATA_ENV, default_data_dir, load_dataset
-from components.data.messages import msg
+from calais_atlas.data.catalogue import LANGS
+from calais_atlas.data.csvread import max_mb_error
+from calais_atlas.data.loader import DATA_ENV, default_data_dir, load_dataset
+from calais_atlas.data.messages import msg
 
 LANG_ENV = "CALAIS_ATLAS_LANG"
 
@@ -40,7 +40,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
-    from components.geocode import GeocodeError, geocode_places
+    from calais_atlas.geocode import GeocodeError, geocode_places
 
     directory = Path(args.directory) if args.directory else default_data_dir()
     try:
@@ -60,8 +60,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 def _generated_docs(directory: Path) -> dict[Path, str]:
     """What ``calais-atlas docs`` writes: the column guide, and the data package (which lists sources.csv's rows)."""
-    from components.data.datapackage import FILENAME, render_datapackage
-    from components.data.docs import render_readme
+    from calais_atlas.data.datapackage import FILENAME, render_datapackage
+    from calais_atlas.data.docs import render_readme
 
     return {directory / "README.md": render_readme(), directory / FILENAME: render_datapackage(directory)}
 

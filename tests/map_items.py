@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from components.data.loader import default_data_dir, load_dataset
-from components.map.feature_groups import layer_items
-from components.model.shown import Prepared
-from components.model.view_state import LAYERS
+from calais_atlas.data.loader import default_data_dir, load_dataset
+from calais_atlas.map.feature_groups import layer_items
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.view_state import LAYERS
 
 
 def shipped_prepared(lang: str = "en") -> Prepared:

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from apptest_helpers import count_class, groups_js, has_text, map_args, page_failed, run_app, set_date, step_frame
-from components.data.loader import load_dataset
-from components.map.framing import COAST_BOUNDS, PLACE_ZOOM
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.map.framing import COAST_BOUNDS, PLACE_ZOOM
 from datafolders import MINIMAL, build_data_folder
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import count_class, groups_js, notice_text, open_page, page_failed, run_app
-from components.data.loader import load_dataset
+from calais_atlas.data.loader import load_dataset
 from datafolders import DEFECTS, build_data_folder
 
 ALL_OF_IT = {"date": "2021-11-30", "window": "upto"}  # every event and caption of the minimal data is in the window

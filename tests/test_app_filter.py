@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from apptest_helpers import count_class, groups_js, open_page, page_failed, run_app
-from components.data.loader import load_dataset
-from components.model.filters import CATEGORIES, stops_for
-from components.model.timeline import event_stops
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.model.filters import CATEGORIES, stops_for
+from calais_atlas.model.timeline import event_stops
 from serve import ROOT
 
 DATA = ROOT / "data"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import notice_text, open_page, page_failed, run_app, set_date
-from components.data.loader import load_dataset
+from calais_atlas.data.loader import load_dataset
 from datafolders import MINIMAL, build_data_folder
 
 NOTICES = {"en": ("Some rows of the atlas's data are not shown; maintainers can see why on", "Check your data"),

@@ -13,7 +13,7 @@ import pytest
 from shapely.geometry import LineString, Point, box, shape
 from shapely.ops import unary_union
 
-from components.map.basemap import Basemap
+from calais_atlas.map.basemap import Basemap
 
 ROOT = Path(__file__).resolve().parent.parent
 BASEMAP = ROOT / "static" / "basemap"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from components.cli import main
-from components.data.loader import load_dataset
+from calais_atlas.cli import main
+from calais_atlas.data.loader import load_dataset
 from datafolders import BROKEN, DEFECTS, build_data_folder
 
 

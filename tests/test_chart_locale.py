@@ -9,11 +9,11 @@ from datetime import date
 import folium
 import pytest
 
-from components.map.basemap import Basemap, add_basemap, osm_attribution
-from components.map.mapview import base_map
-from components.model.chart_locale import date_axis_format, vega_locale
-from components.model.population_chart import QUALIFIER_SHAPES, population_spec
-from components.model.strip import Strip, StripLine, strip_spec
+from calais_atlas.map.basemap import Basemap, add_basemap, osm_attribution
+from calais_atlas.map.mapview import base_map
+from calais_atlas.model.chart_locale import date_axis_format, vega_locale
+from calais_atlas.model.population_chart import QUALIFIER_SHAPES, population_spec
+from calais_atlas.model.strip import Strip, StripLine, strip_spec
 
 
 def test_the_french_locale_has_french_months_and_groups_thousands_with_a_narrow_no_break_space() -> None:

@@ -11,13 +11,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.data.loader import load_dataset
-from components.export.handout import handout_html
-from components.export.rows import shown_rows_csv
-from components.model.context import CITATION_LIMIT, MapContext
-from components.model.escaping import html_text, markdown_text
-from components.model.shown import Prepared
-from components.ui.captions import source_link
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.export.handout import handout_html
+from calais_atlas.export.rows import shown_rows_csv
+from calais_atlas.model.context import CITATION_LIMIT, MapContext
+from calais_atlas.model.escaping import html_text, markdown_text
+from calais_atlas.model.shown import Prepared
+from calais_atlas.ui.captions import source_link
 from datafolders import ROOT
 
 LONG = "A title of a report long enough to be cut at eighty characters but well under the limit of a citation"

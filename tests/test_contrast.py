@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from components.model import palette as p
+from calais_atlas.model import palette as p
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT, GRAPHIC = 4.5, 3.0

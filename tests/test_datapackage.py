@@ -18,14 +18,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components.cli import main
-from components.data import dates
-from components.data.checks import CellError, check_url
-from components.data.datapackage import FILENAME, KEYWORDS, LICENCE, folder_descriptor
-from components.data.docs import FRICTIONLESS_DIVERGENCES
-from components.data.loader import load_dataset
-from components.data.schema import DATE_PATTERN, TABLES, URL_PATTERN, Column
-from components.export.datazip import data_zip
+from calais_atlas.cli import main
+from calais_atlas.data import dates
+from calais_atlas.data.checks import CellError, check_url
+from calais_atlas.data.datapackage import FILENAME, KEYWORDS, LICENCE, folder_descriptor
+from calais_atlas.data.docs import FRICTIONLESS_DIVERGENCES
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.data.schema import DATE_PATTERN, TABLES, URL_PATTERN, Column
+from calais_atlas.export.datazip import data_zip
 from datafolders import DEFECTS, ROOT, build_data_folder
 
 DATA = ROOT / "data"

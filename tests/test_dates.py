@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from components.data import dates
+from calais_atlas.data import dates
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.data import csvread
-from components.data.loader import load_dataset
+from calais_atlas.data import csvread
+from calais_atlas.data.loader import load_dataset
 from datafolders import DEFECTS, FIXTURES, MINIMAL, ROOT, build_data_folder
 
 FOLDERS = ["minimal", "hostile", "data", "synthetic", *(f"broken/{defect}" for defect in DEFECTS)]

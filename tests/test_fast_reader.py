@@ -8,8 +8,8 @@ import csv
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components.data import csvread
-from components.data.csvread import parse_csv, plain_quotes
+from calais_atlas.data import csvread
+from calais_atlas.data.csvread import parse_csv, plain_quotes
 
 # Characters that matter to a CSV reader, plus a few that str.strip and pyarrow might see differently.
 TRICKY = ["a", "b", "1", " ", "\t", ",", ";", '"', "\n", "\r", "é", "\xa0", "\x1c", "\u2028", "\ufeff", "\x00"]

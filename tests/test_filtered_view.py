@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from components.data.loader import default_data_dir, load_dataset
-from components.export.rows import shown_rows_csv, shown_rows_name
-from components.model.filters import filter_events
-from components.model.shown import Prepared
+from calais_atlas.data.loader import default_data_dir, load_dataset
+from calais_atlas.export.rows import shown_rows_csv, shown_rows_name
+from calais_atlas.model.filters import filter_events
+from calais_atlas.model.shown import Prepared
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.data.loader import load_dataset
-from components.data.schema import EVENT_CATEGORIES
-from components.model import transitions as move
-from components.model.filters import CATEGORIES, filter_events, in_legend_order, stops_for
-from components.model.timeline import data_span
-from components.model.view_state import AtlasState
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.data.schema import EVENT_CATEGORIES
+from calais_atlas.model import transitions as move
+from calais_atlas.model.filters import CATEGORIES, filter_events, in_legend_order, stops_for
+from calais_atlas.model.timeline import data_span
+from calais_atlas.model.view_state import AtlasState
 from datafolders import MINIMAL, ROOT
 
 

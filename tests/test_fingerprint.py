@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from components.data import fingerprint
-from components.data.fingerprint import folder_fingerprint
+from calais_atlas.data import fingerprint
+from calais_atlas.data.fingerprint import folder_fingerprint
 
 
 @pytest.fixture(autouse=True)

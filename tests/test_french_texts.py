@@ -16,16 +16,16 @@ import pandas as pd
 import pytest
 
 from apptest_helpers import groups_js, page_failed, run_app
-from components.data.loader import default_data_dir, load_dataset
-from components.data.schema import EVENTS, PLACES
-from components.export.rows import shown_rows_csv
-from components.map.feature_groups import layer_items
-from components.model.context import MapContext, texts
-from components.model.escaping import html_text
-from components.model.search import SearchIndex
-from components.model.shown import Prepared
-from components.model.strip import build_strip
-from components.model.view_state import LAYERS
+from calais_atlas.data.loader import default_data_dir, load_dataset
+from calais_atlas.data.schema import EVENTS, PLACES
+from calais_atlas.export.rows import shown_rows_csv
+from calais_atlas.map.feature_groups import layer_items
+from calais_atlas.model.context import MapContext, texts
+from calais_atlas.model.escaping import html_text
+from calais_atlas.model.search import SearchIndex
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.strip import build_strip
+from calais_atlas.model.view_state import LAYERS
 from datafolders import MINIMAL
 
 FRENCH_COLUMNS = (("events", "title"), ("events", "description"), ("places", "description"))

@@ -20,7 +20,7 @@ import stamina
 import urllib3
 from geopy.exc import GeocoderRateLimited, GeocoderServiceError, GeocoderUnavailable
 
-from components.geocode import GeocodeError, GeocodeReport, failures, geocode_places, lookup, make_geocoder, settings
+from calais_atlas.geocode import GeocodeError, GeocodeReport, failures, geocode_places, lookup, make_geocoder, settings
 from fake_nominatim import (
     FakeNominatim,
     fake_nominatim_fixture,  # noqa: F401  (the pytest fixture "fake_nominatim")
@@ -685,7 +685,7 @@ def _cli_env(monkeypatch, endpoint: str) -> None:
 
 def test_cli_geocode_writes_and_exits_zero(places_csv, fake_nominatim, monkeypatch, capsys):
     """`calais-atlas geocode DIR` fills the missing places, prints a summary and exits 0 when all went well."""
-    from components.cli import main
+    from calais_atlas.cli import main
 
     fake_nominatim.reply(WISSANT_Q, WISSANT_ANSWER)
     fake_nominatim.reply(BRACHAY_Q, BRACHAY_ANSWER)
@@ -701,7 +701,7 @@ def test_cli_geocode_writes_and_exits_zero(places_csv, fake_nominatim, monkeypat
 
 def test_cli_geocode_reports_a_dead_server_and_exits_one(places_csv, monkeypatch, capsys):
     """With the server down the command names the endpoint, lists the failures, leaves the file as it was, exits 1."""
-    from components.cli import main
+    from calais_atlas.cli import main
 
     before = places_csv.read_bytes()
     with unreachable_endpoint() as endpoint:
@@ -716,7 +716,7 @@ def test_cli_geocode_reports_a_dead_server_and_exits_one(places_csv, monkeypatch
 
 def test_cli_geocode_on_a_missing_folder_exits_two(tmp_path, capsys):
     """A folder without places.csv gets one clear line on stderr and exit code 2, not a traceback."""
-    from components.cli import main
+    from calais_atlas.cli import main
 
     code = main(["geocode", str(tmp_path / "nowhere")], today=TODAY)
     err = capsys.readouterr().err

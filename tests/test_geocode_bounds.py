@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 import stamina
 
-from components.geocode import lookup, make_geocoder
-from components.geocode.failures import LookupFailed
+from calais_atlas.geocode import lookup, make_geocoder
+from calais_atlas.geocode.failures import LookupFailed
 from fake_nominatim import FakeNominatim, drip, found, huge, redirect
 
 QUERY = "Wissant, Pas-de-Calais, France"

@@ -13,16 +13,16 @@ import numpy as np
 import pytest
 import shapely
 
-from components.data.loader import load_dataset
-from components.export.handout import handout_html
-from components.map.framing import frame_for
-from components.map.print_basemap import CLIP_MARGIN_PX, clipped
-from components.map.print_labels import Label, Line, overlaps, place_labels
-from components.map.print_map import HEIGHT, WIDTH, viewport
-from components.map.projection import Viewport, fitted, world_px
-from components.model.i18n import t
-from components.model.palette import PAPER, SITE_CLOSED, SITE_FILL
-from components.model.shown import Prepared
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.export.handout import handout_html
+from calais_atlas.map.framing import frame_for
+from calais_atlas.map.print_basemap import CLIP_MARGIN_PX, clipped
+from calais_atlas.map.print_labels import Label, Line, overlaps, place_labels
+from calais_atlas.map.print_map import HEIGHT, WIDTH, viewport
+from calais_atlas.map.projection import Viewport, fitted, world_px
+from calais_atlas.model.i18n import t
+from calais_atlas.model.palette import PAPER, SITE_CLOSED, SITE_FILL
+from calais_atlas.model.shown import Prepared
 from datafolders import MINIMAL, ROOT
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"

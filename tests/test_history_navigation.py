@@ -8,7 +8,7 @@ from datetime import date
 from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
 
 from apptest_helpers import run_app, set_date
-from components.ui import state
+from calais_atlas.ui import state
 from datafolders import MINIMAL
 
 

@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import count_class, groups_js, notice_text, open_page, page_failed, run_app
-from components.cli import main
-from components.data import csvread
-from components.data.loader import load_dataset
-from components.data.problem import PROBLEMS_PER_KIND
-from components.data.schema import TABLES
+from calais_atlas.cli import main
+from calais_atlas.data import csvread
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.data.problem import PROBLEMS_PER_KIND
+from calais_atlas.data.schema import TABLES
 from datafolders import ROOT, build_data_folder
 from fixtures.make_hostile_files import BAD_ROWS, build
 
@@ -40,7 +40,7 @@ def _limits() -> None:
 
 def validate(folder: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """`calais-atlas validate FOLDER`, run from the folder's parent under the resource limits."""
-    return subprocess.run([sys.executable, "-m", "components.cli", "validate", folder.name], cwd=folder.parent,
+    return subprocess.run([sys.executable, "-m", "calais_atlas.cli", "validate", folder.name], cwd=folder.parent,
                           env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}, capture_output=True, text=True,
                           timeout=HANG, preexec_fn=_limits, check=False)
 

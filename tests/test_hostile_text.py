@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import groups_js, has_text, page_failed, run_app
-from components.data.loader import load_dataset
-from components.export.handout import handout_html
-from components.model.escaping import html_text, markdown_text, safe_url
-from components.model.shown import Prepared
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.export.handout import handout_html
+from calais_atlas.model.escaping import html_text, markdown_text, safe_url
+from calais_atlas.model.shown import Prepared
 from datafolders import MINIMAL
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"

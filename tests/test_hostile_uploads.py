@@ -14,9 +14,9 @@ import pytest
 
 import hostile_zips
 from apptest_helpers import open_page, outside_code_spans, page_failed, run_app
-from components.data.check_run import check_uploads
-from components.data.upload import read_uploads
-from components.model.escaping import literal, message_markdown
+from calais_atlas.data.check_run import check_uploads
+from calais_atlas.data.upload import read_uploads
+from calais_atlas.model.escaping import literal, message_markdown
 from datafolders import MINIMAL, ROOT
 
 
@@ -67,7 +67,7 @@ def test_a_member_that_declares_50_mb_and_inflates_to_1_gb_costs_no_more_than_it
     bomb.write_bytes(hostile_zips.lying_bomb(50_000_000, 1_000_000_000))
     script = textwrap.dedent(f"""
         import resource
-        from components.data.upload import read_uploads
+        from calais_atlas.data.upload import read_uploads
         size = int(open("/proc/self/status").read().split("VmSize:")[1].split()[0]) * 1024
         resource.setrlimit(resource.RLIMIT_AS, (size + 600_000_000, size + 600_000_000))
         uploaded = read_uploads([("bomb.zip", open({str(bomb)!r}, "rb").read())])

@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 
 from apptest_helpers import count_class, groups_js, page_failed, run_app
-from components.data.loader import load_dataset
-from components.export.handout import handout_html
-from components.export.rows import shown_rows_csv
-from components.export.standalone import standalone_map
-from components.map.feature_groups import layer_items
-from components.model.formatting import format_count, format_date, format_figure
-from components.model.shown import Prepared, shown_at
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.export.handout import handout_html
+from calais_atlas.export.rows import shown_rows_csv
+from calais_atlas.export.standalone import standalone_map
+from calais_atlas.map.feature_groups import layer_items
+from calais_atlas.model.formatting import format_count, format_date, format_figure
+from calais_atlas.model.shown import Prepared, shown_at
 from datafolders import MINIMAL
 
 

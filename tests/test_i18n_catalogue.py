@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import run_app
-from components.data import schema
-from components.map.symbols import CATEGORY_SYMBOLS
-from components.model.formatting import format_figure
-from components.model.i18n import LANGS, MESSAGES, plural_form, plural_forms, t
-from components.model.link import REASONS
-from components.model.view_state import BASEMAPS, LAYERS, WINDOW_MODES
+from calais_atlas.data import schema
+from calais_atlas.map.symbols import CATEGORY_SYMBOLS
+from calais_atlas.model.formatting import format_figure
+from calais_atlas.model.i18n import LANGS, MESSAGES, plural_form, plural_forms, t
+from calais_atlas.model.link import REASONS
+from calais_atlas.model.view_state import BASEMAPS, LAYERS, WINDOW_MODES
 from datafolders import MINIMAL
 
 COMPONENTS = Path(__file__).resolve().parent.parent / "components"
@@ -83,7 +83,7 @@ def _calls() -> list[tuple[str, ast.Call]]:
     for path in sorted(COMPONENTS.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "components.model.i18n":
+            if isinstance(node, ast.ImportFrom) and node.module == "calais_atlas.model.i18n":
                 renamed = [alias.name for alias in node.names if alias.asname]
                 assert not renamed, f"{path}: import t under its own name, so this test finds the calls ({renamed})"
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t":

@@ -8,9 +8,9 @@ from dataclasses import replace
 import pytest
 
 from apptest_helpers import outside_code_spans, page_failed, run_app
-from components.model.link import from_query
-from components.model.view_state import LAYERS
-from components.ui.lesson import PRESENT_CSS
+from calais_atlas.model.link import from_query
+from calais_atlas.model.view_state import LAYERS
+from calais_atlas.ui.lesson import PRESENT_CSS
 from datafolders import MINIMAL
 from test_view_state import LIMITS
 

@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 import streamlit_folium
 
-from components.data.loader import default_data_dir, load_dataset
-from components.map.feature_groups import layer_items
-from components.map.step import StepLayer, step_state
-from components.model.shown import Prepared
-from components.model.view_state import LAYERS
-from components.ui import live_folium as live
+from calais_atlas.data.loader import default_data_dir, load_dataset
+from calais_atlas.map.feature_groups import layer_items
+from calais_atlas.map.step import StepLayer, step_state
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.view_state import LAYERS
+from calais_atlas.ui import live_folium as live
 
 VARYING = ("id", "on_change")  # the map's random folium id, and the callback wrappers
 

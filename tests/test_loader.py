@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from components.data.datapackage import render_datapackage
-from components.data.docs import render_readme
-from components.data.loader import load_dataset
+from calais_atlas.data.datapackage import render_datapackage
+from calais_atlas.data.docs import render_readme
+from calais_atlas.data.loader import load_dataset
 from datafolders import ROOT, build_data_folder
 
 

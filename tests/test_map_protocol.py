@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from components.map.assets import STATIC_DIR
-from components.map.protocol import VERSION, Click, Layers, Mismatch, parse_message
-from components.model import transitions as move
-from components.model.view_state import LAYERS, AtlasState
+from calais_atlas.map.assets import STATIC_DIR
+from calais_atlas.map.protocol import VERSION, Click, Layers, Mismatch, parse_message
+from calais_atlas.model import transitions as move
+from calais_atlas.model.view_state import LAYERS, AtlasState
 
 
 def test_the_browser_code_speaks_the_same_version() -> None:

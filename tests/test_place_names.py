@@ -11,16 +11,16 @@ import pandas as pd
 import pytest
 
 from apptest_helpers import groups_js, page_failed, run_app
-from components.data.loader import default_data_dir, load_dataset
-from components.export.handout import handout_html
-from components.export.rows import shown_rows_csv
-from components.map.feature_groups import layer_items
-from components.model.context import MapContext, place_names
-from components.model.escaping import html_text
-from components.model.search import SearchIndex
-from components.model.shown import Prepared
-from components.model.strip import build_strip
-from components.model.view_state import LAYERS
+from calais_atlas.data.loader import default_data_dir, load_dataset
+from calais_atlas.export.handout import handout_html
+from calais_atlas.export.rows import shown_rows_csv
+from calais_atlas.map.feature_groups import layer_items
+from calais_atlas.model.context import MapContext, place_names
+from calais_atlas.model.escaping import html_text
+from calais_atlas.model.search import SearchIndex
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.strip import build_strip
+from calais_atlas.model.view_state import LAYERS
 from datafolders import MINIMAL
 
 JUNGLE_FR = "«\u00a0Jungle\u00a0» de Calais (Lande de Calais)"

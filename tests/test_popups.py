@@ -7,10 +7,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.map.popups import site_text
-from components.model.context import MapContext
-from components.model.summaries import site_summary
-from components.model.timeline import SiteState
+from calais_atlas.map.popups import site_text
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.summaries import site_summary
+from calais_atlas.model.timeline import SiteState
 
 PLACES = pd.DataFrame({
     "place_id": ["jungle"], "name": ["Calais 'Jungle'"], "description": ["The shantytown."],

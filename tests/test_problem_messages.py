@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import open_page, page_failed, run_app
-from components.cli import main
-from components.data import dates
-from components.data.catalogue import LANGS, plural_form, plural_forms
-from components.data.loader import load_dataset
-from components.data.messages import MESSAGES, msg
-from components.data.upload import current_files
+from calais_atlas.cli import main
+from calais_atlas.data import dates
+from calais_atlas.data.catalogue import LANGS, plural_form, plural_forms
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.data.messages import MESSAGES, msg
+from calais_atlas.data.upload import current_files
 from datafolders import DEFECTS, MINIMAL, ROOT, build_data_folder
 
 COMPONENTS = ROOT / "components"
@@ -155,10 +155,10 @@ def test_every_problem_of_the_corpus_names_its_place_in_french(corpus: dict[str,
 
 
 def test_validate_lang_fr_prints_french_with_file_and_line(corpus: dict[str, Path]) -> None:
-    """The installed entry point, as a maintainer runs it: `python -m components.cli validate --lang fr data`."""
+    """The installed entry point, as a maintainer runs it: `python -m calais_atlas.cli validate --lang fr data`."""
     folder = corpus["day-first-date"]
     env = {name: value for name, value in os.environ.items() if name != "CALAIS_ATLAS_LANG"} | {"PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "components.cli", "validate", "--lang", "fr", "data"],
+    done = subprocess.run([sys.executable, "-m", "calais_atlas.cli", "validate", "--lang", "fr", "data"],
                           capture_output=True, text=True, cwd=folder.parent, env=env, check=False)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     lines = done.stdout.splitlines()

@@ -8,9 +8,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.data.loader import default_data_dir, load_dataset
-from components.export.rows import shown_rows_csv
-from components.model.shown import Prepared
+from calais_atlas.data.loader import default_data_dir, load_dataset
+from calais_atlas.export.rows import shown_rows_csv
+from calais_atlas.model.shown import Prepared
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.data.loader import load_dataset
-from components.model.search import DEFAULT_LIMIT, MAX_QUERY_CHARS, MAX_QUERY_WORDS, Hit, SearchIndex, query_words, words
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.model.search import DEFAULT_LIMIT, MAX_QUERY_CHARS, MAX_QUERY_WORDS, Hit, SearchIndex, query_words, words
 from datafolders import MINIMAL, ROOT
 
 

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from components.model import transitions as move
-from components.model.search import Hit, first_day
-from components.model.view_state import AtlasState, Limits
+from calais_atlas.model import transitions as move
+from calais_atlas.model.search import Hit, first_day
+from calais_atlas.model.view_state import AtlasState, Limits
 
 LIMITS = Limits(date(1999, 4, 1), date(2021, 11, 24), frozenset({"calais-jungle", "grande-synthe", "wissant"}),
                 {"time-01": "calais-jungle", "time-20": "grande-synthe"})

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from components.data.loader import load_dataset
-from components.model.shown import shown_at
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.model.shown import shown_at
 from datafolders import MINIMAL
 
 

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from components.map.feature_groups import layer_items
-from components.map.protocol import VERSION
-from components.map.step import step_state
-from components.model.shown import Prepared
+from calais_atlas.map.feature_groups import layer_items
+from calais_atlas.map.protocol import VERSION
+from calais_atlas.map.step import step_state
+from calais_atlas.model.shown import Prepared
 from map_items import items_at, shipped_prepared
 
 

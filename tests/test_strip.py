@@ -8,16 +8,16 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from components.data.loader import load_dataset
-from components.model import transitions as move
-from components.model.filters import CATEGORIES
-from components.model.palette import CATEGORY_COLOURS
-from components.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
-from components.model.shown import Prepared
-from components.model.strip import MAX_MARKS, PICKS, build_strip, focus_range, population_line, strip_spec
-from components.model.summaries import figure_text
-from components.model.timeline import SiteIndex, data_span, window_bounds
-from components.model.view_state import AtlasState, Limits
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.model import transitions as move
+from calais_atlas.model.filters import CATEGORIES
+from calais_atlas.model.palette import CATEGORY_COLOURS
+from calais_atlas.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.strip import MAX_MARKS, PICKS, build_strip, focus_range, population_line, strip_spec
+from calais_atlas.model.summaries import figure_text
+from calais_atlas.model.timeline import SiteIndex, data_span, window_bounds
+from calais_atlas.model.view_state import AtlasState, Limits
 from datafolders import ROOT
 
 SPAN = (date(1999, 1, 1), date(2021, 12, 31))

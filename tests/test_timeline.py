@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.data.loader import load_dataset
-from components.model.timeline import Dated, data_span, site_states, window_bounds
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.model.timeline import Dated, data_span, site_states, window_bounds
 from datafolders import MINIMAL
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from components.data.diff import TableDiff, diff_datasets
-from components.data.loader import load_dataset
-from components.data.upload import current_files, read_uploads
+from calais_atlas.data.diff import TableDiff, diff_datasets
+from calais_atlas.data.loader import load_dataset
+from calais_atlas.data.upload import current_files, read_uploads
 from datafolders import MINIMAL
 
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components.model import transitions as move
-from components.model.filters import CATEGORIES
-from components.model.link import MAX_VALUE_CHARS, Ignored, from_query, to_query
-from components.model.view_state import BASEMAPS, LAYERS, MAX_MONTHS, VIEW_NAMES, WINDOW_MODES, AtlasState, Limits
+from calais_atlas.model import transitions as move
+from calais_atlas.model.filters import CATEGORIES
+from calais_atlas.model.link import MAX_VALUE_CHARS, Ignored, from_query, to_query
+from calais_atlas.model.view_state import BASEMAPS, LAYERS, MAX_MONTHS, VIEW_NAMES, WINDOW_MODES, AtlasState, Limits
 
 PLACES = frozenset({"calais-jungle", "grande-synthe", "wissant", "brachay"})
 CAPTIONS = {"time-01": "calais-jungle", "time-02": "calais-jungle", "time-20": "grande-synthe"}

@@ -6,12 +6,11 @@ script at its next st.* call, which validation never makes. A child process can 
 and RLIMIT_AS ends it with a MemoryError before it takes more than its share. At most CONCURRENT_CHECKS run at
 once, so a viewer uploading again and again queues instead of adding work.
 
-    python -m components.data.check_run   reads a pickled request on stdin, writes the pickled outcome on stdout
+    python -m calais_atlas.data.check_run   reads a pickled request on stdin, writes the pickled outcome on stdout
 """
 
 from __future__ import annotations
 
-import os
 import pickle
 import subprocess
 import sys
@@ -19,15 +18,14 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from components.data.loader import Dataset, load_dataset
-from components.data.messages import Message, msg
-from components.data.upload import current_files, read_uploads
+from calais_atlas.data.loader import Dataset, load_dataset
+from calais_atlas.data.messages import Message, msg
+from calais_atlas.data.upload import current_files, read_uploads
 
 CHECK_SECONDS = 60.0  # one check, from the upload to the validated tables
 CHECK_MEMORY_BYTES = 4_000_000_000  # address space of the child (pandas and pyarrow reserve some 1 GB on import)
 CONCURRENT_CHECKS = 2
 QUEUE_SECONDS = 10.0  # how long a check waits for a free slot before saying the server is busy
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder holding components/, for the child's sys.path
 
 _slots = threading.BoundedSemaphore(CONCURRENT_CHECKS)
 
@@ -57,11 +55,10 @@ def check_uploads(uploads: list[tuple[str, bytes]], data_dir: Path, label: str, 
         return CheckOutcome(stopped=msg("check.busy"))
     try:
         request = pickle.dumps((uploads, str(data_dir), label, memory_bytes), protocol=pickle.HIGHEST_PROTOCOL)
-        env = os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")]))}
         try:
             # subprocess.run kills the child when the time is up.
-            done = subprocess.run([sys.executable, "-m", "components.data.check_run"], input=request,
-                                  capture_output=True, timeout=seconds, env=env, check=False)
+            done = subprocess.run([sys.executable, "-m", "calais_atlas.data.check_run"], input=request,
+                                  capture_output=True, timeout=seconds, check=False)
         except subprocess.TimeoutExpired:
             return CheckOutcome(stopped=msg("check.timeout", seconds=f"{seconds:g}"))
     finally:
@@ -84,7 +81,7 @@ def _child() -> None:
 
 
 if __name__ == "__main__":
-    # Through the imported module, not this __main__: the outcome must unpickle as components.data.check_run's.
-    from components.data import check_run
+    # Through the imported module, not this __main__: the outcome must unpickle as calais_atlas.data.check_run's.
+    from calais_atlas.data import check_run
 
     check_run._child()

@@ -7,9 +7,9 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from components.data import dates
-from components.data.messages import Message, msg
-from components.data.schema import ID_PATTERN, LAYER_NAMES, Column
+from calais_atlas.data import dates
+from calais_atlas.data.messages import Message, msg
+from calais_atlas.data.schema import ID_PATTERN, LAYER_NAMES, Column
 
 _ID = re.compile(ID_PATTERN)
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")

@@ -21,8 +21,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from components.data.messages import Message, Number, Size, msg
-from components.data.problem import Problem
+from calais_atlas.data.messages import Message, Number, Size, msg
+from calais_atlas.data.problem import Problem
 
 MAX_FIELD_CHARS = 2_000_000
 csv.field_size_limit(MAX_FIELD_CHARS)

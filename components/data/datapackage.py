@@ -12,7 +12,7 @@ import io
 import json
 from pathlib import Path
 
-from components.data.schema import (
+from calais_atlas.data.schema import (
     DATE_PATTERN,
     ID_STANDARD_PATTERN,
     LAYER_NAMES,

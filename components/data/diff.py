@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from components.data.loader import Dataset
-from components.data.messages import Message
-from components.data.schema import TABLES
-from components.data.validate import LINE
+from calais_atlas.data.loader import Dataset
+from calais_atlas.data.messages import Message
+from calais_atlas.data.schema import TABLES
+from calais_atlas.data.validate import LINE
 
 
 @dataclass(frozen=True)

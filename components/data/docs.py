@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from components.data.datapackage import FILENAME, LICENCE, RIGHTS
-from components.data.schema import TABLES, Table
+from calais_atlas.data.datapackage import FILENAME, LICENCE, RIGHTS
+from calais_atlas.data.schema import TABLES, Table
 
 INTRO = """# The data of Calais Atlas
 

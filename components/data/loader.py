@@ -14,12 +14,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from components.data.checks import closest
-from components.data.csvread import display_path, parse_csv, read_csv
-from components.data.messages import Message, msg
-from components.data.problem import Problem
-from components.data.schema import TABLES, Table
-from components.data.validate import LINE, TableResult, validate_table
+from calais_atlas.data.checks import closest
+from calais_atlas.data.csvread import display_path, parse_csv, read_csv
+from calais_atlas.data.messages import Message, msg
+from calais_atlas.data.problem import Problem
+from calais_atlas.data.schema import TABLES, Table
+from calais_atlas.data.validate import LINE, TableResult, validate_table
 
 DATA_ENV = "CALAIS_ATLAS_DATA"
 

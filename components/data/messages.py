@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from babel.dates import get_month_names
 from babel.numbers import format_decimal, get_decimal_symbol
 
-from components.data.catalogue import Text, lookup
+from calais_atlas.data.catalogue import Text, lookup
 
 HOME = "components/data/messages.py"
 

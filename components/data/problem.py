@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from components.data.messages import Message, Number, msg
+from calais_atlas.data.messages import Message, Number, msg
 
 # Problems listed per file, column and kind; the rest are counted in one "... and N more like this". A maintainer fixes
 # the first hundred and checks again; a list of 250,000 costs the server a gigabyte and nobody reads it.

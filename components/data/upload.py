@@ -16,9 +16,9 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from components.data.csvread import MAX_MB_ENV, max_bytes
-from components.data.messages import Message, Size, msg
-from components.data.schema import TABLES
+from calais_atlas.data.csvread import MAX_MB_ENV, max_bytes
+from calais_atlas.data.messages import Message, Size, msg
+from calais_atlas.data.schema import TABLES
 
 KNOWN = {table.filename for table in TABLES}
 MAX_ZIP_ENTRIES = 200

@@ -14,12 +14,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from components.data import dates
-from components.data.checks import CHECKS, CellError, closest, looks_garbled
-from components.data.csvread import RawTable
-from components.data.messages import Message, msg
-from components.data.problem import Problem, ProblemLog
-from components.data.schema import ID_PATTERN, Column, Table
+from calais_atlas.data import dates
+from calais_atlas.data.checks import CHECKS, CellError, closest, looks_garbled
+from calais_atlas.data.csvread import RawTable
+from calais_atlas.data.messages import Message, msg
+from calais_atlas.data.problem import Problem, ProblemLog
+from calais_atlas.data.schema import ID_PATTERN, Column, Table
 
 LINE = "_line"
 # Every text looks_garbled flags has one of these letters: only the rare values with one are checked in Python.

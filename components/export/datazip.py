@@ -12,9 +12,9 @@ import time
 import zipfile
 from pathlib import Path
 
-from components.data.datapackage import FILENAME, folder_descriptor
-from components.data.docs import render_readme
-from components.data.schema import TABLES, Table
+from calais_atlas.data.datapackage import FILENAME, folder_descriptor
+from calais_atlas.data.docs import render_readme
+from calais_atlas.data.schema import TABLES, Table
 
 ZIP_NAME = "calais-atlas-data.zip"
 CURATION = "CURATION.md"  # written by hand: included when the folder has it

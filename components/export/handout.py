@@ -11,19 +11,19 @@ from datetime import date
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from components.map.feature_groups import layer_items
-from components.map.framing import frame_for
-from components.map.print_map import print_map_svg
-from components.model import palette
-from components.model.context import MapContext
-from components.model.formatting import format_date, format_day
-from components.model.i18n import t, translated
-from components.model.shown import Prepared
-from components.model.timeline import data_span
-from components.model.view_state import AtlasState, Limits, chapter_state, limits_for
+from calais_atlas.map.feature_groups import layer_items
+from calais_atlas.map.framing import frame_for
+from calais_atlas.map.print_map import print_map_svg
+from calais_atlas.model import palette
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.formatting import format_date, format_day
+from calais_atlas.model.i18n import t, translated
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.timeline import data_span
+from calais_atlas.model.view_state import AtlasState, Limits, chapter_state, limits_for
 
 TEMPLATES = Environment(
-    loader=PackageLoader("components.export", "templates"),
+    loader=PackageLoader("calais_atlas.export", "templates"),
     autoescape=select_autoescape(("html", "html.j2")),
     undefined=StrictUndefined,
     trim_blocks=True,

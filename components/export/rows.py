@@ -9,9 +9,9 @@ from datetime import date
 
 import pandas as pd
 
-from components.model.context import MapContext
-from components.model.summaries import site_summary
-from components.model.timeline import SiteState
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.summaries import site_summary
+from calais_atlas.model.timeline import SiteState
 
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import folium
 
-from components.map.assets import CSS, JS, palette_style, static_text
-from components.map.basemap import add_basemap
-from components.map.legend import add_legend
-from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
-from components.map.protocol import Frame
-from components.map.step import LIVE_MAP_JS, LiveLayers, step_state
+from calais_atlas.map.assets import CSS, JS, palette_style, static_text
+from calais_atlas.map.basemap import add_basemap
+from calais_atlas.map.legend import add_legend
+from calais_atlas.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM
+from calais_atlas.map.protocol import Frame
+from calais_atlas.map.step import LIVE_MAP_JS, LiveLayers, step_state
 
 
 def _inline_script(path: str) -> folium.Element:

@@ -5,8 +5,8 @@ read, atomic write), lookup (asking, retrying a 429), failures (reasons the user
 (is the answer plausible), run (which rows to ask about, and the loop).
 """
 
-from components.geocode.errors import GeocodeError, GeocodeReport
-from components.geocode.run import geocode_places
-from components.geocode.settings import make_geocoder
+from calais_atlas.geocode.errors import GeocodeError, GeocodeReport
+from calais_atlas.geocode.run import geocode_places
+from calais_atlas.geocode.settings import make_geocoder
 
 __all__ = ["GeocodeError", "GeocodeReport", "geocode_places", "make_geocoder"]

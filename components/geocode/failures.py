@@ -8,8 +8,8 @@ from http import HTTPStatus
 
 from geopy.exc import GeocoderParseError, GeocoderTimedOut, GeocoderUnavailable
 
-from components.geocode.settings import ENDPOINT_ENV, RATE_LIMIT_RETRIES, TIMEOUT_ENV, endpoint_of, is_public
-from components.geocode.transport import DEADLINE_TIMEOUTS, AnswerRefused
+from calais_atlas.geocode.settings import ENDPOINT_ENV, RATE_LIMIT_RETRIES, TIMEOUT_ENV, endpoint_of, is_public
+from calais_atlas.geocode.transport import DEADLINE_TIMEOUTS, AnswerRefused
 
 # These answers concern every request of the run, not one query: stop rather than hammer.
 RUN_STOPPING_STATUSES = frozenset({401, 403, 429})

@@ -6,8 +6,8 @@ import datetime
 
 from geopy.distance import geodesic
 
-from components.geocode.places_file import NewCoordinates
-from components.geocode.settings import EXPECTED_COUNTRY
+from calais_atlas.geocode.places_file import NewCoordinates
+from calais_atlas.geocode.settings import EXPECTED_COUNTRY
 
 MAX_SHIFT_KM = 25.0
 DECIMALS = 5

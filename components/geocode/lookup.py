@@ -10,8 +10,8 @@ import stamina
 from geopy.exc import GeocoderRateLimited, GeocoderServiceError
 from geopy.extra.rate_limiter import RateLimiter
 
-from components.geocode.failures import failure_from, malformed
-from components.geocode.settings import (
+from calais_atlas.geocode.failures import failure_from, malformed
+from calais_atlas.geocode.settings import (
     EXPECTED_COUNTRY,
     RATE_LIMIT_RETRIES,
     RATE_LIMIT_WAIT_SLOTS,

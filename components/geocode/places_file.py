@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from components.geocode.errors import GeocodeError
+from calais_atlas.geocode.errors import GeocodeError
 
 NEEDED_COLUMNS = ("place_id", "geocode_query", "lat", "lon", "coord_source")
 

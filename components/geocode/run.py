@@ -16,12 +16,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from components.geocode.errors import GeocodeError, GeocodeReport
-from components.geocode.failures import LookupFailed
-from components.geocode.judge import new_coordinates, problem_with, same_point
-from components.geocode.lookup import Searcher, rate_limited_search, retry_logs_silenced, search
-from components.geocode.places_file import PlacesFile, Record, read_places, write_coordinates
-from components.geocode.settings import make_geocoder, resolve_min_delay
+from calais_atlas.geocode.errors import GeocodeError, GeocodeReport
+from calais_atlas.geocode.failures import LookupFailed
+from calais_atlas.geocode.judge import new_coordinates, problem_with, same_point
+from calais_atlas.geocode.lookup import Searcher, rate_limited_search, retry_logs_silenced, search
+from calais_atlas.geocode.places_file import PlacesFile, Record, read_places, write_coordinates
+from calais_atlas.geocode.settings import make_geocoder, resolve_min_delay
 
 MANUAL_PREFIX = "manual:"
 

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 from geopy.adapters import RequestsAdapter, URLLibAdapter
 from geopy.geocoders import Nominatim
 
-from components.geocode.errors import GeocodeError
-from components.geocode.transport import BoundedRequestsAdapter
+from calais_atlas.geocode.errors import GeocodeError
+from calais_atlas.geocode.transport import BoundedRequestsAdapter
 
 USER_AGENT = "calais-atlas/0.1 (+https://github.com/calais-atlas; maintainers' geocoding)"
 PUBLIC_NOMINATIM = "nominatim.openstreetmap.org"

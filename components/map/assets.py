@@ -12,7 +12,7 @@ from pathlib import Path
 
 import folium
 
-from components.model.palette import css_variables
+from calais_atlas.model.palette import css_variables
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 IFRAME_PREFIX = "../../app/static/"

@@ -14,10 +14,10 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
-from components.map.assets import IFRAME_PREFIX, STATIC_DIR
-from components.model.escaping import html_text
-from components.model.i18n import t
-from components.model.palette import BORDER, LAND
+from calais_atlas.map.assets import IFRAME_PREFIX, STATIC_DIR
+from calais_atlas.model.escaping import html_text
+from calais_atlas.model.i18n import t
+from calais_atlas.model.palette import BORDER, LAND
 
 OSM_LINK = '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 

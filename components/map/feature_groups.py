@@ -6,10 +6,10 @@ exported map (export/standalone.py) draws them with the same static/atlas/live-m
 
 from __future__ import annotations
 
-from components.map.layers import Rows, captions_items, context_items, events_items, highlight_items, sites_items
-from components.model.context import MapContext
-from components.model.i18n import t
-from components.model.timeline import SiteState
+from calais_atlas.map.layers import Rows, captions_items, context_items, events_items, highlight_items, sites_items
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.i18n import t
+from calais_atlas.model.timeline import SiteState
 
 HIGHLIGHT = "highlight"  # the selected site's ring: always drawn, never in the layer control
 DRAWING_ORDER = ("context", "sites", "events", "captions", HIGHLIGHT)

@@ -7,8 +7,8 @@ a search result's, a caption's or a clicked one) is then brought inside the map 
 
 from __future__ import annotations
 
-from components.map.protocol import Frame
-from components.model.context import MapContext
+from calais_atlas.map.protocol import Frame
+from calais_atlas.model.context import MapContext
 
 # The camps of the coast, Wissant to Grande-Synthe and Dunkirk: what the coast view must show whole, whatever the width.
 COAST_BOUNDS = ((50.855, 1.655), (51.055, 2.385))

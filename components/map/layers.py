@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from components.map.popups import (
+from calais_atlas.map.popups import (
     caption_text,
     context_html,
     context_tooltip,
@@ -21,12 +21,12 @@ from components.map.popups import (
     place_group_text,
     site_text,
 )
-from components.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
-from components.model.context import MapContext
-from components.model.formatting import date_is_uncertain
-from components.model.palette import CLOSED_STROKE, HIGHLIGHT, PAPER, SITE_CLOSED, SITE_FILL, SITE_STROKE, UNCERTAINTY
-from components.model.summaries import site_summary
-from components.model.timeline import SiteState
+from calais_atlas.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.formatting import date_is_uncertain
+from calais_atlas.model.palette import CLOSED_STROKE, HIGHLIGHT, PAPER, SITE_CLOSED, SITE_FILL, SITE_STROKE, UNCERTAINTY
+from calais_atlas.model.summaries import site_summary
+from calais_atlas.model.timeline import SiteState
 
 # A counted site's circle has an *area* proportional to its head count: radius = PX_PER_ROOT_PERSON * sqrt(count),
 # 32 px for 6,000 people; held between MIN_RADIUS_PX (below ~90 people, still clickable) and

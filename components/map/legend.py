@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from branca.element import Element, MacroElement, Template
 
-from components.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
-from components.model.i18n import t
-from components.model.palette import OUTLINE, SITE_CLOSED, SITE_FILL
+from calais_atlas.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
+from calais_atlas.model.i18n import t
+from calais_atlas.model.palette import OUTLINE, SITE_CLOSED, SITE_FILL
 
 # Labels of minor places (facilities, transport) only appear from MINOR_ZOOM, so the coast view stays readable.
 MINOR_ZOOM = 12

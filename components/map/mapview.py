@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import folium
 
-from components.map.assets import use_local_assets
-from components.map.basemap import add_basemap
-from components.map.legend import add_legend
+from calais_atlas.map.assets import use_local_assets
+from calais_atlas.map.basemap import add_basemap
+from calais_atlas.map.legend import add_legend
 
 CHANNEL_CENTER = (50.965, 2.02)  # Wissant – Calais – Dunkirk
 CHANNEL_ZOOM = 10

@@ -5,11 +5,11 @@ Every string from the CSVs goes through html_text before it reaches Leaflet.
 
 from __future__ import annotations
 
-from components.model.context import MapContext
-from components.model.escaping import html_text
-from components.model.i18n import t
-from components.model.summaries import date_html, figure_lines
-from components.model.timeline import SiteState
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.escaping import html_text
+from calais_atlas.model.i18n import t
+from calais_atlas.model.summaries import date_html, figure_lines
+from calais_atlas.model.timeline import SiteState
 
 MAX_LISTED = 12  # events or captions listed in one popup; the rest are counted
 TOOLTIP_LISTED = 4  # events or captions quoted in a marker's tooltip: it covers the map; the popup has the rest

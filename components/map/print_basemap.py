@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 import shapely
 from shapely.geometry import shape
 
-from components.map.basemap import LAYERS, geojson
-from components.map.projection import Viewport
+from calais_atlas.map.basemap import LAYERS, geojson
+from calais_atlas.map.projection import Viewport
 
 SIMPLIFY_PX = 0.5  # at 640 px across an A4 page, a pixel is 0.28 mm: half of one is below a printer's line
 FILL_SIMPLIFY_PX = 1.0  # a fill's edge is drawn over by its coast or border line

@@ -13,18 +13,18 @@ import math
 import re
 from dataclasses import dataclass
 
-from components.map.basemap import LAYERS
-from components.map.legend import DETAIL_ZOOM, MINOR_ZOOM
-from components.map.print_basemap import basemap_paths
-from components.map.print_labels import LINE_HEIGHT, PAD_X, PAD_Y, Box, Label, Line, Placed, place_labels
-from components.map.projection import Viewport, centred, fitted, panned_inside
-from components.map.step import SYMBOLS
-from components.model import palette
-from components.model.context import MapContext
-from components.model.formatting import format_count
-from components.model.i18n import t
-from components.model.summaries import site_summary
-from components.model.timeline import SiteState
+from calais_atlas.map.basemap import LAYERS
+from calais_atlas.map.legend import DETAIL_ZOOM, MINOR_ZOOM
+from calais_atlas.map.print_basemap import basemap_paths
+from calais_atlas.map.print_labels import LINE_HEIGHT, PAD_X, PAD_Y, Box, Label, Line, Placed, place_labels
+from calais_atlas.map.projection import Viewport, centred, fitted, panned_inside
+from calais_atlas.map.step import SYMBOLS
+from calais_atlas.model import palette
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.formatting import format_count
+from calais_atlas.model.i18n import t
+from calais_atlas.model.summaries import site_summary
+from calais_atlas.model.timeline import SiteState
 
 WIDTH, HEIGHT = 640, 400  # px of the live map at the view's zoom; the page scales the SVG to its width
 MARGIN_PX = 40  # live-map.js: fitted bounds and the place in focus stay this far inside the edges

@@ -20,10 +20,10 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from components.map.assets import IFRAME_PREFIX
-from components.map.feature_groups import DRAWING_ORDER, layer_label
-from components.map.protocol import VERSION, BaseConfig, Frame, Item, StepState
-from components.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
+from calais_atlas.map.assets import IFRAME_PREFIX
+from calais_atlas.map.feature_groups import DRAWING_ORDER, layer_label
+from calais_atlas.map.protocol import VERSION, BaseConfig, Frame, Item, StepState
+from calais_atlas.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
 
 LIVE_MAP_JS = "atlas/live-map.js"
 # Shape keys ("clash", dashed "clash~", "camera") -> SVG, shipped once in the base map.

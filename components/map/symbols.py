@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from components.model.palette import CATEGORY_COLOURS, OUTLINE, PAPER
-from components.model.shapes import CATEGORY_SHAPES, SHAPES
+from calais_atlas.model.palette import CATEGORY_COLOURS, OUTLINE, PAPER
+from calais_atlas.model.shapes import CATEGORY_SHAPES, SHAPES
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.model.escaping import html_text, safe_url
-from components.model.i18n import translated
+from calais_atlas.model.escaping import html_text, safe_url
+from calais_atlas.model.i18n import translated
 
 # A citation is "Publisher: Title", whole for all but two of the shipped sources and cut with an ellipsis beyond.
 # One length and one format for the map's popups, the captions, the sources tab, the text view and the exports.

@@ -11,8 +11,8 @@ from datetime import date
 
 import pandas as pd
 
-from components.data.schema import EVENT_CATEGORIES
-from components.model.timeline import event_stops
+from calais_atlas.data.schema import EVENT_CATEGORIES
+from calais_atlas.model.timeline import event_stops
 
 CATEGORIES: tuple[str, ...] = tuple(name for name, _ in EVENT_CATEGORIES)
 

@@ -8,8 +8,8 @@ from functools import lru_cache
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
-from components.data import dates
-from components.model.i18n import t
+from calais_atlas.data import dates
+from calais_atlas.model.i18n import t
 
 _PATTERN = {"day": "d MMM y", "month": "MMM y", "year": "y"}
 

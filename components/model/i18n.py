@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from components.data.catalogue import LANGS, Text, lookup, plural_form, plural_forms
+from calais_atlas.data.catalogue import LANGS, Text, lookup, plural_form, plural_forms
 
 __all__ = ["LANGS", "MESSAGES", "plural_form", "plural_forms", "t", "translated"]
 

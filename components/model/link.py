@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from components.model.filters import CATEGORIES, in_legend_order
-from components.model.i18n import LANGS
-from components.model.view_state import (
+from calais_atlas.model.filters import CATEGORIES, in_legend_order
+from calais_atlas.model.i18n import LANGS
+from calais_atlas.model.view_state import (
     BASEMAPS,
     LAYERS,
     MAX_MONTHS,

@@ -11,11 +11,11 @@ from datetime import date
 
 import pandas as pd
 
-from components.data.schema import HEAD_COUNTS
-from components.model.chart_locale import date_axis_format, vega_locale
-from components.model.formatting import format_date, format_figure
-from components.model.i18n import t
-from components.model.palette import HIGHLIGHT, INK_MUTED
+from calais_atlas.data.schema import HEAD_COUNTS
+from calais_atlas.model.chart_locale import date_axis_format, vega_locale
+from calais_atlas.model.formatting import format_date, format_figure
+from calais_atlas.model.i18n import t
+from calais_atlas.model.palette import HIGHLIGHT, INK_MUTED
 
 LEGEND_LABEL_LIMIT = 420  # px: Vega's default (160) cut "Le Monde (with AFP), republished by kelnews.fr"
 QUALIFIER_SHAPES = {"exact": "circle", "about": "diamond", "over": "triangle-up", "under": "triangle-down", "planned": "square"}

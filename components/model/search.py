@@ -37,8 +37,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from components.data import dates
-from components.model.i18n import translated
+from calais_atlas.data import dates
+from calais_atlas.model.i18n import translated
 
 MAX_QUERY_CHARS = 200  # longer than any name or title a viewer would type; a pasted page is cut here
 MAX_QUERY_WORDS = 12

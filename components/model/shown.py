@@ -12,8 +12,8 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from components.model.context import MapContext
-from components.model.timeline import Dated, SiteIndex, SiteState, window_bounds
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.timeline import Dated, SiteIndex, SiteState, window_bounds
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: DataFrames do not compare to a single bool

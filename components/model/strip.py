@@ -24,16 +24,16 @@ import numpy as np
 import pandas as pd
 from babel.dates import get_month_names
 
-from components.model.chart_locale import vega_locale
-from components.model.context import texts
-from components.model.filters import CATEGORIES
-from components.model.formatting import format_date, format_figure
-from components.model.i18n import t
-from components.model.palette import CATEGORY_COLOURS, HIGHLIGHT, INK_MUTED, OUTLINE, RULE, SITE_STROKE
-from components.model.population_chart import QUALIFIER_SHAPES
-from components.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
-from components.model.summaries import figure_text
-from components.model.timeline import SiteIndex, SiteState
+from calais_atlas.model.chart_locale import vega_locale
+from calais_atlas.model.context import texts
+from calais_atlas.model.filters import CATEGORIES
+from calais_atlas.model.formatting import format_date, format_figure
+from calais_atlas.model.i18n import t
+from calais_atlas.model.palette import CATEGORY_COLOURS, HIGHLIGHT, INK_MUTED, OUTLINE, RULE, SITE_STROKE
+from calais_atlas.model.population_chart import QUALIFIER_SHAPES
+from calais_atlas.model.shapes import CATEGORY_SHAPES, SHAPES, unit_path
+from calais_atlas.model.summaries import figure_text
+from calais_atlas.model.timeline import SiteIndex, SiteState
 
 MAX_MARKS = 400  # events drawn one by one up to this; beyond, counted per bucket
 OVERVIEW_BUCKETS = 90  # about a quarter each over 1999–2021

@@ -6,11 +6,11 @@ date_html and figure_lines return HTML with every CSV string already escaped.
 
 from __future__ import annotations
 
-from components.model.context import MapContext
-from components.model.escaping import html_text
-from components.model.formatting import date_is_uncertain, format_date, format_figure
-from components.model.i18n import t
-from components.model.timeline import SiteState
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.escaping import html_text
+from calais_atlas.model.formatting import date_is_uncertain, format_date, format_figure
+from calais_atlas.model.i18n import t
+from calais_atlas.model.timeline import SiteState
 
 
 def date_html(text: str, lang: str) -> str:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from components.data.schema import HEAD_COUNTS
+from calais_atlas.data.schema import HEAD_COUNTS
 
 
 def _stamp(day: date | pd.Timestamp) -> pd.Timestamp:

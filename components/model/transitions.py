@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from components.model.filters import in_legend_order
-from components.model.view_state import LAYERS, AtlasState, Limits, chapter_state
+from calais_atlas.model.filters import in_legend_order
+from calais_atlas.model.view_state import LAYERS, AtlasState, Limits, chapter_state
 
 
 def set_date(state: AtlasState, day: date, limits: Limits) -> AtlasState:

@@ -12,10 +12,10 @@ from datetime import date
 
 import pandas as pd
 
-from components.data import dates
-from components.data.schema import LAYER_NAMES, VIEWS, WINDOWS
-from components.model.filters import CATEGORIES, in_legend_order
-from components.model.i18n import LANGS
+from calais_atlas.data import dates
+from calais_atlas.data.schema import LAYER_NAMES, VIEWS, WINDOWS
+from calais_atlas.model.filters import CATEGORIES, in_legend_order
+from calais_atlas.model.i18n import LANGS
 
 LAYERS: tuple[str, ...] = tuple(name for name, _ in LAYER_NAMES)
 VIEW_NAMES: tuple[str, ...] = tuple(name for name, _ in VIEWS)

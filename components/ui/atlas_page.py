@@ -14,28 +14,28 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.map.feature_groups import layer_items
-from components.map.layers import events_grouped
-from components.model.escaping import literal
-from components.model.filters import stops_for
-from components.model.i18n import t
-from components.model.link import Ignored
-from components.model.shown import Prepared
-from components.model.timeline import Span, data_span
-from components.model.view_state import AtlasState, Limits, limits_for
-from components.ui import check_page, state
-from components.ui.captions import captions_panel
-from components.ui.controls import advance_playback, playback_interval, sidebar, time_bar
-from components.ui.dataset import current_dataset, current_prepared, data_key, warm_search
-from components.ui.export_panel import export_panel
-from components.ui.lesson import lesson_panel, presentation_bar, presentation_style, presentation_text, presenting, start_button
-from components.ui.map_panel import frame, map_panel
-from components.ui.page_scripts import history_script
-from components.ui.problems_panel import data_notice
-from components.ui.search_panel import search_panel
-from components.ui.strip_panel import strip_panel, strip_texts
-from components.ui.style import apply_style
-from components.ui.tabs import chart_panel, sources_panel, text_view
+from calais_atlas.map.feature_groups import layer_items
+from calais_atlas.map.layers import events_grouped
+from calais_atlas.model.escaping import literal
+from calais_atlas.model.filters import stops_for
+from calais_atlas.model.i18n import t
+from calais_atlas.model.link import Ignored
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.timeline import Span, data_span
+from calais_atlas.model.view_state import AtlasState, Limits, limits_for
+from calais_atlas.ui import check_page, state
+from calais_atlas.ui.captions import captions_panel
+from calais_atlas.ui.controls import advance_playback, playback_interval, sidebar, time_bar
+from calais_atlas.ui.dataset import current_dataset, current_prepared, data_key, warm_search
+from calais_atlas.ui.export_panel import export_panel
+from calais_atlas.ui.lesson import lesson_panel, presentation_bar, presentation_style, presentation_text, presenting, start_button
+from calais_atlas.ui.map_panel import frame, map_panel
+from calais_atlas.ui.page_scripts import history_script
+from calais_atlas.ui.problems_panel import data_notice
+from calais_atlas.ui.search_panel import search_panel
+from calais_atlas.ui.strip_panel import strip_panel, strip_texts
+from calais_atlas.ui.style import apply_style
+from calais_atlas.ui.tabs import chart_panel, sources_panel, text_view
 
 STEP_FRAGMENT = "atlas.step"
 DRAWN_KEY = "atlas.drawn"  # the view and playback the last full run drew, without the date

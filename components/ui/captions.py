@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.model import transitions as move
-from components.model.context import MapContext
-from components.model.escaping import markdown_text
-from components.model.formatting import format_date
-from components.model.i18n import t
-from components.ui import state
+from calais_atlas.model import transitions as move
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.escaping import markdown_text
+from calais_atlas.model.formatting import format_date
+from calais_atlas.model.i18n import t
+from calais_atlas.ui import state
 
 PAGE = 8  # cards drawn at a time: each costs the slider step ~0.7 ms; the list scrolls past four
 TEXT_LIMIT = 1500

@@ -5,23 +5,23 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.data.check_run import check_uploads
-from components.data.diff import TableDiff, diff_datasets
-from components.data.loader import Dataset, default_data_dir
-from components.data.messages import msg
-from components.data.upload import KNOWN
-from components.map.feature_groups import layer_items
-from components.map.framing import frame_for
-from components.model.escaping import literal, message_markdown
-from components.model.i18n import t
-from components.model.shown import shown_at
-from components.model.timeline import data_span
-from components.model.view_state import LAYERS
-from components.ui import state
-from components.ui.dataset import current_dataset
-from components.ui.map_panel import map_panel
-from components.ui.problems_panel import config_notice, problems_report
-from components.ui.style import apply_style
+from calais_atlas.data.check_run import check_uploads
+from calais_atlas.data.diff import TableDiff, diff_datasets
+from calais_atlas.data.loader import Dataset, default_data_dir
+from calais_atlas.data.messages import msg
+from calais_atlas.data.upload import KNOWN
+from calais_atlas.map.feature_groups import layer_items
+from calais_atlas.map.framing import frame_for
+from calais_atlas.model.escaping import literal, message_markdown
+from calais_atlas.model.i18n import t
+from calais_atlas.model.shown import shown_at
+from calais_atlas.model.timeline import data_span
+from calais_atlas.model.view_state import LAYERS
+from calais_atlas.ui import state
+from calais_atlas.ui.dataset import current_dataset
+from calais_atlas.ui.map_panel import map_panel
+from calais_atlas.ui.problems_panel import config_notice, problems_report
+from calais_atlas.ui.style import apply_style
 
 URL_PATH = "check"
 

@@ -10,15 +10,15 @@ from functools import cache
 import pandas as pd
 import streamlit as st
 
-from components.map.symbols import CATEGORY_SYMBOLS, svg
-from components.model import transitions as move
-from components.model.context import place_names
-from components.model.filters import CATEGORIES
-from components.model.formatting import format_day
-from components.model.i18n import LANGS, t
-from components.model.timeline import Span, window_bounds
-from components.model.view_state import BASEMAPS, LAYERS, MAX_MONTHS, WINDOW_MODES, Limits
-from components.ui import state
+from calais_atlas.map.symbols import CATEGORY_SYMBOLS, svg
+from calais_atlas.model import transitions as move
+from calais_atlas.model.context import place_names
+from calais_atlas.model.filters import CATEGORIES
+from calais_atlas.model.formatting import format_day
+from calais_atlas.model.i18n import LANGS, t
+from calais_atlas.model.timeline import Span, window_bounds
+from calais_atlas.model.view_state import BASEMAPS, LAYERS, MAX_MONTHS, WINDOW_MODES, Limits
+from calais_atlas.ui import state
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 SPEEDS = (1.0, 2.0, 4.0)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.data.fingerprint import folder_fingerprint
-from components.data.loader import Dataset, default_data_dir, load_dataset
-from components.model.search import SearchIndex
-from components.model.shown import Prepared
+from calais_atlas.data.fingerprint import folder_fingerprint
+from calais_atlas.data.loader import Dataset, default_data_dir, load_dataset
+from calais_atlas.model.search import SearchIndex
+from calais_atlas.model.shown import Prepared
 
 
 def _frozen(value):

@@ -9,16 +9,16 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.export.datazip import ZIP_NAME, data_zip
-from components.export.handout import handout_html
-from components.export.rows import shown_rows_csv, shown_rows_name
-from components.export.standalone import standalone_map
-from components.map.protocol import Frame
-from components.model.context import MapContext
-from components.model.i18n import t
-from components.model.shown import Prepared
-from components.model.timeline import SiteState
-from components.ui.dataset import data_key
+from calais_atlas.export.datazip import ZIP_NAME, data_zip
+from calais_atlas.export.handout import handout_html
+from calais_atlas.export.rows import shown_rows_csv, shown_rows_name
+from calais_atlas.export.standalone import standalone_map
+from calais_atlas.map.protocol import Frame
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.i18n import t
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.timeline import SiteState
+from calais_atlas.ui.dataset import data_key
 
 
 def data_download_button(lang: str, key: str) -> None:

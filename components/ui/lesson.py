@@ -11,14 +11,14 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components.model import transitions as move
-from components.model.escaping import markdown_text
-from components.model.formatting import format_day
-from components.model.i18n import t, translated
-from components.model.palette import CAPTION, FOCUS, NOTES, RULE
-from components.model.view_state import Limits, chapter_day
-from components.ui import state
-from components.ui.page_scripts import lesson_keys, present_script
+from calais_atlas.model import transitions as move
+from calais_atlas.model.escaping import markdown_text
+from calais_atlas.model.formatting import format_day
+from calais_atlas.model.i18n import t, translated
+from calais_atlas.model.palette import CAPTION, FOCUS, NOTES, RULE
+from calais_atlas.model.view_state import Limits, chapter_day
+from calais_atlas.ui import state
+from calais_atlas.ui.page_scripts import lesson_keys, present_script
 
 NOTES_KEY = "teacher"  # the notes are the teacher's, not the link's: kept for the session, never written to the URL
 

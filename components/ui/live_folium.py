@@ -25,9 +25,9 @@ import folium
 import streamlit as st
 import streamlit_folium
 
-from components.map.mapview import base_map
-from components.map.protocol import StepState
-from components.map.step import LiveLayers
+from calais_atlas.map.mapview import base_map
+from calais_atlas.map.protocol import StepState
+from calais_atlas.map.step import LiveLayers
 
 _MAP_DIV = re.compile(r'<div class="folium-map" id=".*" ></div>')  # the component makes its own (its _get_html)
 # What streamlit-folium appends to a swapped feature group's script (its _get_feature_group_string, index 0).

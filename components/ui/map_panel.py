@@ -10,14 +10,14 @@ from collections.abc import Container
 
 import streamlit as st
 
-from components.map.framing import frame_for
-from components.map.protocol import Click, Frame, Layers, parse_message
-from components.map.step import step_state
-from components.model import transitions as move
-from components.model.context import MapContext
-from components.model.view_state import LAYERS
-from components.ui import state
-from components.ui.live_folium import live_folium
+from calais_atlas.map.framing import frame_for
+from calais_atlas.map.protocol import Click, Frame, Layers, parse_message
+from calais_atlas.map.step import step_state
+from calais_atlas.model import transitions as move
+from calais_atlas.model.context import MapContext
+from calais_atlas.model.view_state import LAYERS
+from calais_atlas.ui import state
+from calais_atlas.ui.live_folium import live_folium
 
 MAP_KEY = "atlas.map"
 

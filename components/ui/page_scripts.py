@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.map.assets import HISTORY_JS, LESSON_KEYS_JS, PAGE_JS, PRESENT_JS, static_text
+from calais_atlas.map.assets import HISTORY_JS, LESSON_KEYS_JS, PAGE_JS, PRESENT_JS, static_text
 
 SCRIPTS_BOX = "atlas-scripts"  # the containers' key prefix; their CSS class is st-key-atlas-scripts-<name>
 # Unisolated (isolate_styles=False), a component's CSS applies to the whole page: here, to its own container and the

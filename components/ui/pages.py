@@ -6,9 +6,9 @@ import logging
 
 import streamlit as st
 
-from components.model.i18n import t
-from components.ui import atlas_page, check_page, state
-from components.ui.page_scripts import page_script
+from calais_atlas.model.i18n import t
+from calais_atlas.ui import atlas_page, check_page, state
+from calais_atlas.ui.page_scripts import page_script
 
 log = logging.getLogger("calais_atlas")
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.data.csvread import DEFAULT_MAX_MB, max_mb_error
-from components.data.loader import Dataset
-from components.data.messages import msg
-from components.model.escaping import markdown_text
-from components.model.i18n import t
-from components.ui import state
+from calais_atlas.data.csvread import DEFAULT_MAX_MB, max_mb_error
+from calais_atlas.data.loader import Dataset
+from calais_atlas.data.messages import msg
+from calais_atlas.model.escaping import markdown_text
+from calais_atlas.model.i18n import t
+from calais_atlas.ui import state
 
 # The notice's link reads as a link in its sentence (a page link is drawn as a navigation button): static CSS only.
 NOTICE_CSS = """<style>

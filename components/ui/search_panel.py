@@ -11,15 +11,15 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from components.model import transitions as move
-from components.model.escaping import markdown_text
-from components.model.formatting import format_date
-from components.model.i18n import t
-from components.model.search import MAX_QUERY_CHARS, MAX_QUERY_WORDS, Found, Hit, first_day
-from components.model.shown import Prepared
-from components.model.view_state import Limits
-from components.ui import state
-from components.ui.dataset import current_search
+from calais_atlas.model import transitions as move
+from calais_atlas.model.escaping import markdown_text
+from calais_atlas.model.formatting import format_date
+from calais_atlas.model.i18n import t
+from calais_atlas.model.search import MAX_QUERY_CHARS, MAX_QUERY_WORDS, Found, Hit, first_day
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.view_state import Limits
+from calais_atlas.ui import state
+from calais_atlas.ui.dataset import current_search
 
 SEARCH_KEY = state.key("search")
 RESULTS_SHOWN = 8  # a sidebar's height of results; more words narrow them

@@ -23,10 +23,10 @@ from dataclasses import replace
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components.model import transitions as move
-from components.model.link import FOREIGN_PARAMS as STREAMLIT_PARAMS
-from components.model.link import Ignored, from_query, to_query
-from components.model.view_state import LAYERS, AtlasState, Limits
+from calais_atlas.model import transitions as move
+from calais_atlas.model.link import FOREIGN_PARAMS as STREAMLIT_PARAMS
+from calais_atlas.model.link import Ignored, from_query, to_query
+from calais_atlas.model.view_state import LAYERS, AtlasState, Limits
 
 KEY_PREFIX = "atlas."  # every widget and session-state key of the atlas page starts with it
 VIEW_KEY = KEY_PREFIX + "view_state"

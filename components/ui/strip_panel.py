@@ -6,16 +6,16 @@ from datetime import date
 
 import streamlit as st
 
-from components.model import transitions as move
-from components.model.filters import filter_events
-from components.model.formatting import format_day
-from components.model.i18n import t
-from components.model.shown import Prepared
-from components.model.strip import MAX_MARKS, PICKS, Strip, StripLine, build_strip, population_line, strip_spec
-from components.model.timeline import Span, window_bounds
-from components.model.view_state import AtlasState, Limits
-from components.ui import state
-from components.ui.vega import with_arrow_datasets
+from calais_atlas.model import transitions as move
+from calais_atlas.model.filters import filter_events
+from calais_atlas.model.formatting import format_day
+from calais_atlas.model.i18n import t
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.strip import MAX_MARKS, PICKS, Strip, StripLine, build_strip, population_line, strip_spec
+from calais_atlas.model.timeline import Span, window_bounds
+from calais_atlas.model.view_state import AtlasState, Limits
+from calais_atlas.ui import state
+from calais_atlas.ui.vega import with_arrow_datasets
 
 STRIP_KEY = "atlas-strip"
 

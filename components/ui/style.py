@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.model.palette import CAPTION, FOCUS
+from calais_atlas.model.palette import CAPTION, FOCUS
 
 # No CSS comments below: st.markdown would read their asterisks as emphasis and break the block.
 # Streamlit fades captions with opacity .6, which takes the caption grey below 4.5:1 (axe color-contrast): opacity 1.

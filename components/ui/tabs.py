@@ -7,19 +7,19 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.model.context import MapContext, texts
-from components.model.escaping import markdown_text
-from components.model.formatting import format_date, format_day
-from components.model.i18n import t
-from components.model.population_chart import chart_rows, population_spec
-from components.model.shown import Prepared
-from components.model.strip import population_line
-from components.model.summaries import site_summary
-from components.model.timeline import SiteState
-from components.ui import state
-from components.ui.captions import source_link
-from components.ui.export_panel import data_download_button
-from components.ui.vega import with_arrow_datasets
+from calais_atlas.model.context import MapContext, texts
+from calais_atlas.model.escaping import markdown_text
+from calais_atlas.model.formatting import format_date, format_day
+from calais_atlas.model.i18n import t
+from calais_atlas.model.population_chart import chart_rows, population_spec
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.strip import population_line
+from calais_atlas.model.summaries import site_summary
+from calais_atlas.model.timeline import SiteState
+from calais_atlas.ui import state
+from calais_atlas.ui.captions import source_link
+from calais_atlas.ui.export_panel import data_download_button
+from calais_atlas.ui.vega import with_arrow_datasets
 
 TEXT_ROWS = 300
 

@@ -1,7 +1,7 @@
 """The bare reference page for the benchmark: the floor of the stack (Streamlit + folium + streamlit-folium) on this machine.
 
 One date slider (label "Date", found by the same locator as the atlas's), one ``st_folium`` on the atlas's own base map
-(components.map.mapview.base_map: local Leaflet/jQuery from static/, the offline Natural Earth basemap, the legend),
+(calais_atlas.map.mapview.base_map: local Leaflet/jQuery from static/, the offline Natural Earth basemap, the legend),
 and four CircleMarkers (class "atlas-site", as the atlas's sites) whose positions and radii depend on the date, swapped
 through ``feature_group_to_add`` with a ``layer_control``, with the atlas's height, centre, zoom and returned objects
 (clicks only). No data is read: whatever the atlas takes beyond this page is the atlas's own work.
@@ -28,7 +28,7 @@ import folium  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from components.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, base_map  # noqa: E402
+from calais_atlas.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, base_map  # noqa: E402
 
 FIRST, LAST, DEFAULT = date(1999, 9, 1), date(2021, 11, 30), date(2016, 1, 20)  # the shipped data's span, the atlas's default
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # components/ui/map_panel.py

@@ -8,7 +8,7 @@ and the iframe is remounted.
 
 Everything else is kept equal to the real app so that only the map strategy differs: the same data
 (CALAIS_ATLAS_DATA, loaded once and cached), the same slider (label "Date", same range and default),
-the same 3-month window around the date (components.model.timeline), the same site states, the same local
+the same 3-month window around the date (calais_atlas.model.timeline), the same site states, the same local
 Leaflet/jQuery and Natural Earth basemap (works offline), the same height, centre, zoom and returned
 objects (clicks only).
 
@@ -33,11 +33,11 @@ import folium  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from components.data.loader import default_data_dir, load_dataset  # noqa: E402
-from components.map.assets import use_local_assets  # noqa: E402
-from components.map.basemap import add_basemap  # noqa: E402
-from components.model.escaping import html_text  # noqa: E402
-from components.model.timeline import Dated, data_span, site_states, window_bounds  # noqa: E402
+from calais_atlas.data.loader import default_data_dir, load_dataset  # noqa: E402
+from calais_atlas.map.assets import use_local_assets  # noqa: E402
+from calais_atlas.map.basemap import add_basemap  # noqa: E402
+from calais_atlas.model.escaping import html_text  # noqa: E402
+from calais_atlas.model.timeline import Dated, data_span, site_states, window_bounds  # noqa: E402
 
 DEFAULT_DATE = date(2016, 1, 20)  # the real app's default (components/ui/state.py)
 CENTER, ZOOM = (50.965, 2.02), 10  # components/mapview.py

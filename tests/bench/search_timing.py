@@ -45,8 +45,8 @@ def _timed(call):
 
 
 def measure(folder: Path, lang: str, repeats: int, builds: int) -> dict:
-    from components.data.loader import load_dataset
-    from components.model.search import SearchIndex
+    from calais_atlas.data.loader import load_dataset
+    from calais_atlas.model.search import SearchIndex
 
     dataset, load_s = _timed(lambda: load_dataset(folder))
     index, first_build_s = _timed(lambda: SearchIndex.build(dataset.tables, lang))

@@ -42,7 +42,7 @@ def _ms(values: list[float]) -> dict:
 
 
 def load_times(folder: Path, repeats: int = 3) -> dict:
-    from components.data.loader import load_dataset
+    from calais_atlas.data.loader import load_dataset
 
     samples, dataset = [], None
     for _ in range(repeats):
@@ -89,8 +89,8 @@ def apptest_times(folder: Path, reruns: int = 10, reruns_ends: int = 6) -> dict:
     failure = _failed(at)
     if failure:
         return {**result, "error": failure}
-    from components.data.loader import load_dataset
-    from components.model.timeline import data_span
+    from calais_atlas.data.loader import load_dataset
+    from calais_atlas.model.timeline import data_span
 
     span = data_span(load_dataset(folder).tables)  # the slider's range, as the page computes it
     first, last = span.first, span.last

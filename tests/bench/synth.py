@@ -7,7 +7,7 @@ writes the same bytes, and folders of different sizes share the same places, fig
 Places are spread over the Channel coast (lon -2..5, lat 48..52); camps and centres have
 ``active`` intervals, some open-ended; population figures carry qualifiers, ranges and disagreeing
 same-period figures from different sources; dates are ISO at day, month, year and interval precision
-between 1999 and 2021. The folder is loaded with ``components.loader.load_dataset`` at the end and
+between 1999 and 2021. The folder is loaded with ``calais_atlas.loader.load_dataset`` at the end and
 must report zero problems (``generate`` raises otherwise).
 
 Not a test module: pytest does not collect it (no ``test_`` prefix).
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from components.data.schema import CAPTIONS, CHAPTERS, EVENT_CATEGORIES, EVENTS, PLACES, POPULATION, SOURCES  # noqa: E402
+from calais_atlas.data.schema import CAPTIONS, CHAPTERS, EVENT_CATEGORIES, EVENTS, PLACES, POPULATION, SOURCES  # noqa: E402
 
 FIRST, LAST = date(1999, 1, 1), date(2021, 12, 31)
 BBOX = (-2.0, 48.0, 5.0, 52.0)  # lon_min, lat_min, lon_max, lat_max
@@ -349,7 +349,7 @@ def generate(out: Path, events: int, places: int = 1000, *, sources: int = 50, f
         _write(out, table, rows)
     counts = {table.name: len(rows) for table, rows in tables}
     if check:
-        from components.data.loader import load_dataset
+        from calais_atlas.data.loader import load_dataset
 
         dataset = load_dataset(out)
         problems = [str(problem) for problem in dataset.problems]

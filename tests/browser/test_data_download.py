@@ -7,8 +7,8 @@ import zipfile
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser_support import open_map
-from components.data.datapackage import FILENAME
-from components.data.schema import TABLES
+from calais_atlas.data.datapackage import FILENAME
+from calais_atlas.data.schema import TABLES
 from datafolders import ROOT
 
 DATA = ROOT / "data"

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from browser_support import map_frame, open_map, wait_for_view
-from components.map.framing import PLACE_ZOOM
+from calais_atlas.map.framing import PLACE_ZOOM
 
 THUMB = '[data-testid="stSliderThumbValue"]'  # hidden on screen; its text is ui/controls.py's SLIDER_FORMATS
 SEARCH = "Search events, photos, places, sources"

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import map_frame, open_map, wait_for_view
-from components.data.loader import load_dataset
+from calais_atlas.data.loader import load_dataset
 from serve import ROOT
 
 MARGIN_PX = 20  # live-map.js keeps 40: what is asserted leaves room for a marker's own size

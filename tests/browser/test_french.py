@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import map_frame, open_map, wait_for_view
-from components.data.loader import default_data_dir, load_dataset
-from components.model.chart_locale import vega_locale
+from calais_atlas.data.loader import default_data_dir, load_dataset
+from calais_atlas.model.chart_locale import vega_locale
 
 CHART = '[data-testid="stVegaLiteChart"]'
 STRIP = ".st-key-atlas-strip-box"

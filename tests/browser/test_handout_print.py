@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import open_map
-from components.model.i18n import t
+from calais_atlas.model.i18n import t
 
 MM = 96 / 25.4  # CSS pixels in a millimetre
 # The handout's @page: A4 with 14 mm top and bottom and 15 mm side margins (templates/handout.html.j2).

@@ -8,7 +8,7 @@ from datetime import date
 from playwright.sync_api import expect
 
 from browser_support import open_map
-from components.model.formatting import format_day
+from calais_atlas.model.formatting import format_day
 
 
 def _link_date(page) -> date:

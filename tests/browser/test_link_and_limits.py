@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import open_map
-from components.model.i18n import t
-from components.model.view_state import LAYERS
+from calais_atlas.model.i18n import t
+from calais_atlas.model.view_state import LAYERS
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

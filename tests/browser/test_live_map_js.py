@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from components.export.standalone import standalone_map
-from components.map.assets import STATIC_DIR
-from components.map.framing import frame_for
-from components.map.protocol import VERSION
-from components.map.step import base_config, step_state
-from components.model.palette import SITE_FILL, css_variables
-from components.model.shown import Prepared
+from calais_atlas.export.standalone import standalone_map
+from calais_atlas.map.assets import STATIC_DIR
+from calais_atlas.map.framing import frame_for
+from calais_atlas.map.protocol import VERSION
+from calais_atlas.map.step import base_config, step_state
+from calais_atlas.model.palette import SITE_FILL, css_variables
+from calais_atlas.model.shown import Prepared
 from map_items import items_at, shipped_prepared
 
 JUNGLE = "calais-jungle"

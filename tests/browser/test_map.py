@@ -8,7 +8,7 @@ from datetime import date, datetime
 from playwright.sync_api import expect
 
 from browser_support import IFRAME, map_frame, next_frames, open_map, requests_reported, wait_for_view
-from components.map.framing import PLACE_ZOOM
+from calais_atlas.map.framing import PLACE_ZOOM
 
 THUMB = '[data-testid="stSliderThumbValue"]'  # hidden on screen; its text is ui/controls.py's SLIDER_FORMATS
 CORE_ON_COAST = ("calais-jungle", "grande-synthe-camp", "wissant")

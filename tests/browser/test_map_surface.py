@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import IFRAME, exposed_point, map_frame, open_map, wait_for_view
-from components.model.i18n import t
+from calais_atlas.model.i18n import t
 
 SIZES = [(1280, 720), (1024, 768)]
 VIEWS = [pytest.param(width, height, lang, id=f"{width}x{height}-{lang}") for width, height in SIZES for lang in ("en", "fr")]

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import IFRAME, map_frame, open_map
-from components.model.i18n import t, translated
+from calais_atlas.model.i18n import t, translated
 from serve import ROOT
 
 SIZES = [(1280, 720), (1024, 768)]

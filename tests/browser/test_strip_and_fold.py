@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_support import IFRAME, map_frame, open_map, wait_for_view
-from components.model.palette import CATEGORY_COLOURS, HIGHLIGHT
+from calais_atlas.model.palette import CATEGORY_COLOURS, HIGHLIGHT
 
 STRIP = ".st-key-atlas-strip-box"
 

@@ -13,10 +13,10 @@ from babel.dates import get_month_names
 from playwright.sync_api import expect
 
 from browser_support import IFRAME, open_map
-from components.model.i18n import t
-from components.model.palette import CATEGORY_COLOURS, SITE_STROKE
-from components.model.strip import focus_range
-from components.model.timeline import window_bounds
+from calais_atlas.model.i18n import t
+from calais_atlas.model.palette import CATEGORY_COLOURS, SITE_STROKE
+from calais_atlas.model.strip import focus_range
+from calais_atlas.model.timeline import window_bounds
 from datafolders import ROOT
 
 SIZES = [(1280, 720), (1024, 768)]
