@@ -1,4 +1,4 @@
-"""The maintainers' command line: ``calais-atlas validate | geocode | docs``."""
+"""The maintainers' command line: ``calais-atlas validate | geocode | docs | import-iom``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from calais_atlas.data.catalogue import LANGS
 from calais_atlas.data.csvread import max_mb_error
 from calais_atlas.data.loader import DATA_ENV, default_data_dir, load_dataset
 from calais_atlas.data.messages import msg
+from calais_atlas.data.schema import TABLES_BY_NAME
 
 LANG_ENV = "CALAIS_ATLAS_LANG"
 
@@ -28,7 +29,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     dataset = load_dataset(directory)
     for problem in dataset.problems:
         print(problem.text(lang))
-    counts = ", ".join(f"{count} {name}" for name, count in dataset.row_counts().items())
+    # A missing optional file (a folder without deaths.csv) is no table of 0 rows: it is left out of the counts.
+    counts = ", ".join(f"{count} {name}" for name, count in dataset.row_counts().items()
+                       if not TABLES_BY_NAME[name].optional_file or (directory / f"{name}.csv").exists())
     rejected = sum(len(frame) for frame in dataset.rejected.values())
     if dataset.ok:
         print(msg("cli.clean", directory=str(directory), counts=counts).text(lang))
@@ -56,6 +59,72 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         print(f"failed  {place_id}: {reason}")
     print(report.summary())
     return 0 if report.ok() else 1
+
+
+def _language(args: argparse.Namespace) -> str | None:
+    lang = getattr(args, "lang", None) or os.environ.get(LANG_ENV) or "en"
+    if lang not in LANGS:
+        print(f"{LANG_ENV}={lang}: not a language of the messages (choose one of: {', '.join(LANGS)})", file=sys.stderr)
+        return None
+    return lang
+
+
+def cmd_import_iom(args: argparse.Namespace) -> int:
+    from calais_atlas.data.csvread import display_path
+    from calais_atlas.data.iom import IomFileError, read_incidents
+    from calais_atlas.data.iom_update import (
+        plan_update,
+        read_deaths,
+        render,
+        report_lines,
+        validation_problems,
+        write_atomically,
+    )
+    from calais_atlas.data.schema import DEATHS, DEATHS_ROUTES
+
+    lang = _language(args)
+    if lang is None:
+        return 2
+    directory = Path(args.directory) if args.directory else default_data_dir()
+    if not directory.is_dir():
+        print(msg("cli.no_folder", directory=str(directory), env=DATA_ENV).text(lang), file=sys.stderr)
+        return 2
+    target = directory / DEATHS.filename
+    shown = display_path(target)
+    try:
+        incidents = read_incidents(Path(args.file))
+        existing = read_deaths(target)
+    except IomFileError as err:
+        for problem in err.problems:
+            print(problem.text(lang), file=sys.stderr)
+        print(msg("import.refused", file=err.problems[0].file).text(lang), file=sys.stderr)
+        return 1
+    for note in incidents.notes:
+        print(note.text(lang))
+    if not incidents.rows:
+        print(msg("import.no_route", file=incidents.shown, routes=", ".join(DEATHS_ROUTES)).text(lang))
+        return 0
+    print(msg("import.read", file=incidents.shown, count=incidents.read, form=incidents.form.name,
+              incidents=len(incidents.rows)).text(lang))
+    update = plan_update(existing, incidents, refresh=args.refresh)
+    for line in report_lines(update, shown):
+        print(line.text(lang))
+    if not update.writes:
+        print(msg("import.nothing", file=shown).text(lang))
+        return 0
+    data = render(update.rows)
+    problems = validation_problems(data, shown)
+    if problems:
+        print(msg("import.invalid_result", file=shown).text(lang), file=sys.stderr)
+        for problem in problems:
+            print(problem.text(lang), file=sys.stderr)
+        return 1
+    if args.dry_run:
+        print(msg("import.dry_run").text(lang))
+        return 0
+    write_atomically(target, data)
+    print(msg("import.wrote", file=shown).text(lang))
+    return 0
 
 
 def _generated_docs(directory: Path) -> dict[Path, str]:
@@ -102,6 +171,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     geocode.add_argument("--dry-run", action="store_true", help="query and report, but write nothing")
     geocode.set_defaults(run=cmd_geocode)
+
+    iom = commands.add_parser(
+        "import-iom",
+        help="add and update deaths.csv from an IOM Missing Migrants Project download (the route to the UK)",
+        description="Read an MMP export (or the curated route table), keep the incidents of the route from mainland "
+        "Europe to the UK, merge split incidents, and add new and changed incidents to deaths.csv. Rows corrected by "
+        "hand are kept, unless --refresh; note is never changed.",
+    )
+    iom.add_argument("file", help="the MMP file (CSV) downloaded from https://missingmigrants.iom.int/downloads")
+    iom.add_argument("directory", nargs="?", help=folder_help)
+    iom.add_argument("--refresh", action="store_true",
+                     help="replace rows corrected by hand with IOM's values too (their note is kept)")
+    iom.add_argument("--dry-run", action="store_true", help="say what would change, and write nothing")
+    iom.add_argument("--lang", choices=LANGS, help=f"language of the messages (default: ${LANG_ENV} or en)")
+    iom.set_defaults(run=cmd_import_iom)
 
     docs = commands.add_parser("docs", help="regenerate data/README.md and data/datapackage.json from the schema")
     docs.add_argument("directory", nargs="?", help=folder_help)

@@ -9,9 +9,16 @@ from urllib.parse import urlsplit
 
 from calais_atlas.data import dates
 from calais_atlas.data.messages import Message, msg
-from calais_atlas.data.schema import ID_PATTERN, LAYER_NAMES, Column
+from calais_atlas.data.schema import ID_PATTERN, IOM_ID_PATTERN, LAYER_NAMES, Column
 
 _ID = re.compile(ID_PATTERN)
+_IOM_ID = re.compile(IOM_ID_PATTERN)
+_IOM_ID_INSIDE = re.compile(r"\d{4}\.?\s*MMP\s*\d+", re.IGNORECASE)
+_SCORES = re.compile(r"[1-5]( [1-5])*")
+_SCORES_RUN_TOGETHER = re.compile(r"[1-5]{2,5}")
+_LINK_SEPARATORS = re.compile(r"\s*[,;]\s*(?=[Hh][Tt][Tt][Pp])|\s{2,}")
+# What people write for "unknown" in a spreadsheet: in a count, unknown is an empty cell.
+_UNKNOWN = frozenset({"na", "n/a", "nan", "unknown", "?", "-", "none", "null"})
 _DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+$")
 _GARBLED = re.compile(r"Ã[\x80-\xbf]|â€|[ÒÓÕ]")
@@ -41,6 +48,8 @@ def check_text(value: str, column: Column) -> str:
 
 
 def check_integer(value: str, column: Column) -> str:
+    if value.lower() in _UNKNOWN:
+        raise CellError(msg("integer.unknown"))
     if _THOUSANDS.match(value):
         digits = re.sub(r"\D", "", value)
         raise CellError(msg("integer.thousands", fixed=digits))
@@ -97,6 +106,43 @@ def check_url(value: str, column: Column) -> str:
     return value
 
 
+def check_day(value: str, column: Column) -> str:
+    try:
+        parsed = dates.parse(value)
+    except dates.DateError as err:
+        raise CellError(err.message) from None
+    if parsed.precision != "day":
+        raise CellError(msg("day.not_day"))
+    return value
+
+
+def check_iom_id(value: str, column: Column) -> str:
+    if _IOM_ID.match(value):
+        return value
+    inside = _IOM_ID_INSIDE.search(value)
+    fixed = re.sub(r"(\d{4})\.?\s*MMP\s*(\d+)", r"\1.MMP\2", inside.group(), flags=re.IGNORECASE) if inside else ""
+    raise CellError(msg("iom_id.invalid", example=fixed or "2021.MMP0189"))
+
+
+def check_links(value: str, column: Column) -> str:
+    if _LINK_SEPARATORS.search(value):
+        fixed = " ".join(part for part in _LINK_SEPARATORS.split(value) if part)
+        raise CellError(msg("links.separator", fixed=fixed))
+    for link in value.split(" "):
+        parts = urlsplit(link)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            raise CellError(msg("links.invalid", link=link))
+    return value
+
+
+def check_scores(value: str, column: Column) -> str:
+    if _SCORES.fullmatch(value):
+        return value
+    if _SCORES_RUN_TOGETHER.fullmatch(value):
+        raise CellError(msg("scores.run_together", fixed=" ".join(value)))
+    raise CellError(msg("scores.invalid"))
+
+
 def check_layers(value: str, column: Column) -> str:
     allowed = [name for name, _ in LAYER_NAMES]
     unknown = [part.strip() for part in value.split(",") if part.strip() not in allowed]
@@ -116,6 +162,10 @@ CHECKS: dict[str, Callable[[str, Column], str]] = {
     "interval": check_date,
     "enum": check_enum,
     "url": check_url,
+    "day": check_day,
+    "iom_id": check_iom_id,
+    "links": check_links,
+    "scores": check_scores,
 }
 
 

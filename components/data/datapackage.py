@@ -14,9 +14,13 @@ from pathlib import Path
 
 from calais_atlas.data.schema import (
     DATE_PATTERN,
+    DAY_PATTERN,
     ID_STANDARD_PATTERN,
+    IOM_ID_STANDARD_PATTERN,
     LAYER_NAMES,
     LAYERS_PATTERN,
+    LINKS_PATTERN,
+    SCORES_PATTERN,
     TABLES,
     URL_PATTERN,
     Column,
@@ -25,14 +29,16 @@ from calais_atlas.data.schema import (
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 FILENAME = "datapackage.json"
-TITLE = "Calais Atlas: camps, events, population figures and photo captions of the Channel coast, 1999–2021"
+TITLE = ("Calais Atlas: camps, events, population figures and photo captions of the Channel coast, 1999–2021, "
+         "and the deaths at the border recorded by IOM, 2014–2026")
 DESCRIPTION = (
     "The migrant camps on the Channel coast of northern France, from the Sangatte Red Cross centre (1999) to the "
     "Calais 'Jungle' (2015–2016), Grande-Synthe and the Channel deaths of November 2021: the places, what happened "
     "there and when, how many people lived there according to each source, and the photo captions of Jerome Sessini "
     "(Magnum Photos) tied to the places they show. Every event, figure and caption names its source in sources.csv; "
-    "dates keep the precision the source gives, and places say how sure their point is. README.md describes every "
-    "column; CURATION.md gives every judgement call."
+    "dates keep the precision the source gives, and places say how sure their point is. deaths.csv holds the IOM "
+    "Missing Migrants Project's incidents on the route from mainland Europe to the UK, 2014–2026, as imported by the "
+    "atlas. README.md describes every column; CURATION.md gives every judgement call."
 )
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -47,7 +53,10 @@ RIGHTS = (
     "\"Calais Atlas\" as the source. Quoted text is not the project's: the photo captions (captions.csv column text), "
     "the quotes and their translations (events.csv quote and quote_en, population.csv quote) and the documents' "
     "titles (sources.csv title) stay under their publishers' rights. They are quoted with attribution, each row naming "
-    "its source_id, and the licence does not extend to them; such columns carry \"calais:rights\": \"quoted\"."
+    "its source_id, and the licence does not extend to them; such columns carry \"calais:rights\": \"quoted\". "
+    "deaths.csv is not the project's curation: it is the IOM Missing Migrants Project's record, under CC BY 4.0, as "
+    "compiled by Giorgio Coppola (CC BY 4.0) and changed by the atlas; whoever shows or exports its rows gives the "
+    "credit its resource names (\"calais:credit\")."
 )
 CONTRIBUTORS = ({"title": "Calais Atlas maintainers", "roles": ["creator", "publisher"]},)
 KEYWORDS = {
@@ -59,17 +68,24 @@ KEYWORDS = {
         "not end before it starts."
     ),
     "calais:list": (
-        "the cell is a list, its items separated by 'separator', each one of 'values'; the pattern checks it. "
+        "the cell is a list, its items separated by 'separator', each one of 'values' where they are named; the "
+        "pattern checks it. "
         "No list-valued column refers to another file, so every reference between files is a foreignKey."
     ),
     "calais:rights": "quoted: a publisher's words, quoted with attribution and not covered by the package licence",
     "calais:optionalFile": "true: the file may be left out of a data folder (the package then lists no such resource)",
+    "calais:credit": (
+        "the attribution a resource that is someone else's data asks for, with its link: give it wherever its rows "
+        "are shown or exported"
+    ),
 }
 
 _TYPES = {"integer": "integer", "number": "number"}  # every other type is a string, checked by its pattern or enum
 _EXAMPLE_TYPES = {"integer": int, "number": float}  # an example is a value of the field, not its text
 _PATTERNS = {"id": ID_STANDARD_PATTERN, "date": DATE_PATTERN, "interval": DATE_PATTERN, "url": URL_PATTERN,
-             "layers": LAYERS_PATTERN}
+             "layers": LAYERS_PATTERN, "day": DAY_PATTERN, "iom_id": IOM_ID_STANDARD_PATTERN, "links": LINKS_PATTERN,
+             "scores": SCORES_PATTERN}
+_LISTS = {"links": {"separator": " "}, "scores": {"separator": " ", "values": ["1", "2", "3", "4", "5"]}}
 
 
 def _constraints(column: Column, table: Table) -> dict[str, object]:
@@ -105,6 +121,8 @@ def field_descriptor(column: Column, table: Table) -> dict[str, object]:
         field["calais:dateFormat"] = "reduced-precision"
     if column.type == "layers":
         field["calais:list"] = {"separator": ",", "values": [name for name, _ in LAYER_NAMES]}
+    elif column.type in _LISTS:
+        field["calais:list"] = dict(_LISTS[column.type])
     if column.quoted:
         field["calais:rights"] = "quoted"
     return field
@@ -120,7 +138,7 @@ def _foreign_keys(table: Table, present: set[str]) -> list[dict[str, object]]:
     return keys
 
 
-def resource_descriptor(table: Table, present: set[str]) -> dict[str, object]:
+def resource_descriptor(table: Table, present: set[str], sources_csv: bytes | None = None) -> dict[str, object]:
     schema: dict[str, object] = {
         "fields": [field_descriptor(column, table) for column in table.columns],
         "missingValues": [""],
@@ -144,11 +162,15 @@ def resource_descriptor(table: Table, present: set[str]) -> dict[str, object]:
     }
     if table.optional_file:
         resource["calais:optionalFile"] = True
+    if table.credit:
+        resource["licenses"] = [LICENCE]
+        resource["sources"] = [source for source_id, source in _sources_by_id(sources_csv) if source_id in table.source_ids]
+        resource["calais:credit"] = {"text": table.credit, "path": table.credit_url}
     return resource
 
 
-def package_sources(sources_csv: bytes | None) -> list[dict[str, str]]:
-    """The documents the curation used, as the package's ``sources``: sources.csv's rows in file order."""
+def _sources_by_id(sources_csv: bytes | None) -> list[tuple[str, dict[str, str]]]:
+    """sources.csv's rows in file order, each as its source_id and a package source."""
     if not sources_csv:
         return []
     rows = csv.DictReader(io.StringIO(sources_csv.decode("utf-8-sig", errors="replace"), newline=""))
@@ -160,8 +182,13 @@ def package_sources(sources_csv: bytes | None) -> list[dict[str, str]]:
         source = {"title": title if publisher.lower() in title.lower() else f"{publisher}: {title}"}
         if (row.get("url") or "").strip():
             source["path"] = row["url"].strip()
-        listed.append(source)
+        listed.append(((row.get("source_id") or "").strip(), source))
     return listed
+
+
+def package_sources(sources_csv: bytes | None) -> list[dict[str, str]]:
+    """The documents the curation used, as the package's ``sources``: sources.csv's rows in file order."""
+    return [source for _, source in _sources_by_id(sources_csv)]
 
 
 def package_descriptor(present: set[str] | None = None, sources_csv: bytes | None = None,
@@ -179,7 +206,7 @@ def package_descriptor(present: set[str] | None = None, sources_csv: bytes | Non
         "keywords": ["migration", "refugees", "Calais", "Channel", "France", "camps", "history", "photography"],
         "sources": package_sources(sources_csv),
         "calais:keywords": KEYWORDS,
-        "resources": [resource_descriptor(table, present) for table in tables if table.name in present],
+        "resources": [resource_descriptor(table, present, sources_csv) for table in tables if table.name in present],
     }
 
 

@@ -186,6 +186,36 @@ MESSAGES: dict[str, dict[str, Text]] = {
                     "fr": "n'est pas une valeur permise (choisissez parmi : {allowed}{hint})"},
     "url.invalid": {"en": "is not a web address (only http:// and https:// links are accepted)",
                     "fr": "n'est pas une adresse web (seuls les liens http:// et https:// sont acceptés)"},
+    "integer.unknown": {
+        "en": "is not a number; leave the cell empty when the number is unknown (never 0 for unknown)",
+        "fr": "n'est pas un nombre ; laissez la cellule vide quand le nombre est inconnu (jamais 0 pour inconnu)",
+    },
+    "day.not_day": {"en": "is not a day (write the incident's day, YYYY-MM-DD, e.g. 2021-11-24)",
+                    "fr": "n'est pas un jour (écrivez le jour de l'incident, AAAA-MM-JJ, par ex. 2021-11-24)"},
+    "iom_id.invalid": {
+        "en": 'is not an IOM Main ID (write it as IOM does: the year, a point, MMP and digits, e.g. "{example}")',
+        "fr": "n'est pas un Main ID de l'OIM (écrivez-le comme l'OIM : l'année, un point, MMP et des chiffres, "
+              "par ex. « {example} »)",
+    },
+    "links.separator": {
+        "en": 'separates its links with something else than a single space (write "{fixed}")',
+        "fr": "sépare ses liens autrement que par une seule espace (écrivez « {fixed} »)",
+    },
+    "links.invalid": {
+        "en": 'holds "{link}", which is not a web address (only http:// and https:// links, separated by a single space)',
+        "fr": "contient « {link} », qui n'est pas une adresse web (seulement des liens http:// et https://, séparés "
+              "par une seule espace)",
+    },
+    "scores.run_together": {
+        "en": 'runs several scores together (write "{fixed}": a split incident\'s scores separated by a space, never summed)',
+        "fr": "colle plusieurs notes (écrivez « {fixed} » : les notes d'un incident scindé séparées par une espace, "
+              "jamais additionnées)",
+    },
+    "scores.invalid": {
+        "en": 'is not a source-quality score (write a digit from 1 to 5, or several separated by a space, e.g. "4 5")',
+        "fr": "n'est pas une note de qualité des sources (écrivez un chiffre de 1 à 5, ou plusieurs séparés par une "
+              "espace, par ex. « 4 5 »)",
+    },
     "layers.unknown": {
         "en": "names an unknown layer ({unknown}); use some of: {allowed}, separated by commas",
         "fr": "nomme un calque inconnu ({unknown}) ; choisissez parmi : {allowed}, séparés par des virgules",
@@ -290,6 +320,76 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "en": "The server is checking other uploads; try again in a minute",
         "fr": "Le serveur vérifie d'autres envois ; réessayez dans une minute",
     },
+    # -- importing an IOM Missing Migrants Project file (iom.py, iom_update.py, cli.py)
+    "import.not_read": {"en": "is not an MMP export that can be read; nothing was written",
+                        "fr": "n'est pas un export du MMP lisible ; rien n'a été écrit"},
+    "import.not_mmp": {
+        "en": "is not an MMP export: it lacks the columns {missing}. The {form} has the columns {expected}; download "
+              "the route's incidents from https://missingmigrants.iom.int/downloads. Nothing was written",
+        "fr": "n'est pas un export du MMP : il lui manque les colonnes {missing}. La forme « {form} » a les colonnes "
+              "{expected} ; téléchargez les incidents de la route sur https://missingmigrants.iom.int/downloads. "
+              "Rien n'a été écrit",
+    },
+    "import.not_mmp_text": {
+        "en": "is not an MMP export: it is not CSV text (the MMP's downloads are UTF-8 CSV files). Nothing was written",
+        "fr": "n'est pas un export du MMP : ce n'est pas du texte CSV (les téléchargements du MMP sont des fichiers "
+              "CSV en UTF-8). Rien n'a été écrit",
+    },
+    "import.date": {
+        "en": 'is not a date as IOM writes it ("Thu, 01/27/2026 - 12:00", month first, or 2026-01-27)',
+        "fr": "n'est pas une date écrite comme l'OIM l'écrit (« Thu, 01/27/2026 - 12:00 », le mois d'abord, "
+              "ou 2026-01-27)",
+    },
+    "import.count": {"en": "is not a count (digits, or empty when unknown)",
+                     "fr": "n'est pas un effectif (des chiffres, ou vide quand il est inconnu)"},
+    "import.coordinates": {"en": 'is not "latitude, longitude" in decimal degrees (e.g. "51.026, 2.103")',
+                           "fr": "n'est pas « latitude, longitude » en degrés décimaux (par ex. « 51.026, 2.103 »)"},
+    "import.link_left_out": {"en": '"{link}" is not a web address; it was left out of the row\'s links',
+                             "fr": "« {link} » n'est pas une adresse web ; il a été laissé hors des liens de la ligne"},
+    "import.unknown_column": {
+        "en": 'has a column "{name}" the importer does not know; move what it holds to note, remove it, then import again',
+        "fr": "a une colonne « {name} » que l'importateur ne connaît pas ; déplacez son contenu dans note, "
+              "supprimez-la, puis importez de nouveau",
+    },
+    "import.invalid_result": {
+        "en": "{file}: the imported rows would not validate; nothing was written. The problems:",
+        "fr": "{file} : les lignes importées ne seraient pas valides ; rien n'a été écrit. Les problèmes :",
+    },
+    "import.refused": {"en": "{file}: cannot be imported; nothing was written",
+                       "fr": "{file} : ne peut pas être importé ; rien n'a été écrit"},
+    "import.no_route": {
+        "en": "{file}: no incident of the route ({routes}); nothing to do",
+        "fr": "{file} : aucun incident de la route ({routes}) ; rien à faire",
+    },
+    "import.read": {
+        "en": {"one": "{file}: {count} row of the route read ({form}), {incidents} incidents",
+               "other": "{file}: {count} rows of the route read ({form}), {incidents} incidents"},
+        "fr": {"one": "{file} : {count} ligne de la route lue ({form}), {incidents} incidents",
+               "many": "{file} : {count} de lignes de la route lues ({form}), {incidents} incidents",
+               "other": "{file} : {count} lignes de la route lues ({form}), {incidents} incidents"},
+    },
+    "import.added": {"en": "added    {iom_id}: {date}, {location}", "fr": "ajouté   {iom_id} : {date}, {location}"},
+    "import.changed": {"en": "changed  {iom_id}: {columns}", "fr": "modifié  {iom_id} : {columns}"},
+    "import.kept": {
+        "en": "kept     {iom_id}: corrected by hand; IOM's values differ in {columns} (--refresh replaces the row)",
+        "fr": "conservé {iom_id} : corrigé à la main ; les valeurs de l'OIM diffèrent pour {columns} (--refresh "
+              "remplace la ligne)",
+    },
+    "import.replaced": {"en": "replaced {iom_id}: a hand correction, by IOM's values ({columns}); note kept",
+                        "fr": "remplacé {iom_id} : une correction à la main, par les valeurs de l'OIM ({columns}) ; "
+                              "note conservée"},
+    "import.fingerprint_only": {"en": "the row now matches IOM's values", "fr": "la ligne correspond désormais aux "
+                                                                              "valeurs de l'OIM"},
+    "import.summary": {
+        "en": "{file}: {added} added, {changed} changed, {kept} kept as corrected by hand, {replaced} replaced, "
+              "{unchanged} unchanged, {others} not in the imported file (left as they are)",
+        "fr": "{file} : {added} ajoutés, {changed} modifiés, {kept} conservés tels que corrigés à la main, "
+              "{replaced} remplacés, {unchanged} inchangés, {others} absents du fichier importé (laissés tels quels)",
+    },
+    "import.wrote": {"en": "{file}: written", "fr": "{file} : écrit"},
+    "import.nothing": {"en": "{file}: already up to date; nothing changed",
+                       "fr": "{file} : déjà à jour ; rien n'a changé"},
+    "import.dry_run": {"en": "dry run: nothing was written", "fr": "simulation : rien n'a été écrit"},
     # -- configuration (csvread.py): the CLI stops on it, the app says it and uses the default
     "config.max_mb": {"en": "{env}={setting} is not a size in megabytes above 0 (e.g. {env}={default})",
                       "fr": "{env}={setting} n'est pas une taille en mégaoctets supérieure à 0 (par ex. {env}={default})"},

@@ -20,12 +20,18 @@ DATE_PATTERN = rf"({_DATE_PART}(/({_DATE_PART}|\.\.))?)"  # an open end is ".."
 ID_STANDARD_PATTERN = r"([a-z0-9]+(-[a-z0-9]+)*)"
 ID_PATTERN = f"^{ID_STANDARD_PATTERN}$"  # the validator's form of the same pattern (re.match)
 URL_PATTERN = r"([Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]+.*)"  # http(s) and a host, as checks.check_url wants
+DAY_PATTERN = f"({_DAY})"  # one day, no coarser precision: an incident IOM records
+IOM_ID_STANDARD_PATTERN = r"(\d{4}\.MMP\d+)"  # IOM's Main ID: the year, then MMP and a number
+IOM_ID_PATTERN = f"^{IOM_ID_STANDARD_PATTERN}$"
+_LINK = r"[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]+\S*"
+LINKS_PATTERN = f"({_LINK}( {_LINK})*)"  # web addresses separated by a single space
+SCORES_PATTERN = r"([1-5]( [1-5])*)"  # one IOM source-quality score, or a split incident's several, by a space
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str  # id | text | integer | number | date | interval | enum | url | ref
+    type: str  # id | text | integer | number | date | interval | enum | url | ref | layers | day | iom_id | links | scores
     description: str
     required: bool = False
     example: str = ""
@@ -49,6 +55,11 @@ class Table:
     key: str | None
     how_to_add: str = ""
     optional_file: bool = False
+    # A table that is someone else's data: the credit its rows carry wherever they are shown or exported, its link,
+    # and the rows of sources.csv that describe where it comes from (the data package lists them as its sources).
+    credit: str = ""
+    credit_url: str = ""
+    source_ids: tuple[str, ...] = ()
 
     @property
     def filename(self) -> str:
@@ -368,5 +379,95 @@ CHAPTERS = Table(
     how_to_add="Add a row with the next chapter number. Check it with `make validate`, then open `?chapter=N` in the app.",
 )
 
-TABLES: tuple[Table, ...] = (SOURCES, PLACES, EVENTS, POPULATION, CAPTIONS, CHAPTERS)
+DEATHS_CREDIT = (
+    "IOM's Missing Migrants Project, CC BY 4.0; route table compiled by Giorgio Coppola, CC BY 4.0; "
+    "changes made by the atlas"
+)
+DEATHS_CREDIT_URL = "https://missingmigrants.iom.int"
+DEATHS_ROUTES = ("Mainland Europe to the UK", "English Channel to the UK")  # the route's name, then its older name
+LOCATION_PRECISION = (
+    ("reported", "the point IOM gives for the place it names"),
+    (
+        "approximate",
+        "a whole-degree latitude or longitude (up to about 70 km off on this coast), or an \"unspecified location\" "
+        "for which IOM gives a representative point",
+    ),
+)
+FINGERPRINT_COLUMN = "iom_fingerprint"
+
+DEATHS = Table(
+    name="deaths",
+    description=(
+        "Deaths at the border: the IOM Missing Migrants Project's incidents on the route from mainland Europe to the "
+        "UK, one row per incident (IOM's Main ID). Each row is one or more people who died or went missing. The counts "
+        "are IOM's, a lower bound: an empty count is unknown, never zero. Rows are written by `calais-atlas "
+        "import-iom`; a maintainer may correct a row, and the importer keeps the correction."
+    ),
+    key="iom_id",
+    optional_file=True,
+    credit=DEATHS_CREDIT,
+    credit_url=DEATHS_CREDIT_URL,
+    source_ids=("iom-missing-migrants", "coppola-missing-migrants-count"),
+    columns=(
+        Column("iom_id", "iom_id", "IOM's Main ID of the incident: the year, a point, MMP and a number.", True,
+               "2021.MMP0189", unique=True),
+        Column("date", "day", "The day of the incident, as IOM gives it, written YYYY-MM-DD.", True, "2021-11-24"),
+        Column("dead", "integer", "Number of people dead. Empty when unknown: never 0 for unknown.", False, "27",
+               minimum=0),
+        Column("missing", "integer", "Minimum estimated number of people missing. Empty when unknown.", False, "0",
+               minimum=0),
+        Column("survivors", "integer", "Number of survivors. Empty when unknown.", False, "2", minimum=0),
+        Column("location", "text", "IOM's words for the place (its Location of death), verbatim.", True,
+               "Remains found on Plage de Wissant, Calais, France - English Channel crossing", quoted=True),
+        Column(
+            "country",
+            "text",
+            "The country of the incident: IOM's Country of Incident, with \"United Kingdom\" for IOM's \"United "
+            "Kingdom of Great Britain and Northern Ireland\". An MMP export has no such column: for its new rows, the "
+            "country named at the end of the location, or empty.",
+            False,
+            "France",
+        ),
+        Column("lat", "number", "Latitude as IOM gives it, in decimal degrees.", True, "50.888161",
+               minimum=-90, maximum=90),
+        Column("lon", "number", "Longitude as IOM gives it, in decimal degrees, east positive.", True, "1.660781",
+               minimum=-180, maximum=180),
+        Column("location_precision", "enum", "How far the point can be trusted.", True, "reported",
+               values=LOCATION_PRECISION),
+        Column("cause", "text", "IOM's cause of death, as reported.", False, "Drowning", quoted=True),
+        Column("sources", "text", "IOM's sources (its Source or Information Source), verbatim.", False,
+               "France Bleu, AFP", quoted=True),
+        Column("links", "links", "IOM's links: web addresses (http:// or https://) separated by a single space.", False,
+               "https://archive.vn/MQurP"),
+        Column(
+            "source_quality",
+            "scores",
+            "IOM's source-quality score, 1 to 5: how well IOM judges the incident sourced, 5 the best (IOM's "
+            "methodology defines each step). A split incident keeps its several scores as they are, separated by a "
+            "space, never summed.",
+            False,
+            "4 5",
+        ),
+        Column("incident_ids", "text", "IOM's Incident IDs merged into this row, separated by a space: one for a plain "
+               "incident, several for an incident IOM split over several rows.", False, "2026.MMP0150176 2026.MMP0150177"),
+        Column("note", "text", "The atlas maintainers' own note on the row. The importer never changes it.", False),
+        Column(
+            FINGERPRINT_COLUMN,
+            "text",
+            "Written by the importer: a short fingerprint of the row's other values (all but note) as last imported. "
+            "Leave it alone. When a row no longer matches it, the importer knows a maintainer corrected the row by "
+            "hand and keeps the correction (unless run with --refresh). Empty for a row added by hand.",
+            False,
+            "5f1c0e9a2b7d",
+        ),
+    ),
+    how_to_add=(
+        "Download the route's incidents from the Missing Migrants Project (https://missingmigrants.iom.int/downloads) "
+        "and run `calais-atlas import-iom FILE`: it adds new incidents, updates changed ones and keeps the rows you "
+        "corrected by hand. To correct a row, edit its cells (a coordinate, the location's precision) and leave "
+        "iom_fingerprint as it is; write your reason in note."
+    ),
+)
+
+TABLES: tuple[Table, ...] = (SOURCES, PLACES, EVENTS, POPULATION, CAPTIONS, CHAPTERS, DEATHS)
 TABLES_BY_NAME = {table.name: table for table in TABLES}

@@ -96,7 +96,7 @@ def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
             frame[column.name] = _numbers(frame[column.name]).astype("Int64")
         elif column.type == "number":
             frame[column.name] = _numbers(frame[column.name]).astype("float64")
-        elif column.type in ("date", "interval"):
+        elif column.type in ("date", "interval", "day"):
             _add_date_columns(frame, column.name)
     for name in frame.columns:
         if frame[name].dtype == object:
