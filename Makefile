@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test lint validate geocode docs bench screenshot clean
+.PHONY: run test lint validate geocode docs bench screenshot wheel-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The same command an installed atlas runs: .streamlit/config.toml's settings passed as flags (components/cli.py).
 run: $(STAMP)
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(VENV)/bin/calais-atlas serve --port $(PORT)
 
 # axe-core for the accessibility tests, from npm (tests/browser/package-lock.json pins it).
 AXE := tests/browser/node_modules/axe-core/axe.min.js
@@ -38,6 +39,10 @@ geocode: $(STAMP)
 
 docs: $(STAMP)
 	$(VENV)/bin/calais-atlas docs
+
+# The wheel installed into a fresh venv and run from another folder: validate, serve, the map in Chromium (.ci/run).
+wheel-check: $(STAMP)
+	PY=$(PY) PYTHON=$(PYTHON) .ci/wheel-check
 
 bench: $(STAMP)
 	$(PY) tests/bench/run.py

@@ -1,4 +1,4 @@
-"""The maintainers' command line: ``calais-atlas validate | geocode | docs | import-iom``."""
+"""The command line: ``calais-atlas serve | validate | geocode | docs | import-iom``."""
 
 from __future__ import annotations
 
@@ -6,15 +6,30 @@ import argparse
 import datetime
 import os
 import sys
+import tomllib
 from pathlib import Path
 
 from calais_atlas.data.catalogue import LANGS
-from calais_atlas.data.csvread import max_mb_error
+from calais_atlas.data.csvread import display_path, max_mb_error
 from calais_atlas.data.loader import DATA_ENV, default_data_dir, load_dataset
 from calais_atlas.data.messages import msg
 from calais_atlas.data.schema import TABLES_BY_NAME
+from calais_atlas.resources import app_script, is_installed_bundle, server_config
 
 LANG_ENV = "CALAIS_ATLAS_LANG"
+
+
+def _env_lang() -> str:
+    return os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in LANGS else "en"
+
+
+def _refuse_installed(directory: Path) -> bool:
+    """Whether a writing command must stop (said on stderr): ``directory`` is the installed package's own data, files
+    pip installed, never changed behind its back, whether the folder was named or found by default."""
+    if not is_installed_bundle(directory):
+        return False
+    print(msg("cli.installed_data", directory=display_path(directory), env=DATA_ENV).text(_env_lang()), file=sys.stderr)
+    return True
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -23,8 +38,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{LANG_ENV}={lang}: not a language of the validator (choose one of: {', '.join(LANGS)})", file=sys.stderr)
         return 2
     directory = Path(args.directory) if args.directory else default_data_dir()
+    shown = display_path(directory)  # the bundled data, found from anywhere, named as a path from here when it can be
     if not directory.is_dir():
-        print(msg("cli.no_folder", directory=str(directory), env=DATA_ENV).text(lang), file=sys.stderr)
+        print(msg("cli.no_folder", directory=shown, env=DATA_ENV).text(lang), file=sys.stderr)
         return 2
     dataset = load_dataset(directory)
     for problem in dataset.problems:
@@ -34,9 +50,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
                        if not TABLES_BY_NAME[name].optional_file or (directory / f"{name}.csv").exists())
     rejected = sum(len(frame) for frame in dataset.rejected.values())
     if dataset.ok:
-        print(msg("cli.clean", directory=str(directory), counts=counts).text(lang))
+        print(msg("cli.clean", directory=shown, counts=counts).text(lang))
         return 0
-    summary = msg("cli.summary", directory=str(directory), counts=counts,
+    summary = msg("cli.summary", directory=shown, counts=counts,
                   problems=msg("cli.problems", count=dataset.problem_count), rows=msg("cli.rows", count=rejected))
     print(summary.text(lang))
     return 1
@@ -46,6 +62,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from calais_atlas.geocode import GeocodeError, geocode_places
 
     directory = Path(args.directory) if args.directory else default_data_dir()
+    if not args.dry_run and _refuse_installed(directory):
+        return 2
     try:
         report = geocode_places(
             directory / "places.csv", refresh=args.refresh, dry_run=args.dry_run, today=args.today
@@ -137,6 +155,8 @@ def _generated_docs(directory: Path) -> dict[Path, str]:
 
 def cmd_docs(args: argparse.Namespace) -> int:
     directory = Path(args.directory) if args.directory else default_data_dir()
+    if not args.check and _refuse_installed(directory):
+        return 2
     generated = _generated_docs(directory)
     if args.check:
         stale = [target for target, text in generated.items()
@@ -152,10 +172,55 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _flags(settings: dict, prefix: str = "") -> list[str]:
+    """config.toml's settings as Streamlit's command-line flags (``--server.enableStaticServing=true``), tables nested."""
+    flags = []
+    for name, value in settings.items():
+        if isinstance(value, dict):
+            flags += _flags(value, f"{prefix}{name}.")
+        else:
+            flags.append(f"--{prefix}{name}={str(value).lower() if isinstance(value, bool) else value}")
+    return flags
+
+
+def serve_command(port: int | None, data: Path | None) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that run the atlas with the project's server settings, from any folder.
+
+    Streamlit reads .streamlit/config.toml from the current folder only: the bundle's own file is passed as flags
+    instead (the one source of the settings; flags beat any config file). The cli layer never imports streamlit
+    (pyproject.toml's import-linter contract): the server is ``python -m streamlit``, of this same interpreter.
+    """
+    settings = tomllib.loads(server_config().read_text(encoding="utf-8"))
+    command = [sys.executable, "-m", "streamlit", "run", str(app_script()), *_flags(settings)]
+    if port is not None:
+        command.append(f"--server.port={port}")
+    environment = dict(os.environ)
+    if data is not None:  # absolute: the server may resolve it from another folder
+        environment[DATA_ENV] = str(data.resolve())
+    return command, environment
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    data = Path(args.data) if args.data else None
+    if data is not None and not data.is_dir():
+        print(msg("cli.no_folder", directory=args.data, env=DATA_ENV).text(_env_lang()), file=sys.stderr)
+        return 2
+    command, environment = serve_command(args.port, data)
+    sys.stdout.flush()
+    # The server takes this process's place: Ctrl-C reaches Streamlit itself, which stops cleanly, and no parent is left
+    # to forward signals or to outlive it.
+    os.execve(command[0], command, environment)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="calais-atlas", description="Check and maintain the Calais Atlas data folder.")
+    parser = argparse.ArgumentParser(prog="calais-atlas", description="Serve the Calais Atlas; check and maintain its data.")
     commands = parser.add_subparsers(dest="command", required=True)
-    folder_help = f"data folder (default: ${DATA_ENV} or ./data)"
+    folder_help = f"data folder (default: ${DATA_ENV}, or the data shipped with the atlas)"
+
+    serve = commands.add_parser("serve", help="start the atlas (Streamlit) with the project's server settings")
+    serve.add_argument("--port", type=int, help="port to listen on (default: Streamlit's, 8501)")
+    serve.add_argument("--data", metavar="DIR", help=f"data folder to show (sets ${DATA_ENV} for the server)")
+    serve.set_defaults(run=cmd_serve)
 
     validate = commands.add_parser("validate", help="check every CSV file and list every problem")
     validate.add_argument("directory", nargs="?", help=folder_help)
@@ -200,7 +265,7 @@ def main(argv: list[str] | None = None, *, today: datetime.date | None = None) -
     args.today = today
     setting = max_mb_error()
     if setting is not None:  # a wrong limit would let every file through, or none: say so and stop
-        print(setting.text(os.environ.get(LANG_ENV) if os.environ.get(LANG_ENV) in LANGS else "en"), file=sys.stderr)
+        print(setting.text(_env_lang()), file=sys.stderr)
         return 2
     try:
         return args.run(args)

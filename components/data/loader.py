@@ -20,12 +20,15 @@ from calais_atlas.data.messages import Message, msg
 from calais_atlas.data.problem import Problem
 from calais_atlas.data.schema import TABLES, Table
 from calais_atlas.data.validate import LINE, TableResult, validate_table
+from calais_atlas.resources import bundled_data_dir
 
 DATA_ENV = "CALAIS_ATLAS_DATA"
 
 
 def default_data_dir() -> Path:
-    return Path(os.environ.get(DATA_ENV) or "data")
+    """$CALAIS_ATLAS_DATA, else the data shipped with the atlas (the wheel's bundle, or the checkout's data/), from any
+    folder: never the current directory's data/, which an installed atlas has no reason to find there."""
+    return Path(os.environ.get(DATA_ENV) or bundled_data_dir())
 
 
 @dataclass

@@ -402,6 +402,12 @@ MESSAGES: dict[str, dict[str, Text]] = {
     # -- the command line's report (cli.py): the folder leads like a file name, "data: ..."
     "cli.no_folder": {"en": "{directory}: no such folder (pass a data folder, or set {env})",
                       "fr": "{directory}: dossier introuvable (indiquez un dossier de données, ou définissez {env})"},
+    "cli.installed_data": {
+        "en": "{directory}: the data installed with the atlas is not changed in place (pip owns it; an upgrade would "
+              "overwrite it). Copy it to a folder of your own, then pass that folder or set {env}",
+        "fr": "{directory}: les données installées avec l'atlas ne sont pas modifiées sur place (pip en est responsable ; "
+              "une mise à jour les écraserait). Copiez-les dans un dossier à vous, puis indiquez ce dossier ou définissez {env}",
+    },
     "cli.clean": {"en": "{directory}: no problems ({counts})", "fr": "{directory}: aucun problème ({counts})"},
     "cli.summary": {"en": "{directory}: {problems}; {rows}; valid rows: {counts}",
                     "fr": "{directory}: {problems} ; {rows} ; lignes valides : {counts}"},

@@ -13,8 +13,9 @@ from pathlib import Path
 import folium
 
 from calais_atlas.model.palette import css_variables
+from calais_atlas.resources import static_dir
 
-STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+STATIC_DIR = static_dir()  # the wheel's bundle or the checkout's static/ (resources.py)
 IFRAME_PREFIX = "../../app/static/"
 
 # leaflet-offline.js fixes Leaflet's guessed image path; leaflet-offline.css paints the sea (a <style>
