@@ -369,4 +369,3 @@ CHAPTERS = Table(
 )
 
 TABLES: tuple[Table, ...] = (SOURCES, PLACES, EVENTS, POPULATION, CAPTIONS, CHAPTERS)
-TABLES_BY_NAME = {table.name: table for table in TABLES}
