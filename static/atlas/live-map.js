@@ -324,7 +324,7 @@
     var seen = {left: frame.left, right: frame.right, top: frame.top, bottom: frame.bottom};
     try {
       seen.bottom = Math.min(frame.bottom, window.parent.innerHeight - window.frameElement.getBoundingClientRect().top);
-    } catch (e) { /* no parent page: the whole map */ }
+    } catch { /* no parent page: the whole map */ }
     return seen;
   }
 
@@ -354,7 +354,7 @@
     try {  // a 1280x720 projector shows about 460 of the map's 600 px: the part below the page's fold counts as cut off
       var hidden = window.frameElement.getBoundingClientRect().bottom - window.parent.innerHeight;
       if (hidden > 0) { pad.bottom += Math.min(hidden, atlas.map.getSize().y / 2); }
-    } catch (e) { /* no parent page to measure (the exported file): the whole map counts */ }
+    } catch { /* no parent page to measure (the exported file): the whole map counts */ }
     return {paddingTopLeft: [pad.left, pad.top], paddingBottomRight: [pad.right, pad.bottom], animate: false};
   }
 

@@ -16,7 +16,6 @@ Not a test module: pytest does not collect it (no ``test_`` prefix).
 from __future__ import annotations
 
 import argparse
-import calendar
 import csv
 import random
 import sys
@@ -88,10 +87,6 @@ def _clip(text: str, low: int, high: int, filler: str = " near the coast") -> st
 
 def _random_day(rng: random.Random, first: date = FIRST, last: date = LAST) -> date:
     return first + timedelta(days=rng.randrange((last - first).days + 1))
-
-
-def _month_end(day: date) -> date:
-    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
 
 
 def fuzzy_date(rng: random.Random, shares: tuple[float, float, float, float] = (0.70, 0.15, 0.08, 0.07),
