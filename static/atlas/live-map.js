@@ -330,7 +330,7 @@
 
   // streamlit-folium adds the stylesheets' <link>s without waiting for them, and the first step is often drawn
   // before leaflet.css arrives: until then the markers are not positioned, and a label placed then is placed
-  // wrong (measured: in 5 page loads of 8 it came 15 ms after the last placing). So place again when a stylesheet
+  // wrong (it often comes after the last placing: BENCHMARKS.md). So place again when a stylesheet
   // loads, and when a label's size changes (a font loads). Once per task at most; a timer, not an animation frame:
   // Chromium holds frames back from a map scrolled out of view, and the labels would stay as they were.
   var pending = false, watcher = window.ResizeObserver ? new ResizeObserver(function () { schedule(); }) : null;
