@@ -26,10 +26,19 @@ $(AXE): tests/browser/package-lock.json
 test: $(STAMP) $(AXE)
 	$(PY) -m pytest
 
-# ruff for style and bugs; import-linter for the layers (pyproject.toml names them).
-lint: $(STAMP)
-	$(VENV)/bin/ruff check components app.py tests
+# ESLint for the atlas's browser code, from npm (package-lock.json pins it; eslint.config.mjs says what it checks).
+ESLINT := node_modules/.bin/eslint
+$(ESLINT): package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(ESLINT)
+
+# ruff for style and bugs, on every Python file; import-linter for the layers (pyproject.toml names them);
+# vulture for dead code (vulture_whitelist.py: only what runs though nothing in the code calls it); ESLint.
+lint: $(STAMP) $(ESLINT)
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/vulture
+	$(ESLINT)
 
 validate: $(STAMP)
 	$(VENV)/bin/calais-atlas validate

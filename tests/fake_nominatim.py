@@ -83,7 +83,6 @@ def redirect(location: str, status: int = 302) -> Reply:
 class ReceivedRequest:
     path: str
     params: dict[str, str]
-    raw_query: str
     user_agent: str
     at: float  # time.monotonic() when it arrived
 
@@ -148,7 +147,7 @@ class _Handler(BaseHTTPRequestHandler):
         fake: FakeNominatim = self.server.fake
         parts = urlsplit(self.path)
         params = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-        fake._record(ReceivedRequest(parts.path, params, parts.query, self.headers.get("User-Agent", ""), time.monotonic()))
+        fake._record(ReceivedRequest(parts.path, params, self.headers.get("User-Agent", ""), time.monotonic()))
         if parts.path != "/search":
             self._send(http_error(404))
             return

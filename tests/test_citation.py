@@ -14,6 +14,7 @@ import pytest
 from calais_atlas.data.loader import load_dataset
 from calais_atlas.export.handout import handout_html
 from calais_atlas.export.rows import shown_rows_csv
+from calais_atlas.map.popups import source_html
 from calais_atlas.model.context import CITATION_LIMIT, MapContext
 from calais_atlas.model.escaping import html_text, markdown_text
 from calais_atlas.model.shown import Prepared
@@ -46,7 +47,7 @@ def test_every_place_cites_a_source_alike(shipped, title: str, cut: bool) -> Non
     assert cited.startswith(f"{publisher}: ")
     assert (len(cited), cited.endswith("…")) == ((CITATION_LIMIT, True) if cut else (len(f"{publisher}: {title}"), False))
     assert ctx.citation_url(chapter["source_id"])  # so both are links, with the citation as their text
-    assert f">{html_text(cited)}</a>" in ctx.source_line(chapter["source_id"])  # the map's popups
+    assert f">{html_text(cited)}</a>" in source_html(ctx.cited(chapter["source_id"]))  # the map's popups
     assert source_link(ctx, chapter["source_id"]).startswith(f"[{markdown_text(cited)}](")  # captions, sources tab
     page = html.unescape(handout_html(Prepared.build(tables, "en")))
     assert page.count(cited) >= 2  # the chapter's source line and the list of sources

@@ -19,11 +19,6 @@ from calais_atlas.data.upload import read_uploads
 from calais_atlas.model.escaping import literal, message_markdown
 from datafolders import MINIMAL, ROOT
 
-
-def _notes(uploads: list[tuple[str, bytes]]) -> list[str]:
-    return [str(note) for note in read_uploads(uploads).notes]
-
-
 DAMAGED = ' is damaged ({}); it was not read. Make the zip again, or upload the CSV itself'
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from calais_atlas.map.popups import site_text
-from calais_atlas.model.context import MapContext
-from calais_atlas.model.summaries import site_summary
+from calais_atlas.map.popups import event_popup, site_text
+from calais_atlas.model.context import Citation, MapContext
+from calais_atlas.model.summaries import FigureLine, ShownDate, figure_lines, site_summary
 from calais_atlas.model.timeline import SiteState
 
 PLACES = pd.DataFrame({
@@ -57,3 +57,29 @@ def test_a_closed_site_still_says_it_is_closed() -> None:
     """A status has no sourced line of its own: it stays in the popup."""
     popup = _popup(SiteState("jungle", "closed", changed_on="2015-04/2016-10-26"))
     assert "closed (26 Oct 2016)" in popup, popup
+
+
+HOSTILE_SOURCES = pd.DataFrame({"source_id": ["h"], "publisher": ["<b>Le Monde</b> & co"], "title": ['"Calais"'],
+                                "url": ["https://example.org/?a=1&b=2"]})
+
+
+def test_the_model_gives_a_sites_figures_as_plain_text() -> None:
+    """summaries.figure_lines is data, not HTML: each figure's words, its date and whether it is uncertain, and the
+    source's citation and address, all as the CSVs wrote them (the map escapes them where it shows them)."""
+    ctx = MapContext.build(PLACES, HOSTILE_SOURCES, "en")
+    state = SiteState("jungle", "counted", figures=(_figure(4000, "h"),), low=4000, high=4000)
+    assert figure_lines(state, ctx) == [FigureLine("about 4,000", "residents", ShownDate("Jan 2016", True),
+                                                   Citation('<b>Le Monde</b> & co: "Calais"', "https://example.org/?a=1&b=2"))]
+
+
+def test_the_map_escapes_the_models_figures_and_citations() -> None:
+    """The popup writes the model's plain text as HTML: every CSV string escaped, the address in the href too, the
+    uncertain date marked; the same source line in a site's popup and in an event's."""
+    ctx = MapContext.build(PLACES, HOSTILE_SOURCES, "en")
+    state = SiteState("jungle", "counted", figures=(_figure(4000, "h"),), low=4000, high=4000)
+    popup = site_text(ctx, "jungle", state, *site_summary(state, ctx))["popup"]
+    link = ('<a href="https://example.org/?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">'
+            "&lt;b&gt;Le Monde&lt;/b&gt; &amp; co: &quot;Calais&quot;</a>")
+    assert f"about 4,000 residents · Jan 2016 <i>(≈)</i> · {link}" in popup, popup
+    event = {"date": "2016-10-24", "title": "Clearance", "source_id": "h"}
+    assert popup.count("<b>Le Monde") == 0 and link in event_popup([event], ctx)

@@ -17,7 +17,6 @@ _PART = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _MONTH_FIRST_TEXT = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 OPEN_END = ".."
-PRECISIONS = ("year", "month", "day")
 
 
 class DateError(ValueError):

@@ -17,7 +17,7 @@ def folder_fingerprint(directory: Path) -> str:
     """Hash of every CSV's name and bytes; changes whenever a file is saved, even half-way.
 
     It runs on every rerun of the page, so an unchanged file (same size, inode, change and modification times) is
-    not read again: at 100,000 events reading and hashing the files took ~80 ms a rerun."""
+    not read again: reading and hashing the files of a large folder on every rerun was slow (BENCHMARKS.md)."""
     digest = hashlib.blake2b(digest_size=16)
     if directory.is_dir():
         for path in sorted(directory.glob("*.csv")):

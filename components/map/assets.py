@@ -53,10 +53,6 @@ def use_local_assets(folium_map: folium.Map, prefix: str = IFRAME_PREFIX) -> fol
     return folium_map
 
 
-def asset_paths() -> list[Path]:
-    return [STATIC_DIR / path for _, path in (*JS, *CSS)]
-
-
 def static_text(path: str) -> str:
     """A file under static/, for inlining: the exported map, and the page's own scripts."""
     return (STATIC_DIR / path).read_text(encoding="utf-8")

@@ -5,16 +5,37 @@ Every string from the CSVs goes through html_text before it reaches Leaflet.
 
 from __future__ import annotations
 
-from calais_atlas.model.context import MapContext
+from calais_atlas.model.context import Citation, MapContext
 from calais_atlas.model.escaping import html_text
 from calais_atlas.model.i18n import t
-from calais_atlas.model.summaries import date_html, figure_lines
+from calais_atlas.model.summaries import FigureLine, ShownDate, figure_lines, shown_date
 from calais_atlas.model.timeline import SiteState
 
 MAX_LISTED = 12  # events or captions listed in one popup; the rest are counted
 TOOLTIP_LISTED = 4  # events or captions quoted in a marker's tooltip: it covers the map; the popup has the rest
 GROUP_LATEST = 3  # latest events quoted in a grouped place's popup
 GROUP_CATEGORIES = 5  # categories named in a grouped place's breakdown
+
+
+def shown_date_html(date: ShownDate) -> str:
+    """A date in words, "(≈)" after it when the CSV marks it uncertain."""
+    return f"{html_text(date.text)} <i>(≈)</i>" if date.uncertain else html_text(date.text)
+
+
+def date_html(text: str, lang: str) -> str:
+    """A CSV date, as shown_date_html shows it."""
+    return shown_date_html(shown_date(text, lang))
+
+
+def source_html(source: Citation) -> str:
+    """The citation, linked when its address is http(s) (Citation.url is None otherwise)."""
+    label = html_text(source.text)
+    return f'<a href="{html_text(source.url)}" target="_blank" rel="noopener noreferrer">{label}</a>' if source.url else label
+
+
+def figure_line_html(line: FigureLine) -> str:
+    """One figure of a site's popup: "4,000 residents · 12 May 2016 · <the source, linked>"."""
+    return f"{html_text(line.amount)} {html_text(line.what)} · {shown_date_html(line.date)} · {source_html(line.source)}"
 
 
 def label_html(name: str, figure: str, detail: str) -> str:
@@ -45,7 +66,7 @@ def site_text(ctx: MapContext, place_id: str, state: SiteState, figure: str, det
     """The tooltip (figure and its date) and the popup (every figure with its source, the description) of a site.
 
     The popup says the figure once: "4,000 residents" heads it only when no sourced line begins with it already."""
-    lines = figure_lines(state, ctx)
+    lines = [figure_line_html(line) for line in figure_lines(state, ctx)]
     if not _figure_is_first_line(state):
         lines.insert(0, html_text(figure))
     description = ctx.place_description(place_id)
@@ -73,7 +94,7 @@ def event_popup(rows: list[dict], ctx: MapContext) -> str:
             block.append(f"<q>{html_text(row['quote'], 400)}</q>")
         if row.get("quote_en"):
             block.append(f"<i>{html_text(row['quote_en'], 400)}</i>")
-        block.append(f"{t('source', ctx.lang)}{t('colon', ctx.lang)}{ctx.source_line(row['source_id'])}")
+        block.append(f"{t('source', ctx.lang)}{t('colon', ctx.lang)}{source_html(ctx.cited(row['source_id']))}")
         parts.append("<br>".join(block))
     if len(rows) > MAX_LISTED:
         parts.append(html_text(f"+ {len(rows) - MAX_LISTED} …"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from calais_atlas.model.escaping import html_text, safe_url
+from calais_atlas.model.escaping import safe_url
 from calais_atlas.model.i18n import translated
 
 # A citation is "Publisher: Title", whole for all but two of the shipped sources and cut with an ellipsis beyond.
@@ -18,18 +18,25 @@ CITATION_LIMIT = 140
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A source as cited: its text (raw, escaped where it is shown) and its http(s) address, or None (not a link)."""
+
+    text: str
+    url: str | None
+
+
+@dataclass(frozen=True)
 class MapContext:
     """What every layer needs to name places and sources, as plain dicts (pandas scalar lookups are slow in loops)."""
 
     places: dict[str, dict]  # place_id -> row
     sources: dict[str, dict]  # source_id -> row
-    place_frame: pd.DataFrame
     lang: str = "en"
 
     @classmethod
     def build(cls, places: pd.DataFrame, sources: pd.DataFrame, lang: str = "en") -> MapContext:
         return cls(places.set_index("place_id", drop=False).to_dict("index"),
-                   sources.set_index("source_id", drop=False).to_dict("index"), places, lang)
+                   sources.set_index("source_id", drop=False).to_dict("index"), lang)
 
     def place_name(self, place_id: str) -> str:
         """The place's name in the interface language (its name_fr in French, when filled); raw text, unescaped."""
@@ -59,10 +66,9 @@ class MapContext:
         row = self.sources.get(source_id)
         return None if row is None else safe_url(row["url"])
 
-    def source_line(self, source_id: str) -> str:
-        """The citation as escaped HTML, linked when its URL is http(s)."""
-        label, url = html_text(self.citation(source_id)), self.citation_url(source_id)
-        return f'<a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">{label}</a>' if url else label
+    def cited(self, source_id: str) -> Citation:
+        """The citation and its address together: what a popup links (the map layer writes the HTML)."""
+        return Citation(self.citation(source_id), self.citation_url(source_id))
 
     def source_short(self, source_id: str) -> str:
         """The publisher alone: a credit where a citation has no room (a map label or tooltip, the chart's legend)."""

@@ -69,3 +69,12 @@ def format_figure(count: int, qualifier: str, count_max: int | None = None, lang
     if qualifier == "exact":
         return amount
     return t(f"qualifier.{qualifier}", lang, amount=amount)
+
+
+def cut_text(value: object, limit: int, lang: str) -> str:
+    """A long text for a table cell on screen, plain: whole up to ``limit`` characters, else its start, an ellipsis and
+    its full length ("(text cut: 1,204 characters in all)"); escaped where it is shown, like any text."""
+    text = "" if value is None else str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… {t('text.cut', lang, count=len(text))}"

@@ -1,7 +1,7 @@
 """The population chart as a plain Vega-Lite spec: figures are points shaped by qualifier, spans are bars,
 ranges are vertical rules, and the slider's date is a dashed line. Behind them, as steps, what the map shows from day to
 day (the strip's line, read from timeline's rule), so the chart says which figures the map uses and when.
-Building a dict costs nothing per rerun; altair's schema validation cost ~300 ms.
+Building a dict costs nothing per rerun; altair's schema validation of the same chart was slow (BENCHMARKS.md).
 """
 
 from __future__ import annotations

@@ -73,9 +73,6 @@ class Found:
     cut: bool = False  # the query was longer than MAX_QUERY_CHARS or MAX_QUERY_WORDS
 
 
-NOTHING = Found((), 0, ())
-
-
 @lru_cache(maxsize=200_000)
 def _parts(chunk: str) -> tuple[str, ...]:
     """The normalised words of a whitespace-free chunk; cached because a text's chunks repeat across rows."""

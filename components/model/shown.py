@@ -5,6 +5,8 @@ The atlas page, the check page's preview and the tests all start here, so they c
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -36,6 +38,14 @@ class Shown:
         return self.caption_rows[0].iloc[self.caption_rows[1]]
 
 
+# Prepared.remembered's bound, in results. One Prepared (one data set, one language) is shared by every session, and
+# its keys come from what viewers choose: a chart per place, a strip per choice of categories and span, so without a
+# bound a server's memory grows with every choice any viewer ever made. 256 holds the shipped data's whole working
+# set (16 places' charts, the categories and spans a lesson visits) many times over; past it, the results used
+# longest ago are made again when asked for. ui/dataset.py keeps at most 8 Prepared.
+REMEMBERED = 256
+
+
 @dataclass(frozen=True, eq=False)
 class Prepared:
     """What does not depend on the date, built once per data and language, so that a slider step only filters."""
@@ -45,7 +55,9 @@ class Prepared:
     sites: SiteIndex
     events: Dated
     captions: Dated
-    memo: dict = field(default_factory=dict)  # per-data results of date-free work (memoised): the chart's rows
+    # Results of date-free work (the chart's rows, the strip, the filtered events), the most recently used last.
+    memo: OrderedDict = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)  # sessions run in threads
 
     @classmethod
     def build(cls, tables: dict[str, pd.DataFrame], lang: str = "en") -> Prepared:
@@ -69,10 +81,19 @@ class Prepared:
                      caption_rows=(self.captions.frame, captions))
 
     def remembered(self, key: tuple, compute):
-        """``compute()``, once per key for these data: a Prepared is shared by every session and never changes."""
-        if key not in self.memo:
-            self.memo[key] = compute()
-        return self.memo[key]
+        """``compute()``, once per key for these data while it is among the REMEMBERED most recently used: a Prepared
+        is shared by every session and never changes. Computed outside the lock: two sessions asking at once for the
+        same new key both compute it, and get equal results."""
+        with self._lock:
+            if key in self.memo:
+                self.memo.move_to_end(key)
+                return self.memo[key]
+        value = compute()
+        with self._lock:
+            self.memo[key] = value
+            while len(self.memo) > REMEMBERED:
+                self.memo.popitem(last=False)
+        return value
 
 
 def shown_at(tables: dict[str, pd.DataFrame], at: date, window: str, months: int, lang: str = "en") -> Shown:

@@ -1,31 +1,47 @@
 """The words a site's state is shown with: the label's figure and date lines, the figure lines of its popup.
 
-Plain text from site_summary (the page, the CSV export and the map labels escape it where they show it);
-date_html and figure_lines return HTML with every CSV string already escaped.
+All plain text, unescaped: the page, the CSV export and the map (map/popups.py) escape it where they show it.
 """
 
 from __future__ import annotations
 
-from calais_atlas.model.context import MapContext
-from calais_atlas.model.escaping import html_text
+from dataclasses import dataclass
+
+from calais_atlas.model.context import Citation, MapContext
 from calais_atlas.model.formatting import date_is_uncertain, format_date, format_figure
 from calais_atlas.model.i18n import t
 from calais_atlas.model.timeline import SiteState
 
 
-def date_html(text: str, lang: str) -> str:
-    shown = html_text(format_date(text, lang))
-    return f"{shown} <i>(≈)</i>" if date_is_uncertain(text) else shown
+@dataclass(frozen=True)
+class ShownDate:
+    """A CSV date in words, and whether the CSV marks it uncertain (shown with "≈")."""
+
+    text: str
+    uncertain: bool
 
 
-def figure_lines(state: SiteState, ctx: MapContext) -> list[str]:
-    lines = []
-    for figure in state.figures + state.others:
-        amount = format_figure(figure["count"], figure["qualifier"], figure.get("count_max"), ctx.lang)
-        what = t(f"what.{figure['what']}", ctx.lang)
-        when = date_html(figure["date"], ctx.lang)
-        lines.append(f"{html_text(amount)} {html_text(what)} · {when} · {ctx.source_line(figure['source_id'])}")
-    return lines
+def shown_date(text: str, lang: str) -> ShownDate:
+    return ShownDate(format_date(text, lang), date_is_uncertain(text))
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """One figure of a site's popup: "4,000" "residents", when, and the source it comes from."""
+
+    amount: str
+    what: str
+    date: ShownDate
+    source: Citation
+
+
+def figure_lines(state: SiteState, ctx: MapContext) -> list[FigureLine]:
+    """Every figure known for a site at its date, head counts first, each with its date and source."""
+    return [
+        FigureLine(format_figure(figure["count"], figure["qualifier"], figure.get("count_max"), ctx.lang),
+                   t(f"what.{figure['what']}", ctx.lang), shown_date(figure["date"], ctx.lang), ctx.cited(figure["source_id"]))
+        for figure in state.figures + state.others
+    ]
 
 
 def figure_text(state: SiteState, lang: str) -> str:

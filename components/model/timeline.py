@@ -102,11 +102,6 @@ FIGURE_COLUMNS = (
 )
 
 
-def figures_known_at(population: pd.DataFrame, at: date) -> dict[str, list[dict]]:
-    """Every figure whose period has begun by ``at``, as plain records grouped by place (one pass over pandas)."""
-    return _figure_records(population.loc[population["date_start"] <= _stamp(at)])
-
-
 def _figure_records(population: pd.DataFrame) -> dict[str, list[dict]]:
     known = population.loc[:, list(FIGURE_COLUMNS)]
     counts = known["count"].astype("int64").tolist()

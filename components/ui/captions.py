@@ -11,7 +11,7 @@ from calais_atlas.model.formatting import format_date
 from calais_atlas.model.i18n import t
 from calais_atlas.ui import state
 
-PAGE = 8  # cards drawn at a time: each costs the slider step ~0.7 ms; the list scrolls past four
+PAGE = 8  # cards drawn at a time: each adds to the slider step (BENCHMARKS.md); the list scrolls past four
 TEXT_LIMIT = 1500
 BUTTON_WORDS = 6  # of the caption, in its button's label
 

@@ -13,6 +13,7 @@ from calais_atlas.data.upload import KNOWN
 from calais_atlas.map.feature_groups import layer_items
 from calais_atlas.map.framing import frame_for
 from calais_atlas.model.escaping import literal, message_markdown
+from calais_atlas.model.formatting import cut_text
 from calais_atlas.model.i18n import t
 from calais_atlas.model.shown import shown_at
 from calais_atlas.model.timeline import data_span
@@ -74,8 +75,8 @@ def _diff(diff: TableDiff, lang: str) -> None:
                              t("col.problem", lang): [row.reason.text(lang) for row in diff.not_valid]})
         st.dataframe(rows.head(LISTED * 5), hide_index=True, width="stretch", key=f"check-invalid-{diff.name}")
     if diff.changed:
-        rows = [{"id": key, t("col.column", lang): column, t("check.before", lang): before[:300],
-                 t("check.after", lang): after[:300]}
+        rows = [{"id": key, t("col.column", lang): column, t("check.before", lang): cut_text(before, 300, lang),
+                 t("check.after", lang): cut_text(after, 300, lang)}
                 for key, changes in list(diff.changed.items())[:500] for column, before, after in changes]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"check-diff-{diff.name}")
 

@@ -1,6 +1,6 @@
 """st_folium for the live map: streamlit-folium's own component, with the base map rendered once, not at every step.
 
-st_folium renders the whole folium map three times per call (about 9 ms, a sixth of a slider step) and runs a regex
+st_folium renders the whole folium map three times per call (a good part of a slider step: BENCHMARKS.md) and runs a regex
 over the step layer's JS, though the atlas's base map is the same at every step and its step layer is one JSON state
 (map/step.py). This sends the component the arguments st_folium would, from the base's parts cached per base map and
 language. streamlit-folium is pinned below 0.28 (pyproject.toml); tests/test_live_folium.py checks that the arguments

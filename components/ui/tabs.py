@@ -9,7 +9,7 @@ import streamlit as st
 
 from calais_atlas.model.context import MapContext, texts
 from calais_atlas.model.escaping import markdown_text
-from calais_atlas.model.formatting import format_date, format_day
+from calais_atlas.model.formatting import cut_text, format_date, format_day
 from calais_atlas.model.i18n import t
 from calais_atlas.model.population_chart import chart_rows, population_spec
 from calais_atlas.model.shown import Prepared
@@ -66,7 +66,7 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
             t("col.date", lang): [format_date(d, lang) for d in shown["date"]],
             t("col.place", lang): [ctx.place_name(p) for p in shown["place_id"]],
             t("col.category", lang): [t(f"category.{c}", lang) for c in shown["category"]],
-            t("col.event", lang): [title[:300] for title in texts(shown, "title", lang)],
+            t("col.event", lang): [cut_text(title, 300, lang) for title in texts(shown, "title", lang)],
             t("col.source", lang): [ctx.citation(s) for s in shown["source_id"]],
         }))
     st.markdown(f"#### {t('text.captions', lang, n=len(captions))}")
@@ -75,7 +75,7 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
         st.table(pd.DataFrame({
             t("col.date", lang): [format_date(d, lang) for d in shown["date"]],
             t("col.place", lang): [ctx.place_name(p) for p in shown["place_id"]],
-            t("col.caption", lang): [str(x)[:400] for x in shown["text"]],
+            t("col.caption", lang): [cut_text(x, 400, lang) for x in shown["text"]],
         }))
 
 

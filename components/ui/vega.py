@@ -1,8 +1,8 @@
 """Vega-Lite charts whose named datasets go to Streamlit as Arrow bytes, built with pyarrow directly.
 
-Streamlit turns each named dataset into a pandas DataFrame and then into Arrow, about 1 ms apiece; the strip and the
-population chart send eleven on every slider step, a third of the step's server time (cProfile). Streamlit passes
-datasets that are already bytes through unchanged (streamlit/elements/vega_charts.py).
+Streamlit turns each named dataset into a pandas DataFrame and then into Arrow; the strip and the population chart
+send eleven on every slider step, so that round trip was a large share of the step's server time (BENCHMARKS.md).
+Streamlit passes datasets that are already bytes through unchanged (streamlit/elements/vega_charts.py).
 """
 
 from __future__ import annotations

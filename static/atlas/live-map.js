@@ -324,13 +324,13 @@
     var seen = {left: frame.left, right: frame.right, top: frame.top, bottom: frame.bottom};
     try {
       seen.bottom = Math.min(frame.bottom, window.parent.innerHeight - window.frameElement.getBoundingClientRect().top);
-    } catch (e) { /* no parent page: the whole map */ }
+    } catch { /* no parent page: the whole map */ }
     return seen;
   }
 
   // streamlit-folium adds the stylesheets' <link>s without waiting for them, and the first step is often drawn
   // before leaflet.css arrives: until then the markers are not positioned, and a label placed then is placed
-  // wrong (measured: in 5 page loads of 8 it came 15 ms after the last placing). So place again when a stylesheet
+  // wrong (it often comes after the last placing: BENCHMARKS.md). So place again when a stylesheet
   // loads, and when a label's size changes (a font loads). Once per task at most; a timer, not an animation frame:
   // Chromium holds frames back from a map scrolled out of view, and the labels would stay as they were.
   var pending = false, watcher = window.ResizeObserver ? new ResizeObserver(function () { schedule(); }) : null;
@@ -354,7 +354,7 @@
     try {  // a 1280x720 projector shows about 460 of the map's 600 px: the part below the page's fold counts as cut off
       var hidden = window.frameElement.getBoundingClientRect().bottom - window.parent.innerHeight;
       if (hidden > 0) { pad.bottom += Math.min(hidden, atlas.map.getSize().y / 2); }
-    } catch (e) { /* no parent page to measure (the exported file): the whole map counts */ }
+    } catch { /* no parent page to measure (the exported file): the whole map counts */ }
     return {paddingTopLeft: [pad.left, pad.top], paddingBottomRight: [pad.right, pad.bottom], animate: false};
   }
 

@@ -11,7 +11,7 @@ const CLASS = 'atlas-present';
 
 function mark(frame, on) {
   let doc;
-  try { doc = frame.contentDocument; } catch (error) { return; }  // not ours: leave it
+  try { doc = frame.contentDocument; } catch { return; }  // not ours: leave it
   if (!doc || !doc.documentElement || doc.documentElement.classList.contains(CLASS) === on) return;
   doc.documentElement.classList.toggle(CLASS, on);
   const map = frame.contentWindow && frame.contentWindow.map;

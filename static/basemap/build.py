@@ -128,114 +128,136 @@ def simplify_arc(pts, tol):
     return list(LineString(pts).simplify(tol, preserve_topology=False).coords)
 
 
-def build(topo: dict, bbox, tol: float, ndigits: int, hole=None) -> tuple[dict, dict]:
-    """Return (polygons FeatureCollection, lines FeatureCollection)."""
-    raw = decode_arcs(topo)
-    cache: dict[int, list] = {}
+def arc_index(i: int) -> int:
+    """The stored arc behind a TopoJSON arc reference: ``~i`` (negative) is arc ``i`` walked backwards."""
+    return i if i >= 0 else ~i
 
-    def arc(i: int):
-        j = i if i >= 0 else ~i
-        if j not in cache:
-            cache[j] = simplify_arc(raw[j], tol)
-        return cache[j] if i >= 0 else cache[j][::-1]
 
-    def ring(ids):
+class SimplifiedArcs:
+    """The topology's arcs, each simplified once, on first use, so neighbouring countries keep a common border."""
+
+    def __init__(self, raw: list[list[tuple[float, float]]], tol: float) -> None:
+        self.raw = raw
+        self.tol = tol
+        self.simplified: dict[int, list] = {}
+
+    def arc(self, i: int) -> list:
+        j = arc_index(i)
+        if j not in self.simplified:
+            self.simplified[j] = simplify_arc(self.raw[j], self.tol)
+        return self.simplified[j] if i >= 0 else self.simplified[j][::-1]
+
+    def ring(self, ids: list[int]) -> list:
+        """The points of a ring, its arcs joined (each arc's first point is the previous arc's last)."""
         pts = []
         for n, i in enumerate(ids):
-            a = arc(i)
+            a = self.arc(i)
             pts.extend(a if n == 0 else a[1:])
         return pts
 
+
+def clip_area(bbox, hole=None):
+    """The box a file covers, with the box of another file cut out of it (or not)."""
     clip = box(*bbox)
     if hole is not None:
         clip = clip.difference(box(*hole))
+    return clip
+
+
+def outside_box(raw: list[list[tuple[float, float]]], polys: list, bbox) -> bool:
+    """A cheap pre-filter on the raw (unsimplified) extent of the polygons' outer rings."""
+    xs, ys = [], []
+    for p in polys:
+        for i in p[0]:
+            for x, y in raw[arc_index(i)]:
+                xs.append(x)
+                ys.append(y)
+    return max(xs) < bbox[0] or min(xs) > bbox[2] or max(ys) < bbox[1] or min(ys) > bbox[3]
+
+
+def count_uses(ids: list[int], arc_users: dict[int, int]) -> None:
+    """One more kept ring uses each of these arcs (one user: a coast; two: a land border)."""
+    for i in ids:
+        arc_users[arc_index(i)] = arc_users.get(arc_index(i), 0) + 1
+
+
+def _kept_parts(arcs: SimplifiedArcs, polys: list, min_area: float, arc_users: dict[int, int]) -> list[Polygon]:
+    """The polygons of one country that simplification left standing, their arcs counted in arc_users."""
+    parts = []
+    for p in polys:
+        shell = arcs.ring(p[0])
+        if len(shell) < 4 or Polygon(shell).area <= min_area:
+            continue  # collapsed by simplification, or a speck
+        holes = []
+        for r in p[1:]:
+            h = arcs.ring(r)
+            if len(h) >= 4 and Polygon(h).area > min_area:
+                holes.append(h)
+                count_uses(r, arc_users)
+        count_uses(p[0], arc_users)
+        parts.append(Polygon(shell, holes))
+    return parts
+
+
+def _clipped(parts: list[Polygon], clip, min_area: float) -> list[Polygon]:
+    """A country's polygons made valid, clipped, and without the slivers smaller than a few tolerance-squares."""
+    geom = make_valid(MultiPolygon(parts)) if len(parts) > 1 else make_valid(parts[0])
+    geom = geom.intersection(clip)
+    polys_out = [q for q in getattr(geom, "geoms", [geom]) if q.geom_type == "Polygon" and not q.is_empty]
+    return [q for q in polys_out if q.area > min_area]
+
+
+def _polygon_feature(name: str, polygons: list[Polygon], ndigits: int) -> dict | None:
+    """The GeoJSON feature of a country, its rings rounded; None when rounding leaves no ring of 4 points."""
+    coords = []
+    for q in polygons:
+        rings = [pts for pts in (_rounded_ring(r.coords, ndigits) for r in (q.exterior, *q.interiors)) if len(pts) >= 4]
+        if rings:
+            coords.append(rings)
+    if not coords:
+        return None
+    geom = {"type": "Polygon", "coordinates": coords[0]} if len(coords) == 1 else {"type": "MultiPolygon", "coordinates": coords}
+    return {"type": "Feature", "properties": {"name": name}, "geometry": geom}
+
+
+def _arc_lines(arcs: SimplifiedArcs, arc_users: dict[int, int], clip, ndigits: int) -> dict[str, list]:
+    """Every used arc once: used by one ring, a coast; by two, a land border.
+    Clip-box edges are not arcs, so they never appear here."""
+    lines: dict[str, list] = {"coast": [], "border": []}
+    for j, users in sorted(arc_users.items()):
+        lines["coast" if users == 1 else "border"] += _line_parts(LineString(arcs.simplified[j]).intersection(clip), ndigits)
+    return lines
+
+
+def _line_collection(kinds: dict[str, list]) -> dict:
+    features = [
+        {"type": "Feature", "properties": {"kind": kind}, "geometry": {"type": "MultiLineString", "coordinates": parts}}
+        for kind, parts in kinds.items()
+        if parts
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def build(topo: dict, bbox, tol: float, ndigits: int, hole=None) -> tuple[dict, dict]:
+    """Return (polygons FeatureCollection, lines FeatureCollection)."""
+    arcs = SimplifiedArcs(decode_arcs(topo), tol)
+    clip = clip_area(bbox, hole)
     min_area = tol * tol * 4 if tol else 0.0
     arc_users: dict[int, int] = {}  # arc index -> number of kept rings using it
-    # a cheap pre-filter on the raw (unsimplified) arc extents
-    feats = []
+    countries = []
     for g in topo["objects"]["countries"]["geometries"]:
         if g.get("type") not in ("Polygon", "MultiPolygon"):
             continue
         polys = [g["arcs"]] if g["type"] == "Polygon" else g["arcs"]
-        xs, ys = [], []
-        for p in polys:
-            for i in p[0]:
-                for x, y in raw[i if i >= 0 else ~i]:
-                    xs.append(x)
-                    ys.append(y)
-        if max(xs) < bbox[0] or min(xs) > bbox[2] or max(ys) < bbox[1] or min(ys) > bbox[3]:
+        if outside_box(arcs.raw, polys, bbox):
             continue
-        parts = []
-        for p in polys:
-            shell = ring(p[0])
-            if len(shell) < 4 or Polygon(shell).area <= min_area:
-                continue  # collapsed by simplification, or a speck
-            holes = []
-            for r in p[1:]:
-                h = ring(r)
-                if len(h) >= 4 and Polygon(h).area > min_area:
-                    holes.append(h)
-                    for i in r:
-                        arc_users[i if i >= 0 else ~i] = arc_users.get(i if i >= 0 else ~i, 0) + 1
-            for i in p[0]:
-                arc_users[i if i >= 0 else ~i] = arc_users.get(i if i >= 0 else ~i, 0) + 1
-            parts.append(Polygon(shell, holes))
-        if not parts:
-            continue
-        geom = make_valid(MultiPolygon(parts)) if len(parts) > 1 else make_valid(parts[0])
-        geom = geom.intersection(clip)
-        polys_out = [q for q in getattr(geom, "geoms", [geom]) if q.geom_type == "Polygon" and not q.is_empty]
-        # drop slivers smaller than a few tolerance-squares
-        polys_out = [q for q in polys_out if q.area > min_area]
-        if not polys_out:
-            continue
-        name = g.get("properties", {}).get("name") or str(g.get("id"))
-        feats.append((name, polys_out))
-
-    features = []
-    for name, polys_out in sorted(feats, key=lambda f: f[0]):
-        coords = []
-        for q in polys_out:
-            rings = [q.exterior] + list(q.interiors)
-            rr = []
-            for r in rings:
-                pts = []
-                for x, y in r.coords:
-                    pt = [round(x, ndigits), round(y, ndigits)]
-                    if not pts or pts[-1] != pt:
-                        pts.append(pt)
-                if len(pts) >= 4:
-                    rr.append(pts)
-            if rr and len(rr[0]) >= 4:
-                coords.append(rr)
-        if not coords:
-            continue
-        geom = (
-            {"type": "Polygon", "coordinates": coords[0]} if len(coords) == 1 else {"type": "MultiPolygon", "coordinates": coords}
-        )
-        features.append({"type": "Feature", "properties": {"name": name}, "geometry": geom})
-
-    # Lines: every used arc once.  Used by one ring -> coast, by two -> land border.
-    # Clip-box edges are not arcs, so they never appear here.
-    lines: dict[str, list] = {"coast": [], "border": []}
-    for j, users in sorted(arc_users.items()):
-        g = LineString(cache[j]).intersection(clip)
-        for part in getattr(g, "geoms", [g]):
-            if part.geom_type != "LineString" or part.is_empty:
-                continue
-            pts = []
-            for x, y in part.coords:
-                pt = [round(x, ndigits), round(y, ndigits)]
-                if not pts or pts[-1] != pt:
-                    pts.append(pt)
-            if len(pts) >= 2:
-                lines["coast" if users == 1 else "border"].append(pts)
-    line_features = [
-        {"type": "Feature", "properties": {"kind": kind}, "geometry": {"type": "MultiLineString", "coordinates": parts}}
-        for kind, parts in lines.items()
-        if parts
-    ]
-    return ({"type": "FeatureCollection", "features": features}, {"type": "FeatureCollection", "features": line_features})
+        parts = _kept_parts(arcs, polys, min_area, arc_users)
+        polygons = _clipped(parts, clip, min_area) if parts else []
+        if polygons:
+            countries.append((g.get("properties", {}).get("name") or str(g.get("id")), polygons))
+    features = [_polygon_feature(name, polygons, ndigits) for name, polygons in sorted(countries, key=lambda c: c[0])]
+    polygons_fc = {"type": "FeatureCollection", "features": [f for f in features if f is not None]}
+    return polygons_fc, _line_collection(_arc_lines(arcs, arc_users, clip, ndigits))
 
 
 def _rounded_ring(coords, ndigits: int) -> list[list[float]]:
@@ -317,12 +339,7 @@ def with_gshhg(fc: dict, lines: dict, areas: list[gshhg.Area], ndigits: int) -> 
         kinds["coast"] += _line_parts(MultiLineString(area.coast), ndigits)
         kinds["border"] += _line_parts(MultiLineString(area.borders), ndigits)
         kinds["river"] += _line_parts(MultiLineString(area.rivers), ndigits)
-    line_features = [
-        {"type": "Feature", "properties": {"kind": kind}, "geometry": {"type": "MultiLineString", "coordinates": parts}}
-        for kind, parts in kinds.items()
-        if parts
-    ]
-    return ({"type": "FeatureCollection", "features": features}, {"type": "FeatureCollection", "features": line_features})
+    return {"type": "FeatureCollection", "features": features}, _line_collection(kinds)
 
 
 def main() -> int:

@@ -143,10 +143,6 @@ def app_dir(target: Path, script: str) -> Path:
     return target / script
 
 
-def naive_app_dir(target: Path) -> Path:
-    return app_dir(target, "naive_app.py")
-
-
 def page_app(kind: str, target: Path) -> str | Path:
     """The script to serve for ``kind``: "atlas" (app.py), "naive" or "bare" (copied into ``target`` with static/)."""
     return "app.py" if kind == "atlas" else app_dir(target, f"{kind}_app.py")

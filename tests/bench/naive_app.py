@@ -40,7 +40,7 @@ from calais_atlas.model.escaping import html_text  # noqa: E402
 from calais_atlas.model.timeline import Dated, data_span, site_states, window_bounds  # noqa: E402
 
 DEFAULT_DATE = date(2016, 1, 20)  # the real app's default (components/ui/state.py)
-CENTER, ZOOM = (50.965, 2.02), 10  # components/mapview.py
+CENTER, ZOOM = (50.965, 2.02), 10  # components/map/mapview.py
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # components/ui/map_panel.py
 COLOURS = {"camp": "#0072B2", "demolition": "#D55E00", "clash": "#E69F00", "protest": "#CC79A7", "politics": "#56B4E9",
            "policy": "#F0E442", "death": "#000000", "humanitarian": "#009E73", "daily-life": "#BBBBBB"}

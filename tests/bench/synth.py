@@ -1,4 +1,4 @@
-"""Synthetic data folders for the benchmark, in the same schema as data/ (components/schema.py).
+"""Synthetic data folders for the benchmark, in the same schema as data/ (components/data/schema.py).
 
     python tests/bench/synth.py OUT_DIR --events 10000 --places 1000 [--seed 7]
 
@@ -7,7 +7,7 @@ writes the same bytes, and folders of different sizes share the same places, fig
 Places are spread over the Channel coast (lon -2..5, lat 48..52); camps and centres have
 ``active`` intervals, some open-ended; population figures carry qualifiers, ranges and disagreeing
 same-period figures from different sources; dates are ISO at day, month, year and interval precision
-between 1999 and 2021. The folder is loaded with ``calais_atlas.loader.load_dataset`` at the end and
+between 1999 and 2021. The folder is loaded with ``calais_atlas.data.loader.load_dataset`` at the end and
 must report zero problems (``generate`` raises otherwise).
 
 Not a test module: pytest does not collect it (no ``test_`` prefix).
@@ -16,7 +16,6 @@ Not a test module: pytest does not collect it (no ``test_`` prefix).
 from __future__ import annotations
 
 import argparse
-import calendar
 import csv
 import random
 import sys
@@ -88,10 +87,6 @@ def _clip(text: str, low: int, high: int, filler: str = " near the coast") -> st
 
 def _random_day(rng: random.Random, first: date = FIRST, last: date = LAST) -> date:
     return first + timedelta(days=rng.randrange((last - first).days + 1))
-
-
-def _month_end(day: date) -> date:
-    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
 
 
 def fuzzy_date(rng: random.Random, shares: tuple[float, float, float, float] = (0.70, 0.15, 0.08, 0.07),
