@@ -8,8 +8,6 @@ palette_style() declares in the map's header (model/palette.py).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import folium
 
 from calais_atlas.model.palette import css_variables
