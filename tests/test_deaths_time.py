@@ -37,10 +37,13 @@ def _bars(tables, lang: str = "en") -> list[dict]:
 
 
 def test_the_span_ends_at_the_last_incident(shipped) -> None:
-    """The slider's span runs to the deaths table's last incident (3 May 2026), not to the last event (Nov 2021)."""
+    """The slider's span runs to the deaths table's last incident (3 May 2026), not to the last event (Nov 2021); a
+    folder without deaths still ends at its own last dated row."""
     span = data_span(shipped.tables)
     assert (span.first, span.last) == (date(1999, 9, 1), LAST_INCIDENT)
     assert span.last == shipped.tables["deaths"]["date_start"].max().date()
+    minimal = load_dataset(MINIMAL).tables
+    assert minimal["deaths"].empty and data_span(minimal).last == date(2021, 11, 30)
 
 
 def test_the_subtitle_says_the_span_years(monkeypatch) -> None:
@@ -178,13 +181,6 @@ def test_the_chapter_is_in_the_handout_with_its_map(shipped, lang: str) -> None:
     assert title.replace("'", "&#39;") in section.group(1)
     assert section.group(1).count('class="print-map"') == 1
     assert ("3 Sep 2024" if lang == "en" else "3 sept. 2024") in section.group(1)
-
-
-def test_a_folder_without_deaths_keeps_its_own_span() -> None:
-    """The span is the data's: a folder with no deaths table ends at its last dated row, as before."""
-    tables = load_dataset(MINIMAL).tables
-    assert tables["deaths"].empty
-    assert data_span(tables).last == date(2021, 11, 30)
 
 
 @pytest.mark.parametrize(("query", "lang"), [({}, "en"), ({"present": "1"}, "en"), ({"lang": "fr"}, "fr"),

@@ -37,7 +37,7 @@ from calais_atlas.model.summaries import figure_text
 from calais_atlas.model.timeline import SiteIndex, SiteState
 
 MAX_MARKS = 400  # events drawn one by one up to this; beyond, counted per bucket
-OVERVIEW_BUCKETS = 90  # about a quarter each over 1999–2021
+OVERVIEW_BUCKETS = 90  # about four months each over 1999–2026
 FINE_DAYS = 7  # the focus row's buckets: weeks
 FOCUS_MIN = timedelta(days=15)  # a window of 0 months (the date alone) still shows this much either side of it
 FOCUS_MAX = timedelta(days=366)  # a wider window (everything up to the date) shows this much of it before the date
