@@ -103,7 +103,10 @@ def _form_of(raw: RawTable, shown: str) -> Form:
     if missing:
         if raw.problems and any(problem.what.key in ("file.not_utf8", "file.utf16") for problem in raw.problems):
             raise IomFileError([*raw.problems, Problem(shown, msg("import.not_mmp_text"), line=1)])
-        message = msg("import.not_mmp", missing=", ".join(missing), form=closest.name, expected=", ".join(closest.needed))
+        if len(missing) == len(closest.needed):
+            message = msg("import.not_mmp_at_all", expected=", ".join(EXPORT.needed))
+        else:
+            message = msg("import.not_mmp", missing=", ".join(missing), form=closest.name)
         raise IomFileError([Problem(shown, message, line=1)])
     return closest
 

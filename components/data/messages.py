@@ -321,19 +321,23 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "fr": "Le serveur vérifie d'autres envois ; réessayez dans une minute",
     },
     # -- importing an IOM Missing Migrants Project file (iom.py, iom_update.py, cli.py)
-    "import.not_read": {"en": "is not an MMP export that can be read; nothing was written",
-                        "fr": "n'est pas un export du MMP lisible ; rien n'a été écrit"},
+    "import.not_read": {"en": "is not an MMP export that can be read", "fr": "n'est pas un export du MMP lisible"},
     "import.not_mmp": {
-        "en": "is not an MMP export: it lacks the columns {missing}. The {form} has the columns {expected}; download "
-              "the route's incidents from https://missingmigrants.iom.int/downloads. Nothing was written",
-        "fr": "n'est pas un export du MMP : il lui manque les colonnes {missing}. La forme « {form} » a les colonnes "
-              "{expected} ; téléchargez les incidents de la route sur https://missingmigrants.iom.int/downloads. "
-              "Rien n'a été écrit",
+        "en": "is not an MMP export: it lacks the columns {missing} of the {form}. Download the route's incidents from "
+              "https://missingmigrants.iom.int/downloads",
+        "fr": "n'est pas un export du MMP : il lui manque les colonnes {missing} de la forme « {form} ». Téléchargez "
+              "les incidents de la route sur https://missingmigrants.iom.int/downloads",
+    },
+    "import.not_mmp_at_all": {
+        "en": "is not an MMP export: its first line names none of the export's columns ({expected}). Download the "
+              "route's incidents from https://missingmigrants.iom.int/downloads",
+        "fr": "n'est pas un export du MMP : sa première ligne ne nomme aucune des colonnes de l'export ({expected}). "
+              "Téléchargez les incidents de la route sur https://missingmigrants.iom.int/downloads",
     },
     "import.not_mmp_text": {
-        "en": "is not an MMP export: it is not CSV text (the MMP's downloads are UTF-8 CSV files). Nothing was written",
+        "en": "is not an MMP export: it is not CSV text (the MMP's downloads are UTF-8 CSV files)",
         "fr": "n'est pas un export du MMP : ce n'est pas du texte CSV (les téléchargements du MMP sont des fichiers "
-              "CSV en UTF-8). Rien n'a été écrit",
+              "CSV en UTF-8)",
     },
     "import.date": {
         "en": 'is not a date as IOM writes it ("Thu, 01/27/2026 - 12:00", month first, or 2026-01-27)',
