@@ -19,7 +19,7 @@ from calais_atlas.model.context import MapContext
 from calais_atlas.model.formatting import format_date, format_day
 from calais_atlas.model.i18n import t, translated
 from calais_atlas.model.shown import Prepared
-from calais_atlas.model.timeline import data_span
+from calais_atlas.model.timeline import Span, data_span
 from calais_atlas.model.view_state import AtlasState, Limits, chapter_state, limits_for
 
 TEMPLATES = Environment(
@@ -77,12 +77,12 @@ COLOURS = {
 }
 
 
-def _words(lang: str, teacher: bool) -> dict[str, str]:
+def _words(lang: str, teacher: bool, span: Span) -> dict[str, str]:
     # Written out, not looked up by the template: the catalogue test finds every key in use by reading t() calls.
     atlas = t("app.title", lang)
     return {
         "title": t("lesson.handout_teacher", lang, atlas=atlas) if teacher else t("lesson.handout", lang, atlas=atlas),
-        "tagline": t("app.tagline", lang),
+        "tagline": t("app.tagline", lang, first=span.first.year, last=span.last.year),
         "question": t("lesson.question", lang), "notes": t("lesson.notes", lang), "source": t("source", lang),
         "places": t("lesson.places", lang), "sources": t("ui.sources", lang),
     }
@@ -99,7 +99,7 @@ def handout_html(prepared: Prepared, teacher: bool = False) -> str:
     place_ids = list(dict.fromkeys(r["place_id"] for r in rows if r.get("place_id")))
     return TEMPLATES.get_template("handout.html.j2").render(
         lang=lang,
-        words=_words(lang, teacher),
+        words=_words(lang, teacher, span),
         colours=COLOURS,
         teacher=teacher,
         chapters=[_chapter(row, prepared, limits) for row in rows],

@@ -76,8 +76,8 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "page.map": {"en": "Map", "fr": "Carte"},
     "app.title": {"en": "Calais Atlas", "fr": "Atlas de Calais"},
     "app.tagline": {
-        "en": "The migrant camps of the Channel coast, 1999–2021: where they were, how many people lived there, and what happened. Every figure names its source.",
-        "fr": "Les camps de migrants de la côte de la Manche, 1999–2021 : où ils étaient, combien de personnes y vivaient, ce qui s'y est passé. Chaque chiffre cite sa source.",
+        "en": "The migrant camps of the Channel coast and the deaths at the border, {first}–{last}: where the camps were, how many people lived there, and what happened. Every figure names its source.",
+        "fr": "Les camps de migrants de la côte de la Manche et les morts à la frontière, {first}–{last} : où étaient les camps, combien de personnes y vivaient, ce qui s'y est passé. Chaque chiffre cite sa source.",
     },
     "ui.language": {"en": "Language", "fr": "Langue"},
     "ui.layers": {"en": "Layers", "fr": "Calques"},
@@ -167,6 +167,40 @@ MESSAGES: dict[str, dict[str, Text]] = {
               "comme sur la carte (une bande pâle jusqu'au chiffre le plus haut quand les sources divergent), et le point "
               "rouge sur la date la donne.",
     },
+    "strip.deaths_label": {"en": "Dead and missing per month, IOM", "fr": "Morts et disparus par mois, OIM"},
+    "strip.deaths_month": {"en": "{month}: {total} ({dead}, {missing}; {incidents})",
+                           "fr": "{month}\u00a0: {total} ({dead}, {missing}\u00a0; {incidents})"},
+    "strip.dead_or_missing": {
+        "en": {"one": "{count} dead or missing", "other": "{count} dead or missing"},
+        "fr": {"one": "{count} mort ou disparu", "many": "{count} de morts ou disparus", "other": "{count} morts ou disparus"},
+    },
+    "strip.dead": {
+        "en": {"one": "{count} dead", "other": "{count} dead"},
+        "fr": {"one": "{count} mort", "many": "{count} de morts", "other": "{count} morts"},
+    },
+    "strip.missing": {
+        "en": {"one": "{count} missing", "other": "{count} missing"},
+        "fr": {"one": "{count} disparu", "many": "{count} de disparus", "other": "{count} disparus"},
+    },
+    "strip.incidents": {
+        "en": {"one": "{count} incident", "other": "{count} incidents"},
+        "fr": {"one": "{count} incident", "many": "{count} d'incidents", "other": "{count} incidents"},
+    },
+    "strip.deaths_explain": {
+        "en": "The grey bars under the top row are the dead and missing recorded each month on the route to the UK by IOM's "
+              "Missing Migrants Project; point at a bar for its month and counts. They are a lower bound: bodies never "
+              "found and deaths never reported are not in them.",
+        "fr": "Les barres grises sous la ligne du haut sont les morts et disparus enregistrés chaque mois sur la route du "
+              "Royaume-Uni par le Missing Migrants Project de l'OIM\u00a0; pointez une barre pour son mois et ses chiffres. "
+              "C'est un minimum\u00a0: les corps jamais retrouvés et les morts jamais signalées n'y sont pas.",
+    },
+    "strip.alt_deaths": {
+        "en": " Under the top row, bars count the dead and missing per month recorded by IOM's Missing Migrants Project: "
+              "{total} in all.",
+        "fr": " Sous la ligne du haut, des barres comptent les morts et disparus par mois enregistrés par le Missing "
+              "Migrants Project de l'OIM\u00a0: {total} en tout.",
+    },
+    "strip.deaths_credit": {"en": "Bars: {credit}.", "fr": "Barres\u00a0: {credit}."},
     "strip.counted": {
         "en": "With more than {limit} events, each mark counts a category's events in a few weeks; its size grows with them.",
         "fr": "Au-delà de {limit} événements, chaque marque compte ceux d'une catégorie sur quelques semaines ; sa taille croît avec leur nombre.",

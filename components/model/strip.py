@@ -1,10 +1,11 @@
 """The timeline strip under the slider, as a plain Vega-Lite spec (like model/population_chart.py: no Altair).
 
 Two rows share one design: the whole span on top, and below it a focus row zoomed on the window, where the dense
-months of 2015–16 spread out. Events are marks coloured and shaped as on the map (model/palette.py, model/shapes.py);
-a site's population, or every site's together, is a step line and band read from the map's own rule
-(timeline.SiteIndex.history), with a dot at the date saying it in the label's words; the window is shaded and the
-date is a rule.
+months of 2015–16 spread out. When the data records deaths at the border, a third row between them counts the dead
+and missing per month on the top row's scale (death_months), so the worst years read at a glance. Events are marks
+coloured and shaped as on the map (model/palette.py, model/shapes.py); a site's population, or every site's together,
+is a step line and band read from the map's own rule (timeline.SiteIndex.history), with a dot at the date saying it
+in the label's words; the window is shaded and the date is a rule.
 
 What does not depend on the date (the marks, the lines) is built once per data and language (Strip, StripLine, kept
 by Prepared.remembered); a slider step only slices the focus row's marks and writes the rule and the shading.
@@ -36,7 +37,7 @@ from calais_atlas.model.summaries import figure_text
 from calais_atlas.model.timeline import SiteIndex, SiteState
 
 MAX_MARKS = 400  # events drawn one by one up to this; beyond, counted per bucket
-OVERVIEW_BUCKETS = 90  # about a quarter each over 1999–2021
+OVERVIEW_BUCKETS = 90  # about four months each over 1999–2026
 FINE_DAYS = 7  # the focus row's buckets: weeks
 FOCUS_MIN = timedelta(days=15)  # a window of 0 months (the date alone) still shows this much either side of it
 FOCUS_MAX = timedelta(days=366)  # a wider window (everything up to the date) shows this much of it before the date
@@ -215,6 +216,23 @@ def focus_range(at: date, start: date, end: date, first: date, last: date) -> tu
     return max(low, first), min(high, last)
 
 
+def death_months(monthly: pd.DataFrame, lang: str) -> list[dict]:
+    """The deaths row's bars, from deaths.monthly_totals: one per month with incidents, from its first day (x) to the
+    next month's (x2), as high as its dead and missing (y), and what it counts in words (t), for its tooltip and its
+    accessible name."""
+    rows = []
+    for month, dead, missing, total, incidents in zip(
+            monthly["month"], monthly["dead"], monthly["missing"], monthly["total"], monthly["incidents"], strict=True):
+        first = pd.Timestamp(month).date().replace(day=1)
+        after = (first + timedelta(days=32)).replace(day=1)
+        words = t("strip.deaths_month", lang, month=format_date(first.isoformat()[:7], lang),
+                  total=t("strip.dead_or_missing", lang, count=int(total)), dead=t("strip.dead", lang, count=int(dead)),
+                  missing=t("strip.missing", lang, count=int(missing)),
+                  incidents=t("strip.incidents", lang, count=int(incidents)))
+        rows.append({"x": _iso(first), "x2": _iso(after), "y": int(total), "t": words})
+    return rows
+
+
 def _ms(day: date) -> int:
     return (day.toordinal() - date(1970, 1, 1).toordinal()) * 86_400_000
 
@@ -329,14 +347,32 @@ def _bounds_layer(x: dict) -> dict:
     return {"data": {"name": "focus_bounds"}, "mark": {"type": "rule", "opacity": 0}, "encoding": {"x": x}}
 
 
+def _deaths_row(x: dict, deaths: list[dict], height: int, lang: str) -> dict:
+    """The dead and missing per month on the top row's scale, under it: a sober bar per month (its height in proportion,
+    from zero), the window shaded and the date's rule as on the other rows, and what it counts written at its start."""
+    top = max(row["y"] for row in deaths)
+    bars = {"data": {"name": "deaths"},
+            "mark": {"type": "rect", "color": INK_MUTED, "opacity": 0.8, "clip": True},
+            "encoding": {"x": x, "x2": {"field": "x2"},
+                         "y": {"field": "y", "type": "quantitative", "axis": None,
+                               "scale": {"domain": [0, top], "nice": False, "zero": True}},
+                         "y2": {"datum": 0}, "tooltip": {"field": "t"}, "description": {"field": "t"}}}
+    label = {"data": {"values": [{}]},
+             "mark": {"type": "text", "text": t("strip.deaths_label", lang), "align": "left", "baseline": "top",
+                      "x": 2, "y": 1, "fontSize": 10, "color": INK_MUTED}}
+    return {"height": height, "layer": [_window_layer(x, "overview_window"), bars, label, _rule_layer(x)]}
+
+
 def _now(line: StripLine, at: date) -> dict:
     step = line.at(at)
     return {"x": _iso(at), "y": step and step["y"], "f": step and step["f"]}
 
 
 def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date], span: tuple[date, date],
-               lang: str, *, overview_height: int = 30, focus_height: int = 40) -> dict:
-    """The strip at ``at``: ``window`` (its shading) and ``span`` (the top row's range) are days.
+               lang: str, *, deaths: list[dict] | None = None, overview_height: int = 30, focus_height: int = 40,
+               deaths_height: int = 22) -> dict:
+    """The strip at ``at``: ``window`` (its shading) and ``span`` (the top row's range) are days; ``deaths`` the bars of
+    death_months, drawn as a row under the top one when there are any.
 
     Everything that moves with the date is a named dataset, never the spec: Streamlit sends datasets apart, and when
     only they change (a slider step) the browser updates the drawn strip instead of embedding a new one. So the focus
@@ -375,10 +411,13 @@ def strip_spec(strip: Strip, line: StripLine, at: date, window: tuple[date, date
         return {"height": height, "layer": [*layers, _now_layer(x), _bounds_layer(x)] if bounded else layers,
                 "resolve": {"scale": {"shape": "independent"}}}
 
+    rows = [row(overview_x, "overview", PICKS[0], overview_height, 30, False)]
+    if deaths:
+        datasets["deaths"] = deaths
+        rows.append(_deaths_row(_x(span, None), deaths, deaths_height, lang))
     return {
         "datasets": datasets,
-        "vconcat": [row(overview_x, "overview", PICKS[0], overview_height, 30, False),
-                    row(focus_x, "focus", PICKS[1], focus_height, 70, True)],
+        "vconcat": [*rows, row(focus_x, "focus", PICKS[1], focus_height, 70, True)],
         "spacing": 2,
         "config": {"view": {"stroke": RULE}, "axis": {"labelColor": INK_MUTED}, "locale": vega_locale(lang)},
         "autosize": {"type": "fit-x", "contains": "padding"},

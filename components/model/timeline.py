@@ -212,10 +212,15 @@ def event_stops(events: pd.DataFrame) -> tuple[date, ...]:
     return tuple(stamp.date() for stamp in pd.to_datetime(pd.Series(events["date_start"].unique())).sort_values())
 
 
+DATED_TABLES = ("events", "population", "captions", "deaths")  # every table whose rows the slider reaches
+
+
 def data_span(tables: dict[str, pd.DataFrame]) -> Span:
-    """The range the slider covers: the first to the last dated row, and the event dates to step through."""
+    """The range the slider covers: the first to the last dated row of any table, and the event dates to step through.
+
+    The one rule for the data's span: the slider, the strip and the subtitle's years all read it."""
     starts, ends = [], []
-    for name in ("events", "population", "captions"):
+    for name in DATED_TABLES:
         frame = tables.get(name)
         if frame is not None and not frame.empty:
             starts.append(frame["date_start"].min())

@@ -85,7 +85,7 @@ def render() -> None:
     with st.container(key="atlas-head"):  # the title and its line side by side: the map starts higher
         title, tagline = st.columns([1, 3.2], vertical_alignment="center")
         title.title(t("app.title", lang))
-        tagline.caption(t("app.tagline", lang))
+        tagline.caption(t("app.tagline", lang, first=span.first.year, last=span.last.year))
     if ignored:
         st.info(_notice(ignored, lang))
     data_notice(dataset, lang, check_page.page(lang))

@@ -7,11 +7,22 @@ from datetime import date
 import streamlit as st
 
 from calais_atlas.model import transitions as move
+from calais_atlas.model.deaths import DEATHS_CREDIT, DEATHS_CREDIT_URL, monthly_totals
+from calais_atlas.model.escaping import markdown_text
 from calais_atlas.model.filters import filter_events
-from calais_atlas.model.formatting import format_day
+from calais_atlas.model.formatting import format_count, format_day
 from calais_atlas.model.i18n import t
 from calais_atlas.model.shown import Prepared
-from calais_atlas.model.strip import MAX_MARKS, PICKS, Strip, StripLine, build_strip, population_line, strip_spec
+from calais_atlas.model.strip import (
+    MAX_MARKS,
+    PICKS,
+    Strip,
+    StripLine,
+    build_strip,
+    death_months,
+    population_line,
+    strip_spec,
+)
 from calais_atlas.model.timeline import Span, window_bounds
 from calais_atlas.model.view_state import AtlasState, Limits
 from calais_atlas.ui import state
@@ -42,13 +53,28 @@ def _line(prepared: Prepared, site: str, last: date) -> tuple[StripLine, str]:
     return line, prepared.ctx.place_name(counted) if counted else t("strip.all_sites", prepared.ctx.lang)
 
 
+def _deaths(prepared: Prepared, lang: str) -> list[dict]:
+    """The deaths row's bars, one per month with incidents; none when the data records no deaths."""
+    deaths = prepared.tables.get("deaths")
+    if deaths is None or deaths.empty:
+        return []
+    return prepared.remembered(("strip-deaths", lang), lambda: death_months(monthly_totals(deaths), lang))
+
+
 def strip_texts(prepared: Prepared, site: str, span: Span, lang: str) -> tuple[str, ...]:
     """The strip's explanation, for the time bar's "?"."""
     _, what = _line(prepared, site, span.last)
     texts = [t("strip.explain", lang, what=what)]
+    if _deaths(prepared, lang):
+        texts.append(t("strip.deaths_explain", lang))
     if len(prepared.tables["events"]) > MAX_MARKS:
         texts.append(t("strip.counted", lang, limit=MAX_MARKS))
     return tuple(texts)
+
+
+def _credit(lang: str) -> str:
+    """Whose counts the bars are, linked, as the licence asks: IOM's words, never markup."""
+    return t("strip.deaths_credit", lang, credit=f"[{markdown_text(DEATHS_CREDIT)}]({DEATHS_CREDIT_URL})")
 
 
 def strip_panel(prepared: Prepared, span: Span, limits: Limits, view: AtlasState) -> None:
@@ -60,9 +86,17 @@ def strip_panel(prepared: Prepared, span: Span, limits: Limits, view: AtlasState
     line, what = _line(prepared, view.site, span.last)
     start, end = window_bounds(view.date, view.window, view.months)
     window = (span.first if view.window == "upto" else start.date(), end.date())
-    heights = {"overview_height": 20, "focus_height": 30} if view.present else {}  # presenting: the map comes first
-    spec = strip_spec(strip, line, view.date, window, (span.first, span.last), lang, **heights)
+    deaths = _deaths(prepared, lang)
+    if view.present:  # presenting: the map comes first
+        heights = {"overview_height": 20, "focus_height": 30, "deaths_height": 16}
+    else:  # the deaths row and its credit take their height from the other two rows: the map stays above the fold
+        heights = {"overview_height": 24, "focus_height": 32} if deaths else {}
+    spec = strip_spec(strip, line, view.date, window, (span.first, span.last), lang, deaths=deaths, **heights)
     alt = t("strip.alt", lang, first=format_day(span.first, lang), last=format_day(span.last, lang), what=what)
+    if deaths:
+        alt += t("strip.alt_deaths", lang, total=format_count(sum(row["y"] for row in deaths), lang))
     with st.container(key="atlas-strip-box"):
         st.vega_lite_chart(with_arrow_datasets(spec), key=STRIP_KEY, on_select=lambda: _picked(strip, limits),
                            selection_mode=list(PICKS), width="stretch", alt=alt)
+        if deaths:
+            st.caption(_credit(lang))

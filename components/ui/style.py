@@ -40,7 +40,9 @@ h1{{font-size:1.7rem !important;padding:0 !important;line-height:1.2 !important}
 {PILLS} p{{white-space:normal;overflow:visible;text-overflow:clip;text-align:left}}
 .atlas-date{{font-size:1.3rem;font-weight:600;margin:0;white-space:nowrap}}
 [data-testid="stMarkdownContainer"]:has(> .atlas-date){{margin-bottom:0}}
-.st-key-atlas-strip-box{{margin:-.6rem 0 -.5rem 0}}
+.st-key-atlas-strip-box{{margin:-.6rem 0 -.5rem 0;gap:0}}
+.st-key-atlas-strip-box:has([data-testid="stCaptionContainer"]){{margin-bottom:0}}
+.st-key-atlas-strip-box [data-testid="stCaptionContainer"] p{{font-size:.72rem;line-height:1.25;margin:0;text-align:right}}
 @media {NARROW}{{
   :root .st-key-atlas-timebar button p, :root .st-key-atlas-speed p, :root .st-key-atlas-speed input{{font-size:.9rem}}
   .atlas-date{{font-size:1.15rem}}

@@ -73,7 +73,8 @@ def _marks(page):
 
 
 def _rule_x(page) -> list[float]:
-    """The x of each row's date rule (the strip's only rules drawn in the highlight colour)."""
+    """The x of each row's date rule (the strip's only rules drawn in the highlight colour): the top row's, the deaths
+    row's under it, and the focus row's."""
     return page.evaluate("""colour => [...document.querySelectorAll('.st-key-atlas-strip-box svg .mark-rule line')]
         .filter(p => (p.getAttribute('stroke') || '').toLowerCase() === colour.toLowerCase())
         .map(p => p.getBoundingClientRect().x)""", HIGHLIGHT)
@@ -95,15 +96,15 @@ def test_slider_moves_the_rule(page) -> None:
     open_map(page)
     expect(_marks(page).first).to_be_attached(timeout=30_000)
     before = _rule_x(page)
-    assert len(before) == 2
+    assert len(before) == 3
     page.get_by_role("slider", name="Date").focus()
     page.keyboard.press("End")
-    expect(page.locator(".atlas-date")).to_have_text("30 Nov 2021")
+    expect(page.locator(".atlas-date")).to_have_text("3 May 2026")
     page.wait_for_function("""([before, colour]) => {
         const now = [...document.querySelectorAll('.st-key-atlas-strip-box svg .mark-rule line')]
             .filter(p => (p.getAttribute('stroke') || '').toLowerCase() === colour.toLowerCase())
             .map(p => p.getBoundingClientRect().x);
-        return now.length === 2 && now[0] > before[0] + 20;
+        return now.length === 3 && now[0] > before[0] + 20 && now[1] > before[1] + 20;
     }""", arg=[before, HIGHLIGHT], timeout=15_000)
 
 
@@ -127,8 +128,8 @@ STRIP_AT_THE_DATE = """colour => {
     const rules = [...svg.querySelectorAll('.mark-rule line')]
         .filter(p => (p.getAttribute('stroke') || '').toLowerCase() === colour.toLowerCase())
         .map(p => p.getBoundingClientRect());
-    if (rules.length !== 2) return null;
-    const rule = rules[1];  // the focus row's
+    if (rules.length !== 3) return null;
+    const rule = rules[2];  // the focus row's, under the top row's and the deaths row's
     const inRow = box => box.top < rule.bottom && box.bottom > rule.top;
     const lines = [...svg.querySelectorAll('.mark-line path')].map(p => p.getBoundingClientRect()).filter(inRow);
     const dots = [...svg.querySelectorAll('.mark-symbol path[aria-label]')]
