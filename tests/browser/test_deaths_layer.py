@@ -59,11 +59,12 @@ def test_the_credit_is_in_the_maps_credit_line_while_the_layer_is_shown(page) ->
 
 
 def test_searching_wimereux_reaches_an_incident_there(page) -> None:
-    """From Brachay with the layer off, "Wimereux" lists IOM's incidents there; choosing the first moves the slider to
-    its date, brings the layer back, and the incident's circle is drawn inside the map's view (the coast)."""
+    """From the view of every place with the layer off, "Wimereux" lists IOM's incidents there; choosing the first moves
+    the slider to its date, brings the layer back, and the incident's circle is drawn inside the map's view (the
+    coast's)."""
     hit = next(hit for hit in SearchIndex.build(load_dataset(default_data_dir()).tables).search("Wimereux").hits
                if hit.kind == "death")
-    frame = open_map(page, "?site=brachay&layers=sites,events")
+    frame = open_map(page, "?view=all&layers=sites,events")
     expect(frame.locator("path.atlas-death")).to_have_count(0)
     box = sidebar(page).get_by_role("textbox", name="Search events, photos, places, sources")
     box.fill("Wimereux")
@@ -75,6 +76,7 @@ def test_searching_wimereux_reaches_an_incident_there(page) -> None:
     expect(marker).to_have_count(1)
     expect(sidebar(page).get_by_role("checkbox", name=LAYER)).to_be_checked()
     assert "deaths" in _link_layers(page.url), page.url
+    expect(page).not_to_have_url(re.compile(r"[?&]view=all"))
     in_view = map_frame(page).wait_for_function(
         """([lat, lon]) => window.map && window.map.getBounds().contains([lat, lon])""",
         arg=[float(_row(hit.id)["lat"]), float(_row(hit.id)["lon"])], timeout=15_000)
