@@ -30,7 +30,8 @@ def test_zip_of_the_folder_is_read_by_file_name() -> None:
     uploaded = read_uploads([("data.zip", _zip(entries))])
     assert sorted(uploaded.files) == ["events.csv", "places.csv"]
     assert [str(note) for note in uploaded.notes] == ['"notes.csv" is not one of the atlas files '
-                              "(captions.csv, chapters.csv, events.csv, places.csv, population.csv, sources.csv); it was ignored"]
+                              "(captions.csv, chapters.csv, deaths.csv, events.csv, places.csv, population.csv, "
+                                                          "sources.csv); it was ignored"]
 
 
 def test_zip_bomb_and_broken_zip_are_refused(monkeypatch) -> None:
