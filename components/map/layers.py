@@ -289,7 +289,7 @@ def deaths_items(deaths: Rows, ctx: MapContext) -> list[dict]:
                                 dashArray="4 4", fill=False, interactive=False,
                                 className=f"atlas-uncertainty atlas-death-approximate {own}"))
         items.append({**circle(*location, radius=radius, color=DEATH_STROKE, weight=1.5, fillColor=DEATH_FILL,
-                               fillOpacity=0.6, className=f"atlas-death {own}"), **death_text(row, ctx.lang)})
+                               fillOpacity=0.7, className=f"atlas-death {own}"), **death_text(row, ctx.lang)})
     return items
 
 
