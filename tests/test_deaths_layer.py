@@ -13,6 +13,7 @@ from functools import cache
 import pandas as pd
 import pytest
 
+from apptest_helpers import run_app, set_date
 from calais_atlas.data.loader import default_data_dir, load_dataset
 from calais_atlas.export.rows import shown_rows_csv
 from calais_atlas.map import layers
@@ -21,6 +22,7 @@ from calais_atlas.map.framing import frame_for, view_showing
 from calais_atlas.map.step import base_config, step_state
 from calais_atlas.model import transitions as move
 from calais_atlas.model.deaths import DEATHS_CREDIT, DEATHS_CREDIT_URL
+from calais_atlas.model.escaping import markdown_text
 from calais_atlas.model.palette import DEATH_FILL, UNCERTAINTY
 from calais_atlas.model.search import SearchIndex
 from calais_atlas.model.shown import Prepared
@@ -223,3 +225,18 @@ def test_the_layer_is_on_by_default_and_named_in_both_languages(lang: str) -> No
     assert "deaths" in AtlasState().layers and "deaths" in LAYERS
     assert next(entry for entry in base_config(lang)["layers"] if entry[0] == "deaths")[1] in (
         "Deaths at the border (IOM)", "Morts à la frontière (OIM)")
+
+
+def test_the_text_view_lists_the_incidents_in_the_window_with_unknown_and_the_credit(monkeypatch) -> None:
+    """The text view (the map as tables) lists IOM's incidents in the window: at 24 Nov 2021 the 27 with IOM's id,
+    and, at 1 Nov 2014, an incident whose survivors IOM does not give says "unknown"; the credit is above them."""
+    app = run_app(monkeypatch, default_data_dir(), {"date": "2021-11-24"})
+    app.session_state["atlas.tab"] = "What the map shows (text)"
+    app.run()
+    deaths = next(table.value for table in app.table if "IOM id" in table.value.columns)
+    the_27 = deaths[deaths["IOM id"] == CHANNEL_27].iloc[0]
+    assert (the_27["Dead"], the_27["Missing"], the_27["Survivors"]) == ("27", "0", "2")
+    assert any(f"[{markdown_text(DEATHS_CREDIT)}]({DEATHS_CREDIT_URL})" in caption.value for caption in app.caption)
+    set_date(app, date(2014, 11, 1))
+    deaths = next(table.value for table in app.table if "IOM id" in table.value.columns)
+    assert "unknown" in set(deaths["Survivors"]) and "0" in set(deaths["Missing"])

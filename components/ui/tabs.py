@@ -87,8 +87,8 @@ def deaths_table(deaths: pd.DataFrame, lang: str) -> None:
     """The IOM's incidents in the window: the counts as IOM gives them ("unknown", never 0), its words for the place
     and the cause, its id, and the credit, linked."""
     st.markdown(f"#### {t('text.deaths', lang, n=len(deaths))}")
-    st.caption(markdown_text(t("death.credit", lang, credit="{credit}")).replace(
-        "{credit}", f"[{markdown_text(DEATHS_CREDIT)}]({DEATHS_CREDIT_URL})"))
+    before, after = t("death.credit", lang, credit="\0").split("\0")  # the link goes where the message puts it
+    st.caption(f"{markdown_text(before)}[{markdown_text(DEATHS_CREDIT)}]({DEATHS_CREDIT_URL}){markdown_text(after)}")
     if deaths.empty:
         return
     rows = deaths.head(TEXT_ROWS).to_dict("records")
