@@ -16,4 +16,5 @@ def shipped_prepared(lang: str = "en") -> Prepared:
 
 def items_at(prepared: Prepared, day: date, site: str | None = None) -> dict[str, list[dict]]:
     shown = prepared.at(day, "around", 3)
-    return layer_items(shown.ctx, shown.states, shown.event_records, shown.caption_records, list(LAYERS), site)
+    return layer_items(shown.ctx, shown.states, shown.event_records, shown.caption_records, list(LAYERS), site,
+                       shown.death_records)

@@ -88,7 +88,7 @@ def test_state_is_written_to_the_url(app) -> None:
     set_date(app, date(2015, 11, 25))
     app.checkbox(key="atlas.layer.context").uncheck().run()
     assert app.query_params["date"] == "2015-11-25"
-    assert app.query_params["layers"] == "sites,events,captions"
+    assert app.query_params["layers"] == "sites,events,captions,deaths"
 
 
 def test_choosing_a_caption_highlights_and_centres_its_site(app) -> None:

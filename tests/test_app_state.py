@@ -7,7 +7,7 @@ from datetime import date
 from apptest_helpers import count_class, groups_js, open_page, outside_code_spans, page_failed, run_app, set_date
 from datafolders import MINIMAL
 
-LAYERS = ("sites", "events", "captions", "context")
+LAYERS = ("sites", "events", "captions", "context", "deaths")
 
 
 def layers_on(app) -> list[bool]:
@@ -53,13 +53,14 @@ def test_every_layer_off_survives_a_rerun_and_is_in_the_link(monkeypatch) -> Non
     for name in LAYERS:
         app.checkbox(key=f"atlas.layer.{name}").uncheck().run()
     app.run()
-    assert layers_on(app) == [False] * 4
+    assert layers_on(app) == [False] * 5
     assert app.query_params["layers"] == "none"
     js = groups_js(app)
-    assert sum(count_class(js, css) for css in ("atlas-site", "atlas-event", "atlas-caption", "atlas-context")) == 0
+    assert sum(count_class(js, css) for css in ("atlas-site", "atlas-event", "atlas-caption", "atlas-context",
+                                                        "atlas-death")) == 0
 
     reopened = run_app(monkeypatch, MINIMAL, dict(app.query_params))
-    assert layers_on(reopened) == [False] * 4
+    assert layers_on(reopened) == [False] * 5
 
 
 def test_a_language_switch_in_a_lesson_stays_on_the_chapter(monkeypatch) -> None:
@@ -81,7 +82,7 @@ def test_a_hostile_link_opens_the_page_and_applies_the_rest(monkeypatch) -> None
                                          "window": "upto", "layers": "sites,<script>"})
     assert not page_failed(app)
     assert app.radio(key="atlas.window").value == "upto"
-    assert layers_on(app) == [True, False, False, False]
+    assert layers_on(app) == [True, False, False, False, False]
     notices = [info.value for info in app.info if "link" in info.value]
     assert len(notices) == 1 and "<" not in outside_code_spans(notices[0])
     for part in ("date=9999", "chapter=99", "layers=", "site=xxxx"):

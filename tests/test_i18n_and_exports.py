@@ -95,7 +95,7 @@ def test_shown_rows_csv_defuses_spreadsheet_formulas() -> None:
     events = events.assign(title=events["title"].where(events["event_id"] != "kayak-2021", "=HYPERLINK(\"http://x\")"))
     text = shown_rows_csv(date(2021, 11, 30), states, events, captions, ctx)
     lines = text.splitlines()
-    assert lines[0] == "layer,date,place_id,place,what,count,count_max,qualifier,detail,source"
+    assert lines[0] == "layer,date,place_id,place,what,count,count_max,qualifier,detail,source,dead,missing,survivors,credit"
     assert sum(line.startswith("event,") for line in lines) == 3 and sum(line.startswith("caption,") for line in lines) == 2
     assert "'=HYPERLINK" in text
 

@@ -25,12 +25,15 @@ def all_items(state: dict) -> list[dict]:
 
 
 def test_only_the_selected_place_has_popups(prepared) -> None:
-    """Popups travel only for the selected place: the others lose theirs, and nothing else."""
+    """Popups travel only for the selected place: the others lose theirs, and nothing else. An IOM incident, which
+    selects no place, keeps its own."""
     items = items_at(prepared, date(2016, 1, 20), site="calais-jungle")
     state = step_state(items, site="calais-jungle")
-    with_popup = [item for item in all_items(state) if "popup" in item]
+    with_popup = [item for item in all_items(state) if "popup" in item and "place" in item]
     assert with_popup, "the selected site's markers keep their popups"
     assert {item["place"] for item in with_popup} == {"calais-jungle"}
+    assert [item for item in all_items(state) if "popup" in item and "place" not in item] == \
+        [item for item in state["items"]["deaths"] if "popup" in item]
     everything = step_state(items, site="calais-jungle", all_popups=True)
     assert len([item for item in all_items(everything) if "popup" in item]) > len(with_popup)
     strip = [{key: value for key, value in item.items() if key != "popup"} for item in all_items(everything)]
@@ -38,9 +41,9 @@ def test_only_the_selected_place_has_popups(prepared) -> None:
 
 
 def test_no_site_means_no_popups(prepared) -> None:
-    """With nothing selected, no popup is sent at all."""
+    """With nothing selected, no place's popup is sent at all (an IOM incident's is: it selects nothing)."""
     state = step_state(items_at(prepared, date(2016, 1, 20)))
-    assert not [item for item in all_items(state) if "popup" in item]
+    assert not [item for name, layer in state["items"].items() if name != "deaths" for item in layer if "popup" in item]
 
 
 def test_every_item_carries_its_key_unique_and_kept_from_date_to_date(prepared) -> None:
@@ -58,9 +61,11 @@ def test_every_item_carries_its_key_unique_and_kept_from_date_to_date(prepared) 
 
 
 def test_what_a_click_selects_carries_its_place_id_and_nothing_else_does(prepared) -> None:
-    """Site circles, events, captions and context places name their place; labels, rings and the highlight do not."""
+    """Site circles, events, captions and context places name their place; labels, rings, the highlight and the IOM's
+    incidents (a click opens their popup, it selects nothing) do not."""
     state = step_state(items_at(prepared, date(2016, 1, 20), site="calais-jungle"))
-    for item in all_items(state):
+    assert all("place" not in item for item in state["items"]["deaths"])
+    for item in (item for name, layer in state["items"].items() if name != "deaths" for item in layer):
         classes = (item.get("icon") or item.get("options") or {}).get("className", "")
         clickable = item.get("interactive") is not False and not classes.startswith(("atlas-uncertainty", "atlas-site-range",
                                                                                       "atlas-highlight"))

@@ -310,6 +310,7 @@ LAYER_NAMES = (
     ("events", "events"),
     ("captions", "photo captions"),
     ("context", "context places"),
+    ("deaths", "deaths at the border, from IOM's Missing Migrants Project (deaths.csv)"),
 )
 _LAYER = "(" + "|".join(name for name, _ in LAYER_NAMES) + ")"
 LAYERS_PATTERN = rf"(\s*{_LAYER}\s*(,\s*{_LAYER}\s*)*)"  # the layers column: some of them, separated by commas
@@ -358,7 +359,7 @@ CHAPTERS = Table(
         Column(
             "layers",
             "layers",
-            "Layers on, separated by commas; empty for all: sites, events, captions, context.",
+            "Layers on, separated by commas; empty for all: sites, events, captions, context, deaths.",
             False,
             "sites,events",
         ),

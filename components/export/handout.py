@@ -37,7 +37,8 @@ def chapter_map(prepared: Prepared, row: dict, limits: Limits) -> str:
     ctx = prepared.ctx
     view = chapter_state(AtlasState(lang=ctx.lang), row, limits)
     shown = prepared.at(view.date, view.window, view.months)
-    items = layer_items(ctx, shown.states, shown.event_records, shown.caption_records, list(view.layers), view.site)
+    items = layer_items(ctx, shown.states, shown.event_records, shown.caption_records, list(view.layers), view.site,
+                        shown.death_records)
     place = ctx.place_name(view.site) if view.site and ctx.location(view.site) else ""
     label = t("lesson.map_of", ctx.lang, n=view.chapter, day=format_day(view.date, ctx.lang))
     return print_map_svg(items, frame_for(ctx, view.view, view.site, view.chapter), ctx, shown.states,

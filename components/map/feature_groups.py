@@ -1,4 +1,5 @@
-"""The layers a page asks for, in drawing order: context under sites under events and captions, the highlight on top.
+"""The layers a page asks for, in drawing order: context under sites under the IOM's deaths under events and captions,
+the highlight on top.
 
 layer_items gives each layer's marker items; the live map (map/step.py) sends them as a slider step's state, and the
 exported map (export/standalone.py) draws them with the same static/atlas/live-map.js.
@@ -6,13 +7,23 @@ exported map (export/standalone.py) draws them with the same static/atlas/live-m
 
 from __future__ import annotations
 
-from calais_atlas.map.layers import Rows, captions_items, context_items, events_items, highlight_items, sites_items
+from calais_atlas.map.layers import (
+    Rows,
+    captions_items,
+    context_items,
+    deaths_items,
+    events_items,
+    highlight_items,
+    sites_items,
+)
+from calais_atlas.map.popups import death_credit_html
 from calais_atlas.model.context import MapContext
+from calais_atlas.model.escaping import html_text
 from calais_atlas.model.i18n import t
 from calais_atlas.model.timeline import SiteState
 
 HIGHLIGHT = "highlight"  # the selected site's ring: always drawn, never in the layer control
-DRAWING_ORDER = ("context", "sites", "events", "captions", HIGHLIGHT)
+DRAWING_ORDER = ("context", "sites", "deaths", "events", "captions", HIGHLIGHT)
 
 
 def layer_label(name: str, lang: str) -> str | None:
@@ -20,13 +31,26 @@ def layer_label(name: str, lang: str) -> str | None:
     return None if name == HIGHLIGHT else t(f"layer.{name}", lang)
 
 
+def layer_credit(name: str, lang: str) -> str | None:
+    """The credit the map's credit line carries while the layer is shown (HTML), or None: the IOM's for its deaths,
+    its name on one short line and the whole credit, linked, a click (or Enter) away, like the basemap's."""
+    if name != "deaths":
+        return None
+    return (f'<details class="atlas-credit atlas-credit-deaths"><summary>{html_text(t("credit.deaths", lang))}</summary> '
+            f"{death_credit_html(lang)}</details>")
+
+
 def layer_items(ctx: MapContext, states: dict[str, SiteState], events: Rows, captions: Rows,
-                layers: list[str], site: str | None = None) -> dict[str, list[dict]]:
+                layers: list[str], site: str | None = None, deaths: Rows = ()) -> dict[str, list[dict]]:
+    """Each asked-for layer's marker items, in drawing order; ``deaths`` are the IOM's incidents in the window
+    (model/shown.Shown.death_records), drawn when "deaths" is one of ``layers``."""
     items: dict[str, list[dict]] = {}
     if "context" in layers:
         items["context"] = context_items([pid for pid in ctx.places if pid not in states], ctx)
     if "sites" in layers:
         items["sites"] = sites_items(states, ctx)
+    if "deaths" in layers:
+        items["deaths"] = deaths_items(deaths, ctx)
     if "events" in layers:
         items["events"] = events_items(events, ctx)
     if "captions" in layers:

@@ -1,4 +1,4 @@
-"""The four map layers and the highlight ring, as lists of marker items: where markers go and how big.
+"""The five map layers and the highlight ring, as lists of marker items: where markers go and how big.
 
 An item is what static/atlas/live-map.js draws (map/protocol.Item, before map/step.py keys and compacts it): a circle,
 a ring or an icon, and, on what a click selects, its place id. No streamlit here. The words and HTML inside the
@@ -8,6 +8,7 @@ markers come from popups.py; the place lookups from model.context.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -15,6 +16,7 @@ from calais_atlas.map.popups import (
     caption_text,
     context_html,
     context_tooltip,
+    death_text,
     event_text,
     focus_name_html,
     label_html,
@@ -24,7 +26,18 @@ from calais_atlas.map.popups import (
 from calais_atlas.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
 from calais_atlas.model.context import MapContext
 from calais_atlas.model.formatting import date_is_uncertain
-from calais_atlas.model.palette import CLOSED_STROKE, HIGHLIGHT, PAPER, SITE_CLOSED, SITE_FILL, SITE_STROKE, UNCERTAINTY
+from calais_atlas.model.palette import (
+    CLOSED_STROKE,
+    DEATH_FILL,
+    DEATH_STROKE,
+    HIGHLIGHT,
+    PAPER,
+    SITE_CLOSED,
+    SITE_FILL,
+    SITE_STROKE,
+    UNCERTAINTY,
+)
+from calais_atlas.model.shown import TOTAL
 from calais_atlas.model.summaries import site_summary
 from calais_atlas.model.timeline import SiteState
 
@@ -52,6 +65,11 @@ DETAIL_LIMIT = 250
 LABEL_LIMIT = 40
 COMPACT_PLACES = 300
 UNCERTAINTY_METRES = {"approximate": 1000, "area": 700}
+# An IOM incident's circle follows the camps' rule (circle_radius: area proportional to the number) on its own scale:
+# at the camps' 0.42 px every incident (at most a few dozen people) would be the smallest circle. Here one person is
+# MIN_RADIUS_PX and 27, the deadliest night, about 21 px: the area still reads as the number.
+DEATH_PX_PER_ROOT_PERSON = MIN_RADIUS_PX
+DEATH_UNCERTAINTY_GAP_PX = 4  # the dashed ring around an approximate position, this far outside its circle
 
 
 Rows = pd.DataFrame | list[dict]  # a window's rows: a frame, or its records already oldest first (model/shown.py)
@@ -89,9 +107,9 @@ def group_records(rows: Rows, keys: tuple[str, ...]) -> dict[tuple, list[dict]]:
     return groups
 
 
-def circle_radius(count: int) -> float:
-    """Pixels whose circle *area* is proportional to the count."""
-    return min(MAX_RADIUS_PX, max(MIN_RADIUS_PX, PX_PER_ROOT_PERSON * math.sqrt(max(count, 0))))
+def circle_radius(count: int, px_per_root: float = PX_PER_ROOT_PERSON) -> float:
+    """Pixels whose circle *area* is proportional to the count: the camps' scale, or a layer's own (``px_per_root``)."""
+    return min(MAX_RADIUS_PX, max(MIN_RADIUS_PX, px_per_root * math.sqrt(max(count, 0))))
 
 
 MINOR_KINDS = ("facility", "transport", "coast", "sea", "region")
@@ -249,6 +267,29 @@ def context_items(place_ids: list[str], ctx: MapContext) -> list[dict]:
         marker = icon(*location, context_html(ctx, place_id), *_centred(CONTEXT_PX),
                       f"atlas-context atlas-place-{place_id}{_minor(ctx, place_id)}")
         items.append({**marker, "place": place_id, "tooltip": context_tooltip(ctx, place_id, compact)})
+    return items
+
+
+def death_class(iom_id: str) -> str:
+    """The incident's own class: its key (map/step.py) stays the same from step to step while it is shown."""
+    return "atlas-death-" + re.sub(r"[^a-z0-9]+", "-", str(iom_id).lower()).strip("-")
+
+
+def deaths_items(deaths: Rows, ctx: MapContext) -> list[dict]:
+    """One circle per IOM incident, its area following the dead and missing (circle_radius on its own scale), larger
+    ones drawn first so that a smaller one at the same spot stays in reach; an approximate position has the dashed
+    ring other uncertain places have. A click opens its popup (always sent: it has no place to select)."""
+    records = deaths.to_dict("records") if isinstance(deaths, pd.DataFrame) else deaths
+    items = []
+    for row in sorted(records, key=lambda row: -int(row[TOTAL])):
+        location, own = (float(row["lat"]), float(row["lon"])), death_class(row["iom_id"])
+        radius = circle_radius(int(row[TOTAL]), DEATH_PX_PER_ROOT_PERSON)
+        if row["location_precision"] == "approximate":
+            items.append(circle(*location, radius=radius + DEATH_UNCERTAINTY_GAP_PX, color=UNCERTAINTY, weight=1.2,
+                                dashArray="4 4", fill=False, interactive=False,
+                                className=f"atlas-uncertainty atlas-death-approximate {own}"))
+        items.append({**circle(*location, radius=radius, color=DEATH_STROKE, weight=1.5, fillColor=DEATH_FILL,
+                               fillOpacity=0.7, className=f"atlas-death {own}"), **death_text(row, ctx.lang)})
     return items
 
 

@@ -9,7 +9,7 @@ from branca.element import Element, MacroElement, Template
 
 from calais_atlas.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
 from calais_atlas.model.i18n import t
-from calais_atlas.model.palette import OUTLINE, SITE_CLOSED, SITE_FILL
+from calais_atlas.model.palette import DEATH_FILL, DEATH_STROKE, OUTLINE, SITE_CLOSED, SITE_FILL
 
 # Labels of minor places (facilities, transport) only appear from MINOR_ZOOM, so the coast view stays readable.
 MINOR_ZOOM = 12
@@ -18,12 +18,12 @@ HIDE_MINOR = (",".join(f".atlas-z{z} .atlas-minor" for z in range(MINOR_ZOOM)) +
               + ",".join(f".atlas-z{z} .atlas-detail" for z in range(DETAIL_ZOOM)) + "{display:none}")
 
 
-def _swatch(fill: str, dashed: bool = False, ring: bool = False) -> str:
+def _swatch(fill: str, dashed: bool = False, ring: bool = False, stroke: str = OUTLINE) -> str:
     dash = ' stroke-dasharray="3 2"' if dashed else ""
     fill_attr = 'fill="none"' if ring else f'fill="{fill}" fill-opacity="0.6"'
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" width="18" height="18" viewBox="0 0 20 20" aria-hidden="true">'
-        f'<circle cx="10" cy="10" r="7" {fill_attr} stroke="{OUTLINE}" stroke-width="1.5"{dash}/></svg>'
+        f'<circle cx="10" cy="10" r="7" {fill_attr} stroke="{stroke}" stroke-width="1.5"{dash}/></svg>'
     )
 
 
@@ -36,6 +36,7 @@ def legend_html(lang: str) -> str:
     items = [
         (_swatch(SITE_FILL), t("legend.circle", lang)),
         (_swatch(SITE_CLOSED, dashed=True), t("legend.closed", lang)),
+        (_swatch(DEATH_FILL, stroke=DEATH_STROKE), t("legend.deaths", lang)),
         (_swatch("", dashed=True, ring=True), t("legend.zone", lang)),
         (CAMERA, t("legend.photos", lang)),
         ('<span class="atlas-context-mark" style="display:inline-block;margin:5px"></span>', t("legend.context", lang)),

@@ -6,6 +6,15 @@ Every string from the CSVs goes through html_text before it reaches Leaflet.
 from __future__ import annotations
 
 from calais_atlas.model.context import Citation, MapContext
+from calais_atlas.model.death_texts import (
+    DEATHS_CREDIT,
+    DEATHS_CREDIT_URL,
+    count_text,
+    links,
+    quality_text,
+    text_of,
+    total_text,
+)
 from calais_atlas.model.escaping import html_text
 from calais_atlas.model.i18n import t
 from calais_atlas.model.summaries import FigureLine, ShownDate, figure_lines, shown_date
@@ -150,3 +159,46 @@ def context_tooltip(ctx: MapContext, place_id: str, compact: bool) -> str:
     description = ctx.place_description(place_id)
     extra = [html_text(description, 400)] if description and not compact else []
     return place_tooltip(ctx, place_id, extra)
+
+
+def _link(url: str, label: str) -> str:
+    """A link out of the map; ``url`` is safe_url's (http(s) only), ``label`` already escaped."""
+    return f'<a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+
+
+def death_credit_html(lang: str) -> str:
+    """The IOM data's credit (model/deaths.py), linked to the Missing Migrants Project."""
+    return html_text(t("death.credit", lang, credit="{credit}")).replace(
+        "{credit}", _link(DEATHS_CREDIT_URL, html_text(DEATHS_CREDIT)))
+
+
+def _labelled(label: str, value: str, lang: str) -> str:
+    """'Label: value'; ``value`` is HTML already escaped."""
+    return f"{html_text(label)}{t('colon', lang)}{value}"
+
+
+def death_text(row: dict, lang: str) -> dict:
+    """Tooltip (how many, when, where) and popup (everything IOM says of the incident, with the credit) of an IOM
+    incident. Every text of the row is IOM's or the maintainers': escaped here."""
+    total, where = html_text(total_text(row, lang)), html_text(text_of(row, "location"), 200)
+    approximate = row.get("location_precision") == "approximate"
+    precision = [f"<i>{html_text(t('death.approximate', lang))}</i>"] if approximate else []
+    head = f"<b>{total}</b> · {date_html(text_of(row, 'date'), lang)}"
+    counts = " · ".join(_labelled(label, html_text(count_text(row.get(column), lang)), lang) for label, column in (
+        (t("death.dead", lang), "dead"), (t("death.missing", lang), "missing"), (t("death.survivors", lang), "survivors")))
+    lines = [head, _labelled(t("death.place", lang), html_text(text_of(row, "location"), 400), lang), *precision, counts]
+    if text_of(row, "cause"):
+        lines.append(_labelled(t("death.cause", lang), html_text(text_of(row, "cause"), 300), lang))
+    if text_of(row, "sources"):
+        lines.append(_labelled(t("death.sources", lang), html_text(text_of(row, "sources"), 500), lang))
+    found = links(row)
+    if found:
+        lines.append(_labelled(t("death.links", lang), ", ".join(_link(url, html_text(url, 60)) for url in found), lang))
+    if quality_text(row):
+        lines.append(_labelled(t("death.quality", lang), html_text(quality_text(row)), lang))
+    if text_of(row, "note"):
+        lines.append(_labelled(t("death.note", lang), html_text(text_of(row, "note"), 400), lang))
+    lines += [_labelled(t("death.id", lang), html_text(text_of(row, "iom_id")), lang),
+              f"<small>{death_credit_html(lang)}</small>"]
+    return {"tooltip": "<br>".join([head, where, *precision]),
+            "popup": '<div class="atlas-popup atlas-death-popup">' + "<br>".join(lines) + "</div>"}

@@ -21,6 +21,7 @@ from calais_atlas.map.projection import Viewport, centred, fitted, panned_inside
 from calais_atlas.map.step import SYMBOLS
 from calais_atlas.model import palette
 from calais_atlas.model.context import MapContext
+from calais_atlas.model.death_texts import DEATHS_CREDIT
 from calais_atlas.model.formatting import format_count
 from calais_atlas.model.i18n import t
 from calais_atlas.model.summaries import site_summary
@@ -248,14 +249,20 @@ def _scale_bar(view: Viewport, lang: str) -> str:
             f'text-anchor="middle">{html.escape(words)}</text>')
 
 
-def _credit(view: Viewport, lang: str) -> str:
-    text = t("credit.basemap", lang)  # the live map's credit line, as text: escaped below, for SVG
-    width = len(text) * CREDIT_PX * 0.5 + 6
-    right, bottom = float(view.width), float(view.height)
-    return (f'<rect {_attrs(x=right - width, y=bottom - 12, width=float(width), height=12.0, fill=palette.PAPER)} '
-            f'{_attrs(fill_opacity=palette.LABEL_OPACITY)}/>'
-            f'<text {_attrs(x=right - 3, y=bottom - 3, fill=palette.INK_MUTED, font_size=CREDIT_PX)} '
-            f'text-anchor="end">{html.escape(text)}</text>')
+def _credit(view: Viewport, lang: str, deaths: bool = False) -> str:
+    """The live map's credit line, as text (escaped below, for SVG): the basemap's, and above it the IOM's in full
+    when the map draws its incidents (paper has no link to unfold)."""
+    texts = [t("credit.basemap", lang)]
+    if deaths:
+        texts.insert(0, t("death.credit", lang, credit=DEATHS_CREDIT))
+    right, out = float(view.width), []
+    for index, text in enumerate(reversed(texts)):
+        width, bottom = len(text) * CREDIT_PX * 0.5 + 6, float(view.height - 12 * index)
+        out.append(f'<rect {_attrs(x=right - width, y=bottom - 12, width=float(width), height=12.0, fill=palette.PAPER)} '
+                   f'{_attrs(fill_opacity=palette.LABEL_OPACITY)}/>'
+                   f'<text {_attrs(x=right - 3, y=bottom - 3, fill=palette.INK_MUTED, font_size=CREDIT_PX)} '
+                   f'text-anchor="end">{html.escape(text)}</text>')
+    return "".join(out)
 
 
 def _basemap(view: Viewport) -> str:
@@ -280,6 +287,6 @@ def print_map_svg(items: dict[str, list[dict]], frame: dict, ctx: MapContext, st
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {view.width} {view.height}" role="img" '
         f'aria-label="{html.escape(label)}" font-family="{FONT}" class="print-map">'
         + _definitions(drawing) + _basemap(view) + "".join(drawing.markup) + "".join(map(_label_markup, placed))
-        + _scale_bar(view, ctx.lang) + _credit(view, ctx.lang)
+        + _scale_bar(view, ctx.lang) + _credit(view, ctx.lang, bool(items.get("deaths")))
         + f'<rect {_attrs(width=view.width, height=view.height, fill="none", stroke=palette.BORDER)}/></svg>'
     )

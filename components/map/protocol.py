@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from typing import Literal, NotRequired, TypedDict
 
-VERSION = 3  # live-map.js's own VERSION must match: both change together with this file and PROTOCOL.md
+VERSION = 4  # live-map.js's own VERSION must match: both change together with this file and PROTOCOL.md
 
 log = logging.getLogger("calais_atlas")
 
@@ -26,7 +26,7 @@ class Item(TypedDict):
     type: Literal["circle", "ring", "icon"]
     lat: float
     lon: float
-    place: NotRequired[str]  # the place a click on it selects; absent on what a click does not reach
+    place: NotRequired[str]  # the place a click on it selects; absent on what a click does not select
     style: NotRequired[int]  # circles and rings: an index into StepState.styles ...
     options: NotRequired[dict]  # ... plus their own radius and className
     icon: NotRequired[dict]  # icons: L.divIcon's options (html, iconSize, iconAnchor, className)
@@ -34,7 +34,7 @@ class Item(TypedDict):
     interactive: NotRequired[bool]  # an icon is interactive unless this is false
     tooltip: NotRequired[str]
     sticky: NotRequired[bool]
-    popup: NotRequired[str]
+    popup: NotRequired[str]  # sent for the selected place's items, and always for an item with no place (a click opens it)
 
 
 class Frame(TypedDict):
@@ -58,7 +58,9 @@ class StepState(TypedDict):
 
 class BaseConfig(TypedDict):
     v: int
-    layers: list[list[str | None]]  # [name, label in the layer control or None for no entry], in drawing order
+    # [name, label in the layer control or None for no entry, credit HTML shown while the layer is, or None], in
+    # drawing order
+    layers: list[list[str | None]]
     symbols: dict[str, str]  # symbol name -> SVG
     lang: str
 

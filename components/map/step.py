@@ -6,7 +6,8 @@ The shapes are map/protocol.py's (BaseConfig, StepState). A step's state is ever
   and content did not change;
 - a marker's category symbol is named, not sent as SVG, and circle styles are sent once per step, not per circle;
 - popups travel only for the selected place. Clicking a marker sends its place id back (ui/map_panel.py); the step
-  that follows carries that place's popups and opens the one clicked.
+  that follows carries that place's popups and opens the one clicked. A marker with no place (an IOM incident) selects
+  nothing: its popup travels with it, and a click opens it at once.
 The exported map (export/standalone.py) runs the same live-map.js on the full items, popups and all.
 """
 
@@ -21,7 +22,7 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from calais_atlas.map.assets import IFRAME_PREFIX
-from calais_atlas.map.feature_groups import DRAWING_ORDER, layer_label
+from calais_atlas.map.feature_groups import DRAWING_ORDER, layer_credit, layer_label
 from calais_atlas.map.protocol import VERSION, BaseConfig, Frame, Item, StepState
 from calais_atlas.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
 
@@ -34,8 +35,8 @@ PER_ITEM_OPTIONS = ("radius", "className")  # what differs between circles of on
 
 
 def base_config(lang: str) -> BaseConfig:
-    return {"v": VERSION, "layers": [[name, layer_label(name, lang)] for name in DRAWING_ORDER], "symbols": SYMBOLS,
-            "lang": lang}
+    return {"v": VERSION, "layers": [[name, layer_label(name, lang), layer_credit(name, lang)] for name in DRAWING_ORDER],
+            "symbols": SYMBOLS, "lang": lang}
 
 
 class LiveLayers(JSCSSMixin, MacroElement):
@@ -141,7 +142,7 @@ def step_state(items: dict[str, list[dict]], site: str | None = None, all_popups
         compact = []
         for key, item in zip(keys[name], layer, strict=True):
             out = {"k": key, **_compact(item, styles)}
-            if "popup" in out and not all_popups and (site is None or item.get("place") != site):
+            if "popup" in out and not all_popups and "place" in item and item["place"] != site:
                 del out["popup"]
             compact.append(out)
         layers[name] = compact

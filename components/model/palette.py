@@ -55,6 +55,10 @@ HIGHLIGHT = "#b34700"
 CONTEXT_MARK = "#555555"  # the small square of a context place
 GROUP = "#3a3a3a"  # the disc of a place whose events are grouped
 SHADOW = OKABE_ITO["black"]  # drop shadows, always translucent
+# The IOM's record of deaths at the border (map/layers.py deaths_items): a muted dark violet-grey, no alarm red, apart
+# from the camps' blue, the closed camps' grey and every event colour; its outline reads on land and sea.
+DEATH_FILL = "#3d2d57"
+DEATH_STROKE = "#241d2e"
 
 # The offline basemap.
 LAND = "#f4f1ea"

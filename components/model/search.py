@@ -1,4 +1,4 @@
-"""Find events, captions, places and sources by the words of their texts, in English and in French.
+"""Find events, captions, places, sources and the IOM's incidents by the words of their texts, in English and French.
 
 Matching rules, in the words a reader would use:
 - accents, case and ligatures are ignored: "liniere", "LINIÈRE" and "linière" are the same word, "coeur" finds "cœur";
@@ -10,7 +10,8 @@ Matching rules, in the words a reader would use:
 - a query is cut to MAX_QUERY_CHARS characters and MAX_QUERY_WORDS words, and the cut is reported.
 
 A row is searched in every text it has, whatever the interface language: events by title, description, quote and
-quote_en; captions by text and credit; places by name and description; sources by title, publisher and author; plus the
+quote_en; captions by text and credit; places by name and description; sources by title, publisher and author; the
+IOM's incidents by IOM's words for the place, the country, the cause and the sources; plus the
 French ``<column>_fr`` of any of these when the table has it (places have ``name_fr``). Where
 an event happened is not its text: "Wissant" finds the place Wissant, and the events whose texts say Wissant.
 
@@ -44,7 +45,7 @@ MAX_QUERY_CHARS = 200  # longer than any name or title a viewer would type; a pa
 MAX_QUERY_WORDS = 12
 DEFAULT_LIMIT = 50
 LABEL_WORDS = 12  # a caption's label: its first words
-KINDS = ("event", "caption", "place", "source")
+KINDS = ("event", "caption", "place", "source", "death")
 
 # (kind, table, id column, place column, date column, label column, searched columns)
 _SOURCES_OF_ROWS = (
@@ -52,16 +53,18 @@ _SOURCES_OF_ROWS = (
     ("caption", "captions", "caption_id", "place_id", "date", "text", ("text", "credit")),
     ("place", "places", "place_id", "place_id", "active", "name", ("name", "description")),
     ("source", "sources", "source_id", "", "published", "title", ("title", "publisher", "author")),
+    # The IOM's incidents: by IOM's words for the place ("Wimereux", "Gris-Nez"), the country, the cause and the sources
+    ("death", "deaths", "iom_id", "", "date", "location", ("location", "country", "cause", "sources")),
 )
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})  # not split by NFKD
 
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # event | caption | place | source
+    kind: str  # event | caption | place | source | death (an IOM incident: its id is IOM's, it has no place id)
     id: str
     date: str  # as written in the data: "2015-11-25", "2016-03", "2015-09/2015-11", or "" for a place with no dates
-    place_id: str  # "" for a source
+    place_id: str  # "" for a source and an IOM incident
     label: str  # raw text: escape it where it is shown
 
 

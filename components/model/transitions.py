@@ -108,15 +108,21 @@ def go_to_event(state: AtlasState, day: date, place_id: str, limits: Limits) -> 
 
 
 def go_to_found(state: AtlasState, day: date | None, place_id: str, limits: Limits, caption_id: str = "",
-                category: str = "") -> AtlasState:
+                category: str = "", layer: str = "", view: str = "") -> AtlasState:
     """A search result chosen: its date (kept when it has none), its place selected and centred, a caption highlighted.
 
     As "Show on map" does for a caption. An event whose category the filter hides brings its category back into the
-    filter: the viewer asked to see that event. A place the data does not know is not selected.
+    filter: the viewer asked to see that event. A place the data does not know is not selected. A result that has no
+    place (an IOM incident) is shown by its ``layer``, brought back when hidden, and a ``view`` that has it in sight
+    (the coast, or every place).
     """
     moved = state if day is None else set_date(state, day, limits)
     if category and moved.categories and category not in moved.categories:
         moved = set_categories(moved, (*moved.categories, category))
+    if layer and layer not in moved.layers:
+        moved = set_layer(moved, layer, True)
+    if view:
+        moved = set_view(moved, view)
     if not place_id or place_id not in limits.place_ids:
         return moved
     if caption_id and limits.caption_places.get(caption_id) == place_id:

@@ -135,9 +135,11 @@ def _date_driven(page: PageData) -> None:
     with st.container(key=box):
         left, right = st.columns([11, 9] if on_projector else [2, 1] if in_lesson else [3, 1], gap="small")
     with left:
-        items = layer_items(ctx, states, shown.event_records, shown.caption_records, list(view.layers), view.site)
+        items = layer_items(ctx, states, shown.event_records, shown.caption_records, list(view.layers), view.site,
+                            shown.death_records)
         # Presenting, the page's CSS sizes the map to the first screen (ui/lesson.py); 560 is its size at 1280×720.
-        map_panel(ctx, items, site=view.site, basemap=view.basemap, height=560 if on_projector else 600)
+        map_panel(ctx, items, site=view.site, basemap=view.basemap, height=560 if on_projector else 600,
+                  points=page.prepared.death_points())
     with bar:
         time_bar(span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
         if not on_projector:  # a projector's first screen is the chapter's: its date is in the time bar and the text
@@ -147,7 +149,8 @@ def _date_driven(page: PageData) -> None:
             st.caption(t("ui.grouped", lang, count=len(events)))
         # Right under the map, in the fragment: a download is of the date shown, which the sidebar (drawn by the full
         # run only) would not follow.
-        export_panel(ctx, at, states, events, captions, page.prepared, items, frame(ctx), lang, view.categories)
+        export_panel(ctx, at, states, events, captions, page.prepared, items, frame(ctx, page.prepared.death_points()),
+                     lang, view.categories, shown.deaths)
     with right:
         if on_projector:
             presentation_text(page.chapters, page.limits, ctx.place_name, lang)
@@ -164,7 +167,7 @@ def _date_driven(page: PageData) -> None:
             chart_panel(page.prepared, states, at, lang)
     if text_tab.open:
         with text_tab:
-            text_view(states, events, captions, ctx, at, lang, view.categories)
+            text_view(states, events, captions, ctx, at, lang, view.categories, shown.deaths)
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)

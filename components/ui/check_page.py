@@ -105,7 +105,7 @@ def _preview(candidate: Dataset, lang: str) -> None:
     at = st.slider(t("ui.date", lang), min_value=span.first, max_value=span.last, value=opening, key="check.date",
                    format="YYYY-MM-DD")
     shown = shown_at(tables, at, "upto", 0, lang)
-    items = layer_items(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS))
+    items = layer_items(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS), deaths=shown.death_records)
     map_panel(shown.ctx, items, key="check.map", view=frame_for(shown.ctx, "coast"), clickable=False, height=480)
 
 

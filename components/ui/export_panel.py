@@ -30,19 +30,20 @@ def data_download_button(lang: str, key: str) -> None:
 
 def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
                  prepared: Prepared, items: dict[str, list[dict]], frame: Frame, lang: str,
-                 categories: tuple[str, ...] = ()) -> None:
+                 categories: tuple[str, ...] = (), deaths: pd.DataFrame | None = None) -> None:
     """``items`` are the layers' marker items the live map draws (map/feature_groups.layer_items): the file draws them,
     framed as the live map is (``frame``). ``prepared`` is the page's data in its language: the handout draws each
     chapter's map from it.
 
-    ``events`` are those the category filter shows (() for all categories), which the file names say.
+    ``events`` are those the category filter shows (() for all categories), which the file names say; ``deaths``,
+    the IOM's incidents in the same window, are rows of the CSV too, with their credit.
     """
     rows_name = shown_rows_name(at, categories)
     with st.expander(t("export.title", lang), key="atlas-export"):  # in the fragment: a download is of the date shown
         st.download_button(t("export.map", lang), lambda: standalone_map(items, frame, lang),
                            file_name=f"calais-atlas-{at.isoformat()}.html", mime="text/html", key="atlas-export-map",
                            on_click="ignore")
-        st.download_button(t("export.rows", lang), lambda: shown_rows_csv(at, states, events, captions, ctx),
+        st.download_button(t("export.rows", lang), lambda: shown_rows_csv(at, states, events, captions, ctx, deaths),
                            file_name=rows_name, mime="text/csv", key="atlas-export-rows",
                            on_click="ignore")
         if not prepared.tables["chapters"].empty:

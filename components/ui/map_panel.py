@@ -6,7 +6,7 @@ of the view here, so the link, the sidebar and the map agree after every step.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Sequence
 
 import streamlit as st
 
@@ -32,16 +32,18 @@ def _on_message(key: str, place_ids: Container[str]) -> None:
         state.apply(move.set_layers, message.layers)
 
 
-def frame(ctx: MapContext) -> Frame:
-    """The current view's frame: where the map looks, and the place it is about."""
+def frame(ctx: MapContext, points: Sequence[tuple[float, float]] = ()) -> Frame:
+    """The current view's frame: where the map looks, and the place it is about; ``points`` (the IOM's incidents,
+    when their layer is shown) are in the view of every place too."""
     view = state.current()
-    return frame_for(ctx, view.view, view.site, view.chapter)
+    return frame_for(ctx, view.view, view.site, view.chapter, points if "deaths" in view.layers else ())
 
 
 def map_panel(ctx: MapContext, items: dict[str, list[dict]], *, site: str | None = None, key: str = MAP_KEY,
-              view: Frame | None = None, basemap: str = "offline", clickable: bool = True, height: int = 600) -> None:
+              view: Frame | None = None, basemap: str = "offline", clickable: bool = True, height: int = 600,
+              points: Sequence[tuple[float, float]] = ()) -> None:
     """The live map: its base is the same at every step, so the iframe stays; only the step's state changes. The
     state carries the frame (``view``, or the current view's), which live-map.js applies when it is a new one."""
-    state_now = step_state(items, site, all_popups=not clickable, report=clickable, frame=view or frame(ctx))
+    state_now = step_state(items, site, all_popups=not clickable, report=clickable, frame=view or frame(ctx, points))
     live_folium(state_now, basemap=basemap, lang=ctx.lang, key=key, height=height,
                 on_change=lambda: _on_message(key, ctx.places))

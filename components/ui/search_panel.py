@@ -1,4 +1,5 @@
-"""The search box: events, photos, places and sources by any word of their texts (components/model/search.py).
+"""The search box: events, photos, places, sources and the IOM's incidents by any word of their texts
+(components/model/search.py).
 
 The query is neither part of the view nor of the link: it is a way to reach a view, and choosing a result puts the
 view's date, place and caption in the link, which is what a teacher shares. A link that reopened a list of results
@@ -11,6 +12,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from calais_atlas.map.framing import view_showing
 from calais_atlas.model import transitions as move
 from calais_atlas.model.escaping import markdown_text
 from calais_atlas.model.formatting import format_date
@@ -36,12 +38,20 @@ RESULTS_STYLE = ("<style>.st-key-atlas-search-results button{justify-content:fle
 
 def _kind(kind: str, lang: str) -> str:
     return {"event": t("search.event", lang), "caption": t("search.caption", lang), "place": t("search.place", lang),
-            "source": t("search.source", lang)}.get(kind, kind)
+            "source": t("search.source", lang), "death": t("search.death", lang)}.get(kind, kind)
 
 
 def _event_categories(prepared: Prepared) -> Mapping[str, str]:
     events = prepared.tables["events"]
     return prepared.remembered(("event_categories",), lambda: dict(zip(events["event_id"], events["category"], strict=True)))
+
+
+def _death_views(prepared: Prepared) -> Mapping[str, str]:
+    """Each IOM incident's view that has it in sight (map/framing.view_showing), found once per data."""
+    deaths = prepared.tables["deaths"]
+    return prepared.remembered(("death_views",), lambda: {
+        iom_id: view_showing(float(lat), float(lon))
+        for iom_id, lat, lon in zip(deaths["iom_id"], deaths["lat"], deaths["lon"], strict=True)})
 
 
 def _label(hit: Hit, prepared: Prepared, hidden: bool, lang: str) -> str:
@@ -89,7 +99,9 @@ def search_panel(prepared: Prepared, limits: Limits, data: tuple[str, str], lang
         for number, hit in enumerate(found.hits):
             category = categories.get(hit.id, "") if hit.kind == "event" else ""
             hidden = bool(shown) and bool(category) and category not in shown
+            death = hit.kind == "death"
             st.button(_label(hit, prepared, hidden, lang), key=state.key(f"found.{number}"), type="tertiary",
                       on_click=state.apply, width="stretch",
                       args=(move.go_to_found, first_day(hit, view.date), hit.place_id, limits,
-                            hit.id if hit.kind == "caption" else "", category))
+                            hit.id if hit.kind == "caption" else "", category, "deaths" if death else "",
+                            _death_views(prepared).get(hit.id, "") if death else ""))

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from calais_atlas.model.context import MapContext, texts
+from calais_atlas.model.death_texts import DEATHS_CREDIT, DEATHS_CREDIT_URL, count_text, text_of
 from calais_atlas.model.escaping import markdown_text
 from calais_atlas.model.formatting import cut_text, format_date, format_day
 from calais_atlas.model.i18n import t
@@ -45,10 +46,11 @@ def chart_panel(prepared: Prepared, states: dict[str, SiteState], at: date, lang
 
 
 def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext, at: date,
-              lang: str, categories: tuple[str, ...] = ()) -> None:
+              lang: str, categories: tuple[str, ...] = (), deaths: pd.DataFrame | None = None) -> None:
     """The map as tables: readable by a screen reader and by keyboard, following the slider.
 
-    ``events`` are those the category filter shows; ``categories`` (() for all) is said above them.
+    ``events`` are those the category filter shows; ``categories`` (() for all) is said above them. ``deaths`` are the
+    IOM's incidents in the same window, with their credit.
     """
     st.markdown(f"#### {t('text.sites', lang, date=format_day(at, lang))}")
     sites = []
@@ -77,6 +79,28 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
             t("col.place", lang): [ctx.place_name(p) for p in shown["place_id"]],
             t("col.caption", lang): [cut_text(x, 400, lang) for x in shown["text"]],
         }))
+    if deaths is not None:
+        deaths_table(deaths, lang)
+
+
+def deaths_table(deaths: pd.DataFrame, lang: str) -> None:
+    """The IOM's incidents in the window: the counts as IOM gives them ("unknown", never 0), its words for the place
+    and the cause, its id, and the credit, linked."""
+    st.markdown(f"#### {t('text.deaths', lang, n=len(deaths))}")
+    before, after = t("death.credit", lang, credit="\0").split("\0")  # the link goes where the message puts it
+    st.caption(f"{markdown_text(before)}[{markdown_text(DEATHS_CREDIT)}]({DEATHS_CREDIT_URL}){markdown_text(after)}")
+    if deaths.empty:
+        return
+    rows = deaths.head(TEXT_ROWS).to_dict("records")
+    st.table(pd.DataFrame({
+        t("col.date", lang): [format_date(text_of(row, "date"), lang) for row in rows],
+        t("death.place", lang): [text_of(row, "location")[:300] for row in rows],
+        t("death.dead", lang): [count_text(row.get("dead"), lang) for row in rows],
+        t("death.missing", lang): [count_text(row.get("missing"), lang) for row in rows],
+        t("death.survivors", lang): [count_text(row.get("survivors"), lang) for row in rows],
+        t("death.cause", lang): [text_of(row, "cause")[:300] for row in rows],
+        t("death.id", lang): [text_of(row, "iom_id") for row in rows],
+    }))
 
 
 def sources_panel(tables: dict[str, pd.DataFrame], ctx: MapContext, lang: str) -> None:

@@ -16,7 +16,7 @@
  */
 (function () {
   "use strict";
-  var VERSION = 3;  // components/map/protocol.py's VERSION
+  var VERSION = 4;  // components/map/protocol.py's VERSION
   var NOTICE = {
     en: "This map cannot draw what the atlas sent (protocol version {got}; it draws version {v}). Reload the page.",
     fr: "Cette carte ne peut pas dessiner ce que l'atlas a envoyé (protocole version {got} ; elle dessine la version {v}). Rechargez la page."
@@ -79,8 +79,9 @@
         atlas.pickedPlace = it.place;
         send({kind: "click", place: it.place});
       });
-      if (it.tooltip) { layer.on("add", function () { reachable(layer, it.tooltip); }); }
     }
+    // What a click reaches (a place to select, or a popup of its own: an IOM incident) is reached by keyboard too.
+    if (it.tooltip && (it.place || it.popup)) { layer.on("add", function () { reachable(layer, it.tooltip); }); }
     return layer;
   }
 
@@ -183,8 +184,9 @@
     atlas.syncing = false;
     atlas.control = L.control.layers(null, null, {collapsed: true});
     cfg.layers.forEach(function (entry) {
-      var name = entry[0], label = entry[1];
-      atlas.groups[name] = L.layerGroup();
+      var name = entry[0], label = entry[1], credit = entry[2];
+      // A layer's credit is in the map's credit line while the layer is shown (Leaflet's attribution control).
+      atlas.groups[name] = L.layerGroup([], credit ? {attribution: credit} : {});
       if (label) {
         atlas.labels[name] = true;
         atlas.control.addOverlay(atlas.groups[name], label);
@@ -243,7 +245,7 @@
   // to SHIFT_MAX px; then the context names, beside their mark on the right or else on the left. A label that still
   // covers something is hidden: its place keeps its marker and tooltip. Run after every step and every zoom or pan,
   // on what is drawn.
-  var MARKERS = ".leaflet-marker-icon.atlas-event, .leaflet-marker-icon.atlas-caption, path.atlas-site";
+  var MARKERS = ".leaflet-marker-icon.atlas-event, .leaflet-marker-icon.atlas-caption, path.atlas-site, path.atlas-death";
   var SITE_LABELS = ".atlas-site-label .atlas-label", CONTEXT_LABELS = ".atlas-context-name";
   // The label naming the place the view is about (components/map/layers.py, highlight_items): placed first, never hidden.
   var FOCUS_LABELS = ".atlas-focus .atlas-label, .atlas-focus .atlas-context-name", FOCUS_SHIFT_MAX = 96;

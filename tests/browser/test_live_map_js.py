@@ -154,7 +154,7 @@ def test_the_layer_control_sends_the_viewers_choice_and_the_state_decides(fixtur
     events = fixture_page.locator(".leaflet-control-layers-overlays label").filter(has_text="Events").locator("input")
     events.uncheck()
     sent = fixture_page.evaluate("window.sent")
-    assert [(m["v"], m["kind"], m["layers"]) for m in sent] == [(VERSION, "layers", ["context", "sites", "captions"])]
+    assert [(m["v"], m["kind"], m["layers"]) for m in sent] == [(VERSION, "layers", ["context", "sites", "deaths", "captions"])]
     assert fixture_page.locator(".atlas-event").count() == 0
     apply(fixture_page, state)  # a state that still shows the events (sent before Python had the message)
     assert events.is_checked() and fixture_page.locator(".atlas-event").count() > 0

@@ -29,7 +29,7 @@ def test_map_visible_with_core_sites_layer_control_and_legend(page) -> None:
     expect(frame.locator(".atlas-place-brachay").first).to_be_attached()  # 365 km away: drawn, outside the coast view
     frame.locator(".leaflet-control-layers").hover()
     labels = frame.locator(".leaflet-control-layers-overlays label")
-    expect(labels).to_have_count(4)
+    expect(labels).to_have_count(5)
     expect(labels.first).to_contain_text("Context places")
     expect(frame.locator("details.atlas-legend summary")).to_have_text("Legend")
     expect(frame.locator(".atlas-legend")).to_contain_text("Clash with police")  # folded: its text is there, for a reader

@@ -49,7 +49,7 @@ def test_the_maps_layer_control_the_sidebar_and_the_link_agree(page, size) -> No
     frame.locator(".leaflet-control-layers-overlays label").filter(has_text="Events").locator("input").uncheck()
     expect(sidebar_events).not_to_be_checked(timeout=15_000)
     expect(page).to_have_url(re.compile(r"[?&]layers="))
-    assert set(_link_layers(page.url)) == {"sites", "captions", "context"}, page.url
+    assert set(_link_layers(page.url)) == {"sites", "captions", "context", "deaths"}, page.url
     expect(frame.locator(".atlas-event")).to_have_count(0)
 
     page.reload()

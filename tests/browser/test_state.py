@@ -11,7 +11,7 @@ from datafolders import MINIMAL
 
 DATA_FOLDER = MINIMAL
 THUMB = '[data-testid="stSliderThumbValue"]'  # hidden on screen; its text is ui/controls.py's SLIDER_FORMATS
-LAYER_LABELS = ("Sites and population", "Events", "Photo captions", "Context places")
+LAYER_LABELS = ("Sites and population", "Events", "Photo captions", "Context places", "Deaths at the border (IOM)")
 
 
 def sidebar(page):

@@ -1,0 +1,54 @@
+"""The words an IOM incident is told with (model/deaths.py's rows), shared by its popup, the text view and the CSV.
+
+Raw text: whoever shows it escapes it (model/escaping.py). An empty count is IOM's "not known" and is said so, never
+written 0; a split incident's quality scores are listed as IOM gives them, never summed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from calais_atlas.model.deaths import DEATHS_CREDIT, DEATHS_CREDIT_URL
+from calais_atlas.model.escaping import safe_url
+from calais_atlas.model.formatting import format_count
+from calais_atlas.model.i18n import t
+
+__all__ = ["DEATHS_CREDIT", "DEATHS_CREDIT_URL", "count_text", "links", "quality_text", "text_of", "total_text"]
+
+COUNTS = ("dead", "missing", "survivors")
+
+
+def known(value: object) -> int | None:
+    """A count as a number, or None when IOM gives none (an empty cell, read as pandas' NA)."""
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def count_text(value: object, lang: str) -> str:
+    """'27', or 'unknown': an empty count is never shown as 0."""
+    number = known(value)
+    return t("death.unknown", lang) if number is None else format_count(number, lang)
+
+
+def total_text(row: Mapping, lang: str) -> str:
+    """'27 dead or missing'; 'number not known' when IOM gives neither count."""
+    dead, missing = known(row.get("dead")), known(row.get("missing"))
+    if dead is None and missing is None:
+        return t("death.total_unknown", lang)
+    return t("death.total", lang, count=(dead or 0) + (missing or 0))
+
+
+def text_of(row: Mapping, column: str) -> str:
+    value = row.get(column)
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def links(row: Mapping) -> list[str]:
+    """IOM's links that are http(s) addresses; anything else is not made a link (the validator reports it)."""
+    return [url for url in (safe_url(part) for part in text_of(row, "links").split()) if url]
+
+
+def quality_text(row: Mapping) -> str:
+    """'4', or '4, 5' for an incident IOM split over several rows: each score as IOM gives it."""
+    return ", ".join(text_of(row, "source_quality").split())
