@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test lint validate geocode docs bench screenshot wheel-check clean
+.PHONY: run test test-fast lint validate geocode docs bench screenshot wheel-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,17 @@ $(AXE): tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --silent
 	touch $(AXE)
 
+# In parallel, one worker a core (pytest-xdist); --dist loadscope keeps a module's tests on one worker, so a module's
+# own server (folder_url) and pages (module-scoped fixtures) start once. Each worker runs its own app servers and
+# Chromium, on free ports.
+PYTEST_PARALLEL := -n auto --dist loadscope
+
 test: $(STAMP) $(AXE)
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
+
+# The inner loop: everything but the browser tests (tests/browser/).
+test-fast: $(STAMP)
+	$(PY) -m pytest $(PYTEST_PARALLEL) --ignore=tests/browser
 
 # ESLint for the atlas's browser code, from npm (package-lock.json pins it; eslint.config.mjs says what it checks).
 ESLINT := node_modules/.bin/eslint

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from playwright.sync_api import Error as PlaywrightError
 
 IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -17,6 +19,32 @@ _VIEW_SETTLED = """([zoom, lat, lng, tolerance]) => {
     return Math.abs(center.lat - lat) <= tolerance && Math.abs(center.lng - lng) <= tolerance;
 }"""
 _VIEW = "[window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]"
+
+
+class Requests:
+    """Every request the page makes, by host."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def hosts(self) -> set[str]:
+        return {urlsplit(url).hostname or "" for url in self.urls if urlsplit(url).scheme in ("http", "https", "ws", "wss")}
+
+
+def new_page(browser, base_url: str, width: int = 1400, height: int = 1000, **options):
+    """A page in a fresh browser context (its own cookies and storage) at ``base_url``; close it with ``page.context``.
+
+    ``page.requests`` records every request it makes, ``page.dialogs`` every dialog's message (dismissed).
+    ``options`` go to the context (is_mobile, has_touch, ...).
+    """
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
+    page = context.new_page()
+    page.requests = Requests()
+    page.on("request", lambda request: page.requests.urls.append(request.url))
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.base_url = base_url
+    return page
 
 
 def open_map(page, query: str = ""):

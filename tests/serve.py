@@ -40,20 +40,36 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60.0) -> 
 @contextlib.contextmanager
 def running_app(data_dir: Path | None = None, app: str = "app.py", env: dict[str, str] | None = None) -> Iterator[str]:
     """Yield the base URL of a fresh streamlit server on 127.0.0.1, stopped on exit."""
-    port = free_port()
     environment = {**os.environ, **(env or {})}
     if data_dir is not None:
         environment["CALAIS_ATLAS_DATA"] = str(data_dir)
-    command = [sys.executable, "-m", "streamlit", "run", app, "--server.headless", "true", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
+    for attempt in range(3):
+        # free_port's port is free when asked, not when streamlit binds it: a test running in parallel may have taken
+        # it meanwhile, and the server then exits at once. Another port, then.
+        port = free_port()
+        command = [sys.executable, "-m", "streamlit", "run", app, "--server.headless", "true", "--server.port", str(port),
+                   "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+                   "--server.fileWatcherType", "none"]
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   text=True)
+        url = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            wait_healthy(url, process)
+        except RuntimeError:
+            _stop(process)
+            if attempt == 2:
+                raise
+            continue
+        try:
+            yield url
+        finally:
+            _stop(process)
+        return
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()

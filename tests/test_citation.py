@@ -11,7 +11,6 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from calais_atlas.data.loader import load_dataset
 from calais_atlas.export.handout import handout_html
 from calais_atlas.export.rows import shown_rows_csv
 from calais_atlas.map.popups import source_html
@@ -19,14 +18,8 @@ from calais_atlas.model.context import CITATION_LIMIT, MapContext
 from calais_atlas.model.escaping import html_text, markdown_text
 from calais_atlas.model.shown import Prepared
 from calais_atlas.ui.captions import source_link
-from datafolders import ROOT
 
 LONG = "A title of a report long enough to be cut at eighty characters but well under the limit of a citation"
-
-
-@pytest.fixture(scope="module")
-def shipped() -> dict[str, pd.DataFrame]:
-    return load_dataset(ROOT / "data").tables
 
 
 def _with_title(tables: dict[str, pd.DataFrame], source_id: str, title: str) -> dict[str, pd.DataFrame]:

@@ -6,15 +6,8 @@ from datetime import date
 
 import pytest
 
-from calais_atlas.data.loader import default_data_dir, load_dataset
 from calais_atlas.export.rows import shown_rows_csv, shown_rows_name
 from calais_atlas.model.filters import filter_events
-from calais_atlas.model.shown import Prepared
-
-
-@pytest.fixture(scope="module")
-def prepared() -> Prepared:
-    return Prepared.build(load_dataset(default_data_dir()).tables, "en")
 
 
 @pytest.mark.parametrize("categories", [("demolition",), ("clash", "death"), ("camp", "demolition", "policy")])

@@ -4,28 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import pytest
 
-from calais_atlas.data.loader import load_dataset
 from calais_atlas.data.schema import EVENT_CATEGORIES
 from calais_atlas.model import transitions as move
 from calais_atlas.model.filters import CATEGORIES, filter_events, in_legend_order, stops_for
 from calais_atlas.model.timeline import data_span
 from calais_atlas.model.view_state import AtlasState
-from datafolders import MINIMAL, ROOT
-
-
-@pytest.fixture(scope="module")
-def minimal() -> dict[str, pd.DataFrame]:
-    return load_dataset(MINIMAL).tables
-
-
-@pytest.fixture(scope="module")
-def shipped() -> dict[str, pd.DataFrame]:
-    dataset = load_dataset(ROOT / "data")
-    assert dataset.ok
-    return dataset.tables
 
 
 def test_the_categories_are_the_legends_in_its_order() -> None:

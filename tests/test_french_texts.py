@@ -16,7 +16,6 @@ import pandas as pd
 import pytest
 
 from apptest_helpers import groups_js, page_failed, run_app
-from calais_atlas.data.loader import default_data_dir, load_dataset
 from calais_atlas.data.schema import EVENTS, PLACES
 from calais_atlas.export.rows import shown_rows_csv
 from calais_atlas.map.feature_groups import layer_items
@@ -37,11 +36,6 @@ PLACES_FRAME = pd.DataFrame({
     "description_fr": ["Le bidonville.", "", float("nan")],
     "lat": [50.97, 50.95, 50.95], "lon": [1.9, 1.86, 1.76],
 })
-
-
-@pytest.fixture(scope="module")
-def shipped() -> dict[str, pd.DataFrame]:
-    return load_dataset(default_data_dir()).tables
 
 
 @pytest.mark.parametrize(("table", "column"), FRENCH_COLUMNS)

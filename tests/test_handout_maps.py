@@ -23,16 +23,11 @@ from calais_atlas.map.projection import Viewport, fitted, world_px
 from calais_atlas.model.i18n import t
 from calais_atlas.model.palette import PAPER, SITE_CLOSED, SITE_FILL
 from calais_atlas.model.shown import Prepared
-from datafolders import MINIMAL, ROOT
+from datafolders import MINIMAL
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 SECTION = re.compile(r'<section class="chapter" id="chapter-(\d+)">(.*?)</section>', re.S)
 FOCUS_LABEL = re.compile(r'<g class="map-focus">(.*?)</g>', re.S)
-
-
-@pytest.fixture(scope="module")
-def shipped() -> dict:
-    return load_dataset(ROOT / "data").tables
 
 
 DRAWING_TAGS = {"svg", "defs", "symbol", "use", "g", "path", "circle", "rect", "text"}

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from apptest_helpers import groups_js, page_failed, run_app
-from calais_atlas.data.loader import default_data_dir, load_dataset
+from calais_atlas.data.loader import load_dataset
 from calais_atlas.export.handout import handout_html
 from calais_atlas.export.rows import shown_rows_csv
 from calais_atlas.map.feature_groups import layer_items
@@ -61,11 +61,6 @@ def test_the_go_to_list_is_in_alphabetical_order_of_the_language_shown() -> None
                                                          "Grande-Synthe camp (Basroch)", "Sangatte"]
     assert list(place_names(PLACES, "fr").values()) == ["Calais", "Camp de Grande-Synthe (Basroch)", "Grande-Synthe",
                                                          "«\u00a0Jungle\u00a0» de Calais", "Sangatte"]
-
-
-@pytest.fixture(scope="module")
-def shipped() -> dict[str, pd.DataFrame]:
-    return load_dataset(default_data_dir()).tables
 
 
 def _drawn_names(items: dict[str, list[dict]]) -> dict[str, list[str]]:

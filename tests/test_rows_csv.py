@@ -8,14 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from calais_atlas.data.loader import default_data_dir, load_dataset
 from calais_atlas.export.rows import shown_rows_csv
 from calais_atlas.model.shown import Prepared
-
-
-@pytest.fixture(scope="module")
-def tables() -> dict[str, pd.DataFrame]:
-    return load_dataset(default_data_dir()).tables
 
 
 def _read(tables, lang: str, day: date) -> tuple[pd.DataFrame, dict]:
@@ -26,12 +20,12 @@ def _read(tables, lang: str, day: date) -> tuple[pd.DataFrame, dict]:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("day", [date(2016, 1, 20), date(2015, 6, 15), date(2021, 11, 24)])
-def test_the_count_column_is_numbers_a_spreadsheet_can_sum(tables, lang, day) -> None:
+def test_the_count_column_is_numbers_a_spreadsheet_can_sum(shipped, lang, day) -> None:
     """pandas reads ``count`` as numbers, in either language; its sum is the sum of the lowest head counts the map
     sizes its circles by; ``count_max`` holds the highest of a range or of sources that disagree; ``qualifier`` says
     how the source worded the count; the figure in words stays in ``what``. (Once, "about 5,000 residents" was the
     only column, text a spreadsheet cannot add.)"""
-    frame, states = _read(tables, lang, day)
+    frame, states = _read(shipped, lang, day)
     assert pd.api.types.is_numeric_dtype(frame["count"]) and pd.api.types.is_numeric_dtype(frame["count_max"])
     counted = {pid: state for pid, state in states.items() if state.status == "counted"}
     assert counted, "the day must have counted sites, so the sum means something"
@@ -47,9 +41,9 @@ def test_the_count_column_is_numbers_a_spreadsheet_can_sum(tables, lang, day) ->
     assert frame.loc[frame["layer"] != "site", "count"].isna().all()
 
 
-def test_a_range_and_a_disagreement_keep_both_ends(tables) -> None:
+def test_a_range_and_a_disagreement_keep_both_ends(shipped) -> None:
     """On 15 Jun 2015 the Jungle's sources disagree (1,500–6,000): count 1500, count_max 6000, and the words say so."""
-    frame, _ = _read(tables, "en", date(2015, 6, 15))
+    frame, _ = _read(shipped, "en", date(2015, 6, 15))
     jungle = frame[frame["place_id"] == "calais-jungle"].iloc[0]
     assert (jungle["count"], jungle["count_max"]) == (1500, 6000)
     assert "1,500–6,000" in jungle["what"]

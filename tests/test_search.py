@@ -5,21 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from calais_atlas.data.loader import load_dataset
 from calais_atlas.model.search import DEFAULT_LIMIT, MAX_QUERY_CHARS, MAX_QUERY_WORDS, Hit, SearchIndex, query_words, words
-from datafolders import MINIMAL, ROOT
 
 
 @pytest.fixture(scope="module")
-def shipped() -> SearchIndex:
-    dataset = load_dataset(ROOT / "data")
-    assert dataset.ok
-    return SearchIndex.build(dataset.tables, "en")
+def shipped_index(shipped) -> SearchIndex:
+    return SearchIndex.build(shipped, "en")
 
 
 @pytest.fixture(scope="module")
-def minimal() -> SearchIndex:
-    return SearchIndex.build(load_dataset(MINIMAL).tables, "en")
+def minimal_index(minimal) -> SearchIndex:
+    return SearchIndex.build(minimal, "en")
 
 
 def _frame(rows: list[dict], when: str) -> pd.DataFrame:
@@ -90,8 +86,8 @@ def ids(found) -> set[str]:
         ("Laurent", {"time-2016-lightbox"}, set()),  # a source's author
     ],
 )
-def test_truth_table_on_the_shipped_data(shipped, query: str, found: set[str], not_found: set[str]) -> None:
-    result = shipped.search(query)
+def test_truth_table_on_the_shipped_data(shipped_index, query: str, found: set[str], not_found: set[str]) -> None:
+    result = shipped_index.search(query)
     assert found <= ids(result)
     assert not not_found & ids(result)
     assert result.total >= len(found)
@@ -128,13 +124,13 @@ def test_truth_table_on_a_tiny_atlas(tiny, query: str, found: set[str], not_foun
     assert result.total == len(result.hits)
 
 
-def test_minimal_fixture_finds_across_kinds(minimal) -> None:
+def test_minimal_fixture_finds_across_kinds(minimal_index) -> None:
     """One word, every kind: the place, its events, its captions, its source."""
-    result = minimal.search("calais")
+    result = minimal_index.search("calais")
     assert {(hit.kind, hit.id) for hit in result.hits} >= {
         ("place", "calais"), ("place", "calais-jungle"), ("caption", "time-01"), ("caption", "time-02"),
         ("source", "time"), ("source", "bbc-fr")}
-    assert minimal.search("corps quatrieme").hits == (
+    assert minimal_index.search("corps quatrieme").hits == (
         Hit("event", "kayak-2021", "2021-11", "wissant", "A body is found on a beach near Wissant"),)
 
 
@@ -157,22 +153,22 @@ def test_labels_follow_the_language() -> None:
         "c-1": "Families arrive at the new camp of La Liniere in Grande-Synthe, near …"}
 
 
-def test_order_whole_words_then_labels_then_places_then_dates(tiny, shipped) -> None:
+def test_order_whole_words_then_labels_then_places_then_dates(tiny, shipped_index) -> None:
     """"camp": whole words first (the place named so in French, the caption saying it, the event describing it), and
     only then "Campaign for the camps", though its title holds the word's beginning and it is the oldest."""
     assert [hit.id for hit in tiny.search("camp").hits] == ["liniere", "c-1", "e-fire", "e-campaign"]
     assert [hit.id for hit in tiny.search("liniere").hits] == ["liniere", "c-1", "e-fire"]  # a caption's text is its label
     # within a tier (here: "jungle" a whole word of the title), oldest first
-    jungle = [hit.date[:7] for hit in shipped.search("jungle").hits if hit.kind == "event" and "jungle" in words(hit.label)]
+    jungle = [hit.date[:7] for hit in shipped_index.search("jungle").hits if hit.kind == "event" and "jungle" in words(hit.label)]
     assert len(jungle) > 2 and jungle == sorted(jungle)
 
 
-def test_results_are_limited_and_the_total_reported(shipped) -> None:
-    everything = shipped.search("a", limit=DEFAULT_LIMIT)
+def test_results_are_limited_and_the_total_reported(shipped_index) -> None:
+    everything = shipped_index.search("a", limit=DEFAULT_LIMIT)
     assert len(everything.hits) == DEFAULT_LIMIT < everything.total
-    assert shipped.search("a", limit=5).hits == everything.hits[:5]
-    assert shipped.search("a", limit=0).hits == ()
-    assert shipped.search("a", limit=-3).hits == ()
+    assert shipped_index.search("a", limit=5).hits == everything.hits[:5]
+    assert shipped_index.search("a", limit=0).hits == ()
+    assert shipped_index.search("a", limit=-3).hits == ()
 
 
 @pytest.mark.parametrize(
@@ -180,23 +176,23 @@ def test_results_are_limited_and_the_total_reported(shipped) -> None:
     ["x" * 10_000, "wissant " * 2_000, ".*" * 5_000, "(" * 300, "\\", "%s%n", "\x00\x01", "\ud800", "👍🏽",
      "<img src=x onerror=alert(1)>", "' OR 1=1 --", None, 12, ["wissant"]],
 )
-def test_hostile_queries_answer_without_raising(shipped, query) -> None:
-    result = shipped.search(query)
+def test_hostile_queries_answer_without_raising(shipped_index, query) -> None:
+    result = shipped_index.search(query)
     assert result.total >= len(result.hits)
     assert all(isinstance(hit, Hit) for hit in result.hits)
     assert len(result.words) <= MAX_QUERY_WORDS
 
 
-def test_a_long_query_is_cut_and_says_so(shipped) -> None:
+def test_a_long_query_is_cut_and_says_so(shipped_index) -> None:
     """A pasted page is cut to its first MAX_QUERY_CHARS characters and MAX_QUERY_WORDS words; what is left still searches."""
     long = "wissant " + "x" * 10_000
-    assert shipped.search(long).cut and ids(shipped.search(long)) == set()
+    assert shipped_index.search(long).cut and ids(shipped_index.search(long)) == set()
     pasted = "Wissant " * 100
-    assert shipped.search(pasted).cut is True
-    assert "wissant" in ids(shipped.search(pasted))
+    assert shipped_index.search(pasted).cut is True
+    assert "wissant" in ids(shipped_index.search(pasted))
     assert query_words("a b c d e f g h i j k l m n")[0] == tuple("abcdefghijkl")
     assert query_words("a " * MAX_QUERY_CHARS)[1] is True
-    assert shipped.search("Wissant").cut is False
+    assert shipped_index.search("Wissant").cut is False
 
 
 @pytest.mark.parametrize(

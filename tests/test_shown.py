@@ -6,14 +6,7 @@ from datetime import date
 
 import pytest
 
-from calais_atlas.data.loader import load_dataset
 from calais_atlas.model.shown import shown_at
-from datafolders import MINIMAL
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_dataset(MINIMAL).tables
 
 
 @pytest.mark.parametrize(
@@ -25,9 +18,9 @@ def tables():
         (date(2021, 11, 30), "upto", 0, ["growth-2015", "clash-2015-11-25", "kayak-2021"], ["time-01", "time-02"]),
     ],
 )
-def test_shown_at_picks_the_window_and_the_states(tables, at, window, months, events, captions) -> None:
+def test_shown_at_picks_the_window_and_the_states(minimal, at, window, months, events, captions) -> None:
     """Events and captions overlapping the window, oldest first; every site's state as of the date; names in the language."""
-    shown = shown_at(tables, at, window, months, "fr")
+    shown = shown_at(minimal, at, window, months, "fr")
     assert list(shown.events["event_id"]) == events
     assert list(shown.captions["caption_id"]) == captions
     assert shown.at == at and shown.ctx.lang == "fr"

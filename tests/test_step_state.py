@@ -6,18 +6,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
-
 from calais_atlas.map.feature_groups import layer_items
 from calais_atlas.map.protocol import VERSION
 from calais_atlas.map.step import step_state
-from calais_atlas.model.shown import Prepared
-from map_items import items_at, shipped_prepared
-
-
-@pytest.fixture(scope="module")
-def prepared() -> Prepared:
-    return shipped_prepared()
+from map_items import items_at
 
 
 def all_items(state: dict) -> list[dict]:

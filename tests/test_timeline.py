@@ -7,14 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from calais_atlas.data.loader import load_dataset
 from calais_atlas.model.timeline import Dated, data_span, site_states, window_bounds
-from datafolders import MINIMAL
-
-
-@pytest.fixture(scope="module")
-def tables() -> dict[str, pd.DataFrame]:
-    return load_dataset(MINIMAL).tables
 
 
 def jungle(tables, at: date, population: pd.DataFrame | None = None):
@@ -33,26 +26,26 @@ def jungle(tables, at: date, population: pd.DataFrame | None = None):
         (date(2016, 11, 1), "closed", None, None),  # closed: never its last population
     ],
 )
-def test_population_as_of_boundaries(tables, at: date, status: str, low, high) -> None:
+def test_population_as_of_boundaries(minimal, at: date, status: str, low, high) -> None:
     """The latest figure on or before the date, bounded by the camp's active interval."""
-    state = jungle(tables, at)
+    state = jungle(minimal, at)
     assert (state.status, state.low, state.high) == (status, low, high)
 
 
-def test_disagreeing_sources_for_one_period_give_a_range(tables) -> None:
+def test_disagreeing_sources_for_one_period_give_a_range(minimal) -> None:
     """Two sources for the same period are both kept and shown as low–high, never averaged."""
-    other = tables["population"].iloc[[1]].assign(figure_id="other", count=4000, source_id="bbc-fr")
-    population = pd.concat([tables["population"], other])
-    state = jungle(tables, date(2015, 10, 1), population)
+    other = minimal["population"].iloc[[1]].assign(figure_id="other", count=4000, source_id="bbc-fr")
+    population = pd.concat([minimal["population"], other])
+    state = jungle(minimal, date(2015, 10, 1), population)
     assert (state.low, state.high, state.disagree) == (4000, 6000, True)
     assert {f["source_id"] for f in state.figures} == {"time", "bbc-fr"}
 
 
-def test_capacity_is_never_a_head_count(tables) -> None:
+def test_capacity_is_never_a_head_count(minimal) -> None:
     """A plan or capacity is listed with the site but does not size its circle."""
-    capacity = {**tables["population"].iloc[0].to_dict(), "figure_id": "cap", "what": "capacity", "count": 1500}
-    population = pd.concat([tables["population"], pd.DataFrame([capacity])])
-    state = jungle(tables, date(2015, 6, 1), population)
+    capacity = {**minimal["population"].iloc[0].to_dict(), "figure_id": "cap", "what": "capacity", "count": 1500}
+    population = pd.concat([minimal["population"], pd.DataFrame([capacity])])
+    state = jungle(minimal, date(2015, 6, 1), population)
     assert state.low == 1500 and [f["what"] for f in state.others] == ["capacity"]
     assert all(f["what"] == "residents" for f in state.figures)
 
@@ -68,24 +61,24 @@ def test_capacity_is_never_a_head_count(tables) -> None:
         (date(2021, 10, 31), "around", 0, []),
     ],
 )
-def test_event_window(tables, at, mode, months, expected) -> None:
+def test_event_window(minimal, at, mode, months, expected) -> None:
     """An event shows when its date, at its own precision, overlaps the window (the rule the map and exports use)."""
     start, end = window_bounds(at, mode, months)
-    rows, records = Dated.build(tables["events"]).window(start, end)
+    rows, records = Dated.build(minimal["events"]).window(start, end)
     assert [record["event_id"] for record in records] == expected
     assert len(rows) == len(expected)
 
 
-def test_a_row_without_its_dates_is_in_no_window(tables) -> None:
+def test_a_row_without_its_dates_is_in_no_window(minimal) -> None:
     """An undated row (NaT) is never shown, even in the open window 'everything up to'."""
-    events = tables["events"].copy()
+    events = minimal["events"].copy()
     events.loc[events.index[0], ["date_start", "date_end"]] = pd.NaT
     _, records = Dated.build(events).window(*window_bounds(date(2021, 11, 15), "upto", 0))
     assert events.iloc[0]["event_id"] not in [record["event_id"] for record in records]
 
 
-def test_span_covers_all_dated_rows(tables) -> None:
+def test_span_covers_all_dated_rows(minimal) -> None:
     """The slider runs from the first to the last day any row can mean, and stops at each event."""
-    span = data_span(tables)
+    span = data_span(minimal)
     assert (span.first, span.last) == (date(2015, 1, 1), date(2021, 11, 30))
     assert span.stops == (date(2015, 9, 1), date(2015, 11, 25), date(2021, 11, 1))

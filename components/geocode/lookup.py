@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Callable
+from typing import Protocol
 
 import stamina
 from geopy.exc import GeocoderRateLimited, GeocoderServiceError
@@ -21,15 +23,37 @@ from calais_atlas.geocode.settings import (
 Searcher = Callable[[str], object]
 
 
-def rate_limited_search(geocoder, min_delay: float) -> Searcher:
-    """Asks ``geocoder`` with ``min_delay`` seconds between requests, retrying an HTTP 429 only."""
+class Clock(Protocol):
+    """What spaces the requests: the ``time`` module, or a test's clock that only moves when asked to sleep."""
+
+    def monotonic(self) -> float: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+
+class _SpacedOn(RateLimiter):
+    """geopy's RateLimiter reading and waiting on ``clock``: _clock and _sleep are the two places it uses time."""
+
+    def __init__(self, func, clock: Clock, **options):
+        self._time = clock
+        super().__init__(func, **options)
+
+    def _clock(self) -> float:
+        return self._time.monotonic()
+
+    def _sleep(self, seconds: float) -> None:
+        self._time.sleep(seconds)
+
+
+def rate_limited_search(geocoder, min_delay: float, clock: Clock = time) -> Searcher:
+    """Asks ``geocoder`` with ``min_delay`` seconds between requests (as ``clock`` tells), retrying an HTTP 429 only."""
 
     def search_once(query: str):
         return geocoder.geocode(query, exactly_one=True, addressdetails=True, country_codes=EXPECTED_COUNTRY)
 
     # RateLimiter only spaces the requests: its own retries would repeat every service error
     # and ignore the server's Retry-After.
-    spaced = RateLimiter(search_once, min_delay_seconds=min_delay, max_retries=0, swallow_exceptions=False)
+    spaced = _SpacedOn(search_once, clock, min_delay_seconds=min_delay, max_retries=0, swallow_exceptions=False)
     retrying = stamina.RetryingCaller(attempts=RATE_LIMIT_RETRIES + 1, timeout=None)
 
     def backoff(error: Exception) -> bool | float:

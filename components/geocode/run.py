@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from tqdm import tqdm
 from calais_atlas.geocode.errors import GeocodeError, GeocodeReport
 from calais_atlas.geocode.failures import LookupFailed
 from calais_atlas.geocode.judge import new_coordinates, problem_with, same_point
-from calais_atlas.geocode.lookup import Searcher, rate_limited_search, retry_logs_silenced, search
+from calais_atlas.geocode.lookup import Clock, Searcher, rate_limited_search, retry_logs_silenced, search
 from calais_atlas.geocode.places_file import PlacesFile, Record, read_places, write_coordinates
 from calais_atlas.geocode.settings import make_geocoder, resolve_min_delay
 
@@ -35,12 +36,13 @@ def geocode_places(
     min_delay: float | None = None,
     progress: bool = True,
     today: datetime.date | None = None,
+    clock: Clock = time,
 ) -> GeocodeReport:
     """Look up the rows of ``places_csv`` that have a geocode_query and write what is found back.
 
     Raises GeocodeError when the file cannot be used or the settings are wrong; problems with
     single places end up in the report instead. KeyboardInterrupt propagates, after which the file
-    holds every result obtained before it.
+    holds every result obtained before it. ``clock`` spaces the requests (``time``; a test's own clock).
     """
     path = Path(places_csv)
     places = read_places(path)
@@ -49,7 +51,7 @@ def geocode_places(
     run = _Run(
         path=path,
         geocoder=geocoder,
-        searcher=rate_limited_search(geocoder, resolve_min_delay(min_delay, geocoder)),
+        searcher=rate_limited_search(geocoder, resolve_min_delay(min_delay, geocoder), clock),
         dry_run=dry_run,
         today=today or datetime.date.today(),
         report=GeocodeReport(dry_run=dry_run, file_name=path.name),

@@ -1,5 +1,5 @@
-"""Downloads: the map as a standalone offline HTML file, the rows shown as CSV, the lesson handout, the data zip.
-Built on click."""
+"""Downloads: the map as a standalone offline HTML file, the rows shown as CSV, the lesson handout (built on click),
+and the data zip (built once per data folder content)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,22 @@ from calais_atlas.model.timeline import SiteState
 from calais_atlas.ui.dataset import data_key
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _data_zip(directory: str, fingerprint: str) -> bytes:
+    # fingerprint is part of the key on purpose: the zip is of the files' bytes. A resource: bytes are never mutated,
+    # so every session shares one copy.
+    return data_zip(Path(directory))
+
+
 def data_download_button(lang: str, key: str) -> None:
-    """The data folder the app shows, as one zip (a Frictionless data package with the notes)."""
-    directory = Path(data_key()[0])  # not the dataset itself: copying it out of the cache would cost every step
-    st.download_button(t("export.data", lang), lambda: data_zip(directory), file_name=ZIP_NAME, mime="application/zip",
+    """The data folder the app shows, as one zip (a Frictionless data package with the notes).
+
+    The zip's bytes, not a function that makes them on click: Streamlit names a file by a hash of its bytes, so every
+    run offers the same file, and a click on the button a run before drew (the page reruns just after it opens, when
+    the map reports its view) still downloads it. A deferred file gets a new name on each run, and the old name is
+    dropped when the run ends: that click brought nothing.
+    """
+    st.download_button(t("export.data", lang), _data_zip(*data_key()), file_name=ZIP_NAME, mime="application/zip",
                        key=key, on_click="ignore", help=t("export.data_licence", lang))
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from browser_support import new_page
 from serve import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app
 
 
@@ -47,24 +47,30 @@ def folder_url(request, browser):
         yield url
 
 
-class Requests:
-    """Every request the page makes, by host."""
-
-    def __init__(self) -> None:
-        self.urls: list[str] = []
-
-    def hosts(self) -> set[str]:
-        return {urlsplit(url).hostname or "" for url in self.urls if urlsplit(url).scheme in ("http", "https", "ws", "wss")}
+@pytest.fixture
+def base_url(request) -> str:
+    """The server a test's pages open: its module's own DATA_FOLDER's if it names one, else the shipped data's."""
+    if hasattr(request.module, "DATA_FOLDER"):
+        return request.getfixturevalue("folder_url")
+    return request.getfixturevalue("app_url")
 
 
 @pytest.fixture
-def page(browser, app_url):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.requests = Requests()
-    page.on("request", lambda request: page.requests.urls.append(request.url))
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.base_url = app_url
-    yield page
-    context.close()
+def open_page(browser, base_url):
+    """Opens pages at base_url, each in its own context (a viewport of its own, ``new_page``'s options); all closed
+    after the test."""
+    pages = []
+
+    def opened(width: int = 1400, height: int = 1000, **options):
+        pages.append(new_page(browser, base_url, width, height, **options))
+        return pages[-1]
+
+    yield opened
+    for page in pages:
+        page.context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    """A page at base_url, 1400×1000."""
+    return open_page()

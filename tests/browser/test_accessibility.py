@@ -51,8 +51,7 @@ def settled(page) -> None:
 
 
 @pytest.mark.parametrize("query", ["", "?lang=fr", "?chapter=4", "?chapter=4&lang=fr"])
-def test_the_map_page_and_its_frame_pass_axe(page, app_url, axe_script, query) -> None:
-    page.base_url = app_url
+def test_the_map_page_and_its_frame_pass_axe(page, axe_script, query) -> None:
     open_map(page, query)
     settled(page)
     own, chrome = audit(page, axe_script)
@@ -62,8 +61,8 @@ def test_the_map_page_and_its_frame_pass_axe(page, app_url, axe_script, query) -
     assert frame_own == [], frame_own
 
 
-def test_the_check_page_passes_axe_before_and_after_an_upload(page, app_url, axe_script) -> None:
-    page.goto(f"{app_url}/check")
+def test_the_check_page_passes_axe_before_and_after_an_upload(page, axe_script) -> None:
+    page.goto(f"{page.base_url}/check")
     expect(page.get_by_role("heading", level=1)).to_be_visible(timeout=30_000)
     settled(page)
     own, _ = audit(page, axe_script)
@@ -77,8 +76,7 @@ def test_the_check_page_passes_axe_before_and_after_an_upload(page, app_url, axe
 
 
 @pytest.mark.parametrize(("query", "lang"), [("", "en"), ("?lang=fr", "fr")])
-def test_the_language_is_declared_in_the_page_and_in_the_map(page, app_url, query, lang) -> None:
-    page.base_url = app_url
+def test_the_language_is_declared_in_the_page_and_in_the_map(page, query, lang) -> None:
     open_map(page, query)
     expect(page.locator("html")).to_have_attribute("lang", lang)
     map_frame(page).wait_for_function("lang => document.documentElement.lang === lang", arg=lang)

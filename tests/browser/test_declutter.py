@@ -3,8 +3,6 @@ whose label gives way is reachable."""
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
@@ -48,16 +46,21 @@ def _overlapping(labels: list[dict], markers: list[dict]) -> list[tuple[str, str
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
-def test_no_label_covers_another_at_the_default_view(page, app_url, size) -> None:
+def test_no_label_covers_another_at_the_default_view(page, size) -> None:
+    """At the default view no label covers another label or a marker, no place name is cut by the map's edge, and a
+    place whose label gave way stays reachable (a named button)."""
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    page.base_url = app_url
     open_map(page)
     live = map_frame(page)
     wait_for_view(live)
     live.wait_for_function("() => document.querySelectorAll('.atlas-site-label .atlas-label').length > 0")
-    # The labels are placed again whenever the view or a label's size changes: wait until they rest, then read them.
-    with contextlib.suppress(PlaywrightError):
-        live.wait_for_function(SETTLED, arg=[LABELS, MARKERS], timeout=10_000)
+    # The labels are placed again whenever the view or a label's size changes: wait until none covers another, and
+    # if they never get there, say which still do.
+    try:
+        live.wait_for_function(SETTLED, arg=[LABELS, MARKERS], timeout=20_000)
+    except PlaywrightError as error:
+        still = _overlapping(live.evaluate(DRAWN, LABELS), live.evaluate(DRAWN, MARKERS))
+        raise AssertionError(f"the labels never came to rest clear of each other and of the markers: {still}") from error
     labels, markers = live.evaluate(DRAWN, LABELS), live.evaluate(DRAWN, MARKERS)
     assert len(labels) >= 5, labels  # the coast is still labelled
     assert _overlapping(labels, markers) == []

@@ -19,12 +19,8 @@ FRENCH_MONTHS = set(vega_locale("fr")["time"]["months"]) | set(vega_locale("fr")
 
 
 @pytest.fixture
-def french_page(browser, app_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.base_url = app_url
-    yield page
-    context.close()
+def french_page(open_page):
+    return open_page(1280, 720)
 
 
 def _words(labels: list[str]) -> set[str]:

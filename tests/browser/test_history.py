@@ -23,14 +23,12 @@ def _expect_view(page, day: date) -> None:
     expect(page.locator(".atlas-date")).to_have_text(format_day(day, "en"))
 
 
-def test_back_and_forward_walk_through_the_steps(browser, app_url) -> None:
+def test_back_and_forward_walk_through_the_steps(open_page) -> None:
     """Three *Next event* presses, then Back three times: each Back shows the date before (the label and the link
     agree); Forward twice re-applies the steps; Back from the first view leaves the atlas at once (no entry of the
     address the atlas was opened with, "/", is left behind it)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.base_url = app_url
-    elsewhere = f"{app_url}/_stcore/health"
+    page = open_page(1280, 720)
+    elsewhere = f"{page.base_url}/_stcore/health"
     page.goto(elsewhere)
     open_map(page)
     expect(page).to_have_url(re.compile(r"[?&]date="))
@@ -53,15 +51,12 @@ def test_back_and_forward_walk_through_the_steps(browser, app_url) -> None:
         _expect_view(page, day)
     page.go_back()
     expect(page).to_have_url(elsewhere)
-    context.close()
 
 
-def test_play_adds_one_entry_and_back_returns_to_where_it_started(browser, app_url) -> None:
+def test_play_adds_one_entry_and_back_returns_to_where_it_started(open_page) -> None:
     """Play through three events, then Pause: one history entry for the whole play, so Back shows the date Play
     started from (not each tick's date in turn)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.base_url = app_url
+    page = open_page(1280, 720)
     open_map(page)
     expect(page).to_have_url(re.compile(r"[?&]date="))
     start = _link_date(page)
@@ -80,4 +75,3 @@ def test_play_adds_one_entry_and_back_returns_to_where_it_started(browser, app_u
     assert page.evaluate("history.length") == entries + 1
     page.go_back()
     _expect_view(page, start)
-    context.close()

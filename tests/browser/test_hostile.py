@@ -43,9 +43,8 @@ TABS = {
 }
 
 
-def test_hostile_text_renders_as_text_and_never_runs(page, folder_url) -> None:
+def test_hostile_text_renders_as_text_and_never_runs(page) -> None:
     """Tooltips, popups, the captions panel and every tab show the attack strings literally; no alert fires."""
-    page.base_url = folder_url
     frame = open_map(page, "?date=2021-11-30&window=upto")
     # Before any marker is clicked: a click selects a site, and the panel then lists only that site's captions.
     expect(page.locator('[class*="st-key-atlas-caption-time-01"]')).to_contain_text("<script>alert('script')</script>")

@@ -11,8 +11,7 @@ from browser_support import IFRAME, map_frame, open_map
 JUNGLE_SITE = "path.atlas-site.atlas-place-calais-jungle"
 
 
-def test_every_marker_a_click_selects_is_a_named_button_in_the_tab_order(page, app_url) -> None:
-    page.base_url = app_url
+def test_every_marker_a_click_selects_is_a_named_button_in_the_tab_order(page) -> None:
     open_map(page)
     live = map_frame(page)
     live.wait_for_function("() => document.querySelectorAll('.leaflet-marker-icon.atlas-event[aria-label]').length > 0")
@@ -25,8 +24,7 @@ def test_every_marker_a_click_selects_is_a_named_button_in_the_tab_order(page, a
     assert "Calais" in jungle and re.search(r"\d{4}", jungle), jungle  # the place and the figure's date
 
 
-def test_enter_on_a_site_selects_it_like_a_click(page, app_url) -> None:
-    page.base_url = app_url
+def test_enter_on_a_site_selects_it_like_a_click(page) -> None:
     open_map(page)
     site = page.frame_locator(IFRAME).locator(JUNGLE_SITE)
     site.focus()
@@ -35,8 +33,7 @@ def test_enter_on_a_site_selects_it_like_a_click(page, app_url) -> None:
     expect(page.get_by_text("Photos at Calais 'Jungle' (Lande de Calais)")).to_be_visible()  # the captions followed
 
 
-def test_a_focused_marker_shows_a_visible_ring(page, app_url) -> None:
-    page.base_url = app_url
+def test_a_focused_marker_shows_a_visible_ring(page) -> None:
     open_map(page)
     live = map_frame(page)
     page.frame_locator(IFRAME).locator(JUNGLE_SITE).focus()
@@ -45,8 +42,7 @@ def test_a_focused_marker_shows_a_visible_ring(page, app_url) -> None:
     assert stroke == ["rgb(31, 78, 121)", "5px"], stroke  # the palette's FOCUS, thick
 
 
-def test_the_busiest_tooltip_is_wide_enough_to_read_and_shorter_than_the_map(page, app_url) -> None:
-    page.base_url = app_url
+def test_the_busiest_tooltip_is_wide_enough_to_read_and_shorter_than_the_map(page) -> None:
     open_map(page, "?date=2016-01-20&months=6")
     live = map_frame(page)
     busiest = live.evaluate("""() => {
@@ -67,8 +63,7 @@ def test_the_busiest_tooltip_is_wide_enough_to_read_and_shorter_than_the_map(pag
     assert box["width"] >= 220 and box["height"] <= height, (box, height)
 
 
-def test_focus_stays_on_the_caption_button_pressed(page, app_url) -> None:
-    page.base_url = app_url
+def test_focus_stays_on_the_caption_button_pressed(page) -> None:
     open_map(page, "?date=2016-01-20")
     buttons = page.locator('[class*="st-key-atlas-caption-"] button')
     expect(buttons.first).to_be_visible()

@@ -13,9 +13,8 @@ DATA_FOLDER = MINIMAL
 THUMB = '[data-testid="stSliderThumbValue"]'  # hidden on screen; its text is ui/controls.py's SLIDER_FORMATS
 
 
-def test_chapters_by_url_and_by_presenter_keys(page, folder_url) -> None:
+def test_chapters_by_url_and_by_presenter_keys(page) -> None:
     """?chapter=1 opens chapter 1; Page Down and the right arrow go forward, Page Up and the left arrow back."""
-    page.base_url = folder_url
     open_map(page, "?chapter=1")
     lesson = page.locator(".st-key-atlas-lesson")
     expect(lesson).to_contain_text("Chapter 1 of 2")
@@ -31,9 +30,8 @@ def test_chapters_by_url_and_by_presenter_keys(page, folder_url) -> None:
     expect(page).to_have_url(re.compile(r"chapter=2"))
 
 
-def test_french_interface(page, folder_url) -> None:
+def test_french_interface(page) -> None:
     """?lang=fr: controls, dates, numbers and the legend are in French."""
-    page.base_url = folder_url
     frame = open_map(page, "?lang=fr")
     expect(page.get_by_text("Événements", exact=True)).to_be_visible()
     expect(page.get_by_text("20 janv. 2016").first).to_be_visible()
@@ -42,9 +40,8 @@ def test_french_interface(page, folder_url) -> None:
     expect(frame.locator(".atlas-site-label.atlas-place-calais").first).to_contain_text("environ 72\u202f000 habitants")
 
 
-def test_text_view_follows_the_slider(page, folder_url) -> None:
+def test_text_view_follows_the_slider(page) -> None:
     """The text view lists what the map shows, and changes with the date."""
-    page.base_url = folder_url
     open_map(page)
     page.get_by_role("tab", name="What the map shows (text)").click()
     expect(page.get_by_text("Sites at 20 Jan 2016")).to_be_visible()
@@ -56,11 +53,9 @@ def test_text_view_follows_the_slider(page, folder_url) -> None:
     expect(page.locator('[data-testid="stTable"]').first).to_contain_text("closed (Oct 2016)")
 
 
-def test_phone_viewport_is_usable(browser, folder_url) -> None:
+def test_phone_viewport_is_usable(open_page) -> None:
     """At 390×844 the map, slider and captions are stacked and usable, with no horizontal scrolling."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.base_url = folder_url
+    page = open_page(390, 844, is_mobile=True, has_touch=True)
     open_map(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     box = page.locator(IFRAME).bounding_box()
@@ -68,12 +63,10 @@ def test_phone_viewport_is_usable(browser, folder_url) -> None:
     expect(page.get_by_role("slider", name="Date")).to_be_visible()
     page.get_by_role("heading", name="Photo captions").scroll_into_view_if_needed()
     expect(page.get_by_role("heading", name="Photo captions")).to_be_visible()
-    context.close()
 
 
-def test_exported_map_opens_offline(page, folder_url, browser, tmp_path) -> None:
+def test_exported_map_opens_offline(page, browser, tmp_path) -> None:
     """The downloaded HTML map opens from disk with all network blocked, and shows its markers and coastline."""
-    page.base_url = folder_url
     open_map(page)
     page.get_by_text("Export", exact=True).click()
     with page.expect_download() as download_info:

@@ -16,8 +16,7 @@ from calais_atlas.map.framing import frame_for
 from calais_atlas.map.protocol import VERSION
 from calais_atlas.map.step import base_config, step_state
 from calais_atlas.model.palette import SITE_FILL, css_variables
-from calais_atlas.model.shown import Prepared
-from map_items import items_at, shipped_prepared
+from map_items import items_at
 
 JUNGLE = "calais-jungle"
 FIXTURE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -45,11 +44,6 @@ OVERLAPS = """() => {
     }));
     return {labels: labels.length, pairs};
 }"""
-
-
-@pytest.fixture(scope="module")
-def prepared() -> Prepared:
-    return shipped_prepared()
 
 
 @pytest.fixture

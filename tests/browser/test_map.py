@@ -6,11 +6,21 @@ import re
 from datetime import date, datetime
 
 from playwright.sync_api import expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from browser_support import IFRAME, map_frame, next_frames, open_map, requests_reported, wait_for_view
 from calais_atlas.map.framing import PLACE_ZOOM
 
 THUMB = '[data-testid="stSliderThumbValue"]'  # hidden on screen; its text is ui/controls.py's SLIDER_FORMATS
+
+
+def _is_tick(frame) -> bool:
+    """The page asks for a timed rerun of a fragment (a ``run_every`` fragment's tick), in Streamlit's own protocol."""
+    if not isinstance(frame, bytes):
+        return False
+    message = BackMsg()
+    message.ParseFromString(frame)
+    return message.WhichOneof("type") == "rerun_script" and message.rerun_script.is_auto_rerun
 CORE_ON_COAST = ("calais-jungle", "grande-synthe-camp", "wissant")
 
 
@@ -133,7 +143,10 @@ def test_online_tiles_are_requested_only_when_chosen(page) -> None:
 
 
 def test_play_steps_to_the_next_events_and_pause_stops(page) -> None:
-    """Play moves the date from event to event on its own; Pause holds it."""
+    """Play moves the date from event to event on its own; Pause holds it: no timed rerun is asked for after it."""
+    page.clock.install()  # the page's timers on a clock the test can move on (it runs at the real pace meanwhile)
+    ticks = []
+    page.on("websocket", lambda socket: socket.on("framesent", lambda frame: ticks.append(frame) if _is_tick(frame) else None))
     open_map(page, "?date=2016-01-20")
     thumb = page.locator(THUMB)
     expect(thumb).to_have_text("20 January 2016")
@@ -142,11 +155,15 @@ def test_play_steps_to_the_next_events_and_pause_stops(page) -> None:
     first_stop = thumb.inner_text()
     expect(thumb).not_to_have_text(first_stop, timeout=15_000)
     assert datetime.strptime(first_stop, "%d %B %Y").date() > date(2016, 1, 20)
+    assert ticks, "Play stepped the date without the page's timed reruns"
     page.get_by_role("button", name="⏸ Pause").click()
     # "Play" is drawn by the run that Pause started; the slider comes before it in that run, so the thumb already
     # shows the held date, and that run registers no ticker any more.
     expect(page.get_by_role("button", name="▶ Play")).to_be_visible()
-    held = thumb.inner_text()
-    # A wait that proves nothing happens, not a guess: two steps' worth at the default 2 s, and the date must not move.
-    page.wait_for_timeout(4_500)
+    held, before = thumb.inner_text(), len(ticks)
+    # Two steps' worth at the default 2 s, at once: a ticker still set would fire now and send its rerun, which the
+    # websocket's frames report before this page's answer to the round trip below.
+    page.clock.run_for(4_500)
+    page.evaluate("() => 0")
+    assert len(ticks) == before, "a timed rerun was asked for after Pause"
     expect(thumb).to_have_text(held)

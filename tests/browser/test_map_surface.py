@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import IFRAME, exposed_point, map_frame, open_map, wait_for_view
+from browser_support import IFRAME, exposed_point, map_frame, new_page, open_map, wait_for_view
 from calais_atlas.model.i18n import t
 
 SIZES = [(1280, 720), (1024, 768)]
@@ -31,12 +31,9 @@ def _inside(box: dict, frame: dict) -> bool:
             and box["bottom"] <= frame["bottom"])
 
 
-def _open(browser, app_url, width: int, height: int, query: str):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.base_url = app_url
+def _open(page, query: str):
     open_map(page, query)
-    return context, page
+    return page
 
 
 def _settled(page) -> None:
@@ -48,11 +45,11 @@ def _settled(page) -> None:
 def shown(request, browser, app_url):
     """One map page per size and language, for the checks that only read it (or open and close a fold)."""
     width, height, lang = request.param
-    context, page = _open(browser, app_url, width, height, f"?lang={lang}")
+    page = _open(new_page(browser, app_url, width, height), f"?lang={lang}")
     page.lang = lang
     _settled(page)
     yield page
-    context.close()
+    page.context.close()
 
 
 def _popup_clear_of_the_controls(live) -> None:
@@ -72,38 +69,35 @@ def _open_jungle_popup(page) -> None:
 
 
 @pytest.mark.parametrize(("width", "height", "lang"), [view.values for view in VIEWS], ids=[view.id for view in VIEWS])
-def test_the_jungles_popup_opens_clear_of_the_controls_without_its_tooltip(browser, app_url, width, height, lang) -> None:
+def test_the_jungles_popup_opens_clear_of_the_controls_without_its_tooltip(open_page, width, height, lang) -> None:
     """With the Jungle selected, a click on its circle opens its popup clear of the zoom buttons, the Legend button and
     the layer control (Leaflet paints controls above every popup) and whole inside the map: first with the legend
     open, which folds; then with the Jungle moved next to the top-left corner, where the popup opened under the
     Legend button. The Jungle's tooltip is not shown while its popup is open, even when the pointer comes back over
     the circle; the popup says "4,000 residents" once."""
-    context, page = _open(browser, app_url, width, height, f"?site=calais-jungle&lang={lang}")
-    try:
-        _settled(page)
-        frame, live = page.frame_locator(IFRAME), map_frame(page)
-        frame.locator(".atlas-legend summary").click()
-        expect(frame.locator(".atlas-legend[open] ul")).to_be_visible()
-        _open_jungle_popup(page)
-        _popup_clear_of_the_controls(live)
-        expect(frame.locator(".atlas-legend[open]")).to_have_count(0)
-        assert live.evaluate(SHOWN_TOOLTIPS) == []
-        page.mouse.move(1, 1)
-        frame.locator(JUNGLE).hover(force=True)  # the pointer back over the circle: the tooltip would open
-        assert live.evaluate(SHOWN_TOOLTIPS) == []
-        text = frame.locator(".leaflet-popup-content").inner_text()
-        assert text.count(FIGURE[lang]) == 1, text
+    page = _open(open_page(width, height), f"?site=calais-jungle&lang={lang}")
+    _settled(page)
+    frame, live = page.frame_locator(IFRAME), map_frame(page)
+    frame.locator(".atlas-legend summary").click()
+    expect(frame.locator(".atlas-legend[open] ul")).to_be_visible()
+    _open_jungle_popup(page)
+    _popup_clear_of_the_controls(live)
+    expect(frame.locator(".atlas-legend[open]")).to_have_count(0)
+    assert live.evaluate(SHOWN_TOOLTIPS) == []
+    page.mouse.move(1, 1)
+    frame.locator(JUNGLE).hover(force=True)  # the pointer back over the circle: the tooltip would open
+    assert live.evaluate(SHOWN_TOOLTIPS) == []
+    text = frame.locator(".leaflet-popup-content").inner_text()
+    assert text.count(FIGURE[lang]) == 1, text
 
-        frame.locator(".leaflet-popup-close-button").click()
-        expect(frame.locator(".leaflet-popup")).to_have_count(0)
-        live.evaluate("""selector => { const site = document.querySelector(selector).getBoundingClientRect();
-            window.map.panBy([(site.left + site.right) / 2 - 170, (site.top + site.bottom) / 2 - 120], {animate: false});
-        }""", JUNGLE)
-        wait_for_view(live)
-        _open_jungle_popup(page)
-        _popup_clear_of_the_controls(live)
-    finally:
-        context.close()
+    frame.locator(".leaflet-popup-close-button").click()
+    expect(frame.locator(".leaflet-popup")).to_have_count(0)
+    live.evaluate("""selector => { const site = document.querySelector(selector).getBoundingClientRect();
+        window.map.panBy([(site.left + site.right) / 2 - 170, (site.top + site.bottom) / 2 - 120], {animate: false});
+    }""", JUNGLE)
+    wait_for_view(live)
+    _open_jungle_popup(page)
+    _popup_clear_of_the_controls(live)
 
 
 def test_the_scale_bar_and_the_credit_never_meet(shown) -> None:

@@ -50,13 +50,11 @@ CUT = """() => [...document.querySelectorAll('button, button *, label, label *')
 SCROLLED = "() => [document.scrollingElement.scrollTop, document.querySelector('[data-testid=stMain]').scrollTop]"
 
 
-def _presenting(browser, app_url, size, lang, chapter):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
-    page.base_url = app_url
+def _presenting(open_page, size, lang, chapter):
+    page = open_page(*size)
     open_map(page, f"?chapter={chapter}&present=1&lang={lang}")
     expect(page.locator(".st-key-atlas-lesson")).to_contain_text(t("lesson.of", lang, n=chapter, total=len(CHAPTERS)))
-    return context, page
+    return page
 
 
 def _seen(locator) -> dict:
@@ -97,22 +95,21 @@ def _assert_first_screen(page, lang: str, chapter: int) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-def test_first_screen_holds_the_chapter(browser, app_url, size, lang) -> None:
+def test_first_screen_holds_the_chapter(open_page, size, lang) -> None:
     """Chapter 4 and the longest chapter, presented: title, narrative (or its first lines), question and map all on
     the first screen without scrolling, and no control's label cut by an ellipsis."""
-    context, page = _presenting(browser, app_url, size, lang, 4)
+    page = _presenting(open_page, size, lang, 4)
     _assert_first_screen(page, lang, 4)
     open_map(page, f"?chapter={LONG_CHAPTER}&present=1&lang={lang}")
     expect(page.locator(".st-key-atlas-lesson")).to_contain_text(t("lesson.of", lang, n=LONG_CHAPTER, total=len(CHAPTERS)))
     _assert_first_screen(page, lang, LONG_CHAPTER)
-    context.close()
 
 
 @pytest.mark.parametrize(("size", "lang"), [(SIZES[0], "fr"), (SIZES[1], "en")], ids=["1280x720-fr", "1024x768-en"])
-def test_notes_are_one_action_away(browser, app_url, size, lang) -> None:
+def test_notes_are_one_action_away(open_page, size, lang) -> None:
     """One click on the notes switch shows the chapter's teacher notes on the first screen; the clicker's Page Down
     still changes chapter from there, and the next chapter opens on its narrative, not on the notes."""
-    context, page = _presenting(browser, app_url, size, lang, 4)
+    page = _presenting(open_page, size, lang, 4)
     notes = _paragraph(page, translated(CHAPTERS[4], "teacher_notes", lang))
     expect(notes).to_have_count(0)
     page.get_by_text(t("lesson.show_notes", lang), exact=True).click()  # the switch's words, as a person clicks it
@@ -128,7 +125,6 @@ def test_notes_are_one_action_away(browser, app_url, size, lang) -> None:
     expect(page.locator(".st-key-atlas-lesson")).to_contain_text(t("lesson.of", lang, n=5, total=len(CHAPTERS)))
     expect(_paragraph(page, translated(CHAPTERS[5], "narrative", lang))).to_be_visible()
     expect(_paragraph(page, translated(CHAPTERS[5], "teacher_notes", lang))).to_have_count(0)
-    context.close()
 
 
 LABEL_SIZE = f"parseFloat(getComputedStyle(document.querySelector('{SITE_LABEL}')).fontSize)"
@@ -140,12 +136,10 @@ def _label_size(page) -> float:
     return float(live.evaluate(LABEL_SIZE))
 
 
-def test_map_labels_are_larger_when_presenting(browser, app_url) -> None:
+def test_map_labels_are_larger_when_presenting(open_page) -> None:
     """The map's site labels are larger presenting than on the ordinary page, and back to their size once the
     presentation is switched off."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.base_url = app_url
+    page = open_page(1280, 720)
     open_map(page, "?chapter=4")
     ordinary = _label_size(page)
     open_map(page, "?chapter=4&present=1")
@@ -154,4 +148,3 @@ def test_map_labels_are_larger_when_presenting(browser, app_url) -> None:
     page.get_by_text(t("lesson.present", "en"), exact=True).click()
     expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
     map_frame(page).wait_for_function(f"size => {LABEL_SIZE} === size", arg=ordinary)
-    context.close()

@@ -18,9 +18,8 @@ def sidebar(page):
     return page.locator('[data-testid="stSidebar"]')
 
 
-def test_map_to_check_page_and_back(page, folder_url) -> None:
+def test_map_to_check_page_and_back(page) -> None:
     """A maintainer leaves the map for the check page and comes back: same date and site, no error."""
-    page.base_url = folder_url
     frame = open_map(page, "?date=2015-12-01&site=calais-jungle")
     sidebar(page).get_by_role("link", name="Check your data").click()
     expect(page.get_by_role("heading", name="Check your data")).to_be_visible()
@@ -31,9 +30,8 @@ def test_map_to_check_page_and_back(page, folder_url) -> None:
     expect(page).to_have_url(re.compile(r"date=2015-12-01.*site=calais-jungle|site=calais-jungle.*date=2015-12-01"))
 
 
-def test_months_are_kept_across_a_window_switch(page, folder_url) -> None:
+def test_months_are_kept_across_a_window_switch(page) -> None:
     """Months 5, then "Everything up to the date", then back: the box shows 5."""
-    page.base_url = folder_url
     open_map(page)
     months = page.locator(".st-key-atlas-months input")
     months.fill("5")
@@ -47,9 +45,8 @@ def test_months_are_kept_across_a_window_switch(page, folder_url) -> None:
     expect(page).not_to_have_url(re.compile(r"window="))
 
 
-def test_every_layer_off_is_kept_across_a_reload(page, folder_url) -> None:
+def test_every_layer_off_is_kept_across_a_reload(page) -> None:
     """Every layer switched off, then the page reloaded from its own address: still every layer off."""
-    page.base_url = folder_url
     open_map(page)
     for label in LAYER_LABELS:
         box = sidebar(page).get_by_role("checkbox", name=label)
@@ -61,9 +58,8 @@ def test_every_layer_off_is_kept_across_a_reload(page, folder_url) -> None:
         expect(sidebar(page).get_by_role("checkbox", name=label)).not_to_be_checked()
 
 
-def test_language_switch_mid_lesson_stays_on_the_chapter(page, folder_url) -> None:
+def test_language_switch_mid_lesson_stays_on_the_chapter(page) -> None:
     """Chapter 2 of the lesson, then Français: still chapter 2, on the same date, in French."""
-    page.base_url = folder_url
     page.goto(f"{page.base_url}/?chapter=2")  # 2021: the camps it shows are closed, and drawn as such
     expect(page.locator(".st-key-atlas-lesson")).to_contain_text("Chapter 2 of 2")
     sidebar(page).get_by_text("Français").click()
@@ -72,9 +68,8 @@ def test_language_switch_mid_lesson_stays_on_the_chapter(page, folder_url) -> No
     expect(page).to_have_url(re.compile(r"chapter=2"))
 
 
-def test_a_reload_after_the_slider_moved_opens_the_same_date(page, folder_url) -> None:
+def test_a_reload_after_the_slider_moved_opens_the_same_date(page) -> None:
     """Two steps of the slider, then reload from the address bar: the same date."""
-    page.base_url = folder_url
     open_map(page)
     slider = page.get_by_role("slider", name="Date")
     slider.focus()
@@ -86,9 +81,8 @@ def test_a_reload_after_the_slider_moved_opens_the_same_date(page, folder_url) -
     expect(page.locator(THUMB)).to_have_text("22 January 2016")
 
 
-def test_a_hostile_link_opens_the_page_with_its_notice(page, folder_url) -> None:
+def test_a_hostile_link_opens_the_page_with_its_notice(page) -> None:
     """Markup, an impossible date, a missing chapter and a 10 kB value: the map opens, and a notice says what was ignored."""
-    page.base_url = folder_url
     open_map(page, "?date=9999-99-99&chapter=99&window=upto&%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1&site=" + "x" * 10_000)
     notice = page.get_by_text("Ignored from the link")
     expect(notice).to_be_visible()

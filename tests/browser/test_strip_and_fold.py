@@ -28,11 +28,9 @@ def _visible_share(page, width: int, height: int) -> tuple[float, float]:
     (1280, 720, "?chapter=4&present=1", 0.70, 0.50),
     (1024, 768, "?chapter=4&present=1", 0.70, 0.50),
 ])
-def test_the_map_is_above_the_fold(browser, app_url, width, height, query, min_high, min_wide) -> None:
+def test_the_map_is_above_the_fold(open_page, width, height, query, min_high, min_wide) -> None:
     """Without scrolling, the map is most of the screen's height, and wide; presenting, higher still, beside the text."""
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.base_url = app_url
+    page = open_page(width, height)
     open_map(page, query)
     wait_for_view(map_frame(page))
     # The page has settled: the strip is drawn (a projector's first screen has the chapter's text instead).
@@ -41,7 +39,6 @@ def test_the_map_is_above_the_fold(browser, app_url, width, height, query, min_h
     high, wide = _visible_share(page, width, height)
     assert page.evaluate("window.scrollY") == 0
     assert high >= min_high and wide >= min_wide, f"map is {high:.0%} high and {wide:.0%} wide at {width}×{height}{query}"
-    context.close()
 
 
 HEADER_CLEAR = """() => {
@@ -56,16 +53,13 @@ HEADER_CLEAR = """() => {
 
 
 @pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 720)])
-def test_the_title_and_date_are_clear_of_the_header_and_buttons(browser, app_url, width, height) -> None:
+def test_the_title_and_date_are_clear_of_the_header_and_buttons(open_page, width, height) -> None:
     """Nothing covers the title (on a phone, Streamlit's header with the sidebar button), and the date has its own line."""
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.base_url = app_url
+    page = open_page(width, height)
     open_map(page)
     shown = page.evaluate(HEADER_CLEAR)
     assert shown["title_on_top"], shown
     assert not shown["date_covered"], shown
-    context.close()
 
 
 def _marks(page):
@@ -139,13 +133,11 @@ STRIP_AT_THE_DATE = """colour => {
 }"""
 
 
-def test_the_strip_and_the_map_agree_on_the_jungles_population(browser, app_url) -> None:
+def test_the_strip_and_the_map_agree_on_the_jungles_population(open_page) -> None:
     """One rule for population as of a date (issue 20): on 15 Jun 2015, with the Jungle selected, the strip's line is
     drawn through the date, and its dot on the date says the figure the map's label for the Jungle says (1,500–6,000;
     the strip used to start the Jungle's line on 1 Sep 2015)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.base_url = app_url
+    page = open_page(1280, 720)
     frame = open_map(page, "?date=2015-06-15&site=calais-jungle")
     label = frame.locator(".atlas-site-label.atlas-place-calais-jungle")
     expect(label).to_contain_text("1,500–6,000", timeout=15_000)
@@ -155,4 +147,3 @@ def test_the_strip_and_the_map_agree_on_the_jungles_population(browser, app_url)
     assert strip["line_at_date"], strip
     assert len(strip["said"]) == 1 and "1,500–6,000" in strip["said"][0], strip
     expect(label).to_contain_text(strip["said"][0])
-    context.close()

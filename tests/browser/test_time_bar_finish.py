@@ -12,7 +12,7 @@ import pytest
 from babel.dates import get_month_names
 from playwright.sync_api import expect
 
-from browser_support import IFRAME, open_map
+from browser_support import IFRAME, new_page, open_map
 from calais_atlas.model.i18n import t
 from calais_atlas.model.palette import CATEGORY_COLOURS, SITE_STROKE
 from calais_atlas.model.strip import focus_range
@@ -28,23 +28,20 @@ SPEED = {"en": "Speed", "fr": "Vitesse"}
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
-def _open(browser, app_url, width: int, height: int, query: str):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.base_url = app_url
+def _open(page, query: str):
     open_map(page, query)
     expect(page.locator(f"{STRIP} svg .mark-symbol path").first).to_be_attached(timeout=30_000)
-    return context, page
+    return page
 
 
 @pytest.fixture(scope="module", params=[pytest.param(view.values, id=view.id) for view in VIEWS])
 def shown(request, browser, app_url):
     """One page per size and language on 20 Nov 2015, for the checks that only read it."""
     width, height, lang = request.param
-    context, page = _open(browser, app_url, width, height, f"?date=2015-11-20&lang={lang}")
+    page = _open(new_page(browser, app_url, width, height), f"?date=2015-11-20&lang={lang}")
     page.view = (width, height, lang)
     yield page
-    context.close()
+    page.context.close()
 
 
 FOCUS_LABELS = f"""() => {{
@@ -74,10 +71,10 @@ def _label_day(label: str, lang: str, focus: tuple[date, date]) -> date:
 ])
 @pytest.mark.parametrize(("width", "height", "lang"), [pytest.param(*SIZES[0], "en", id="1280x720-en"),
                                                         pytest.param(*SIZES[1], "fr", id="1024x768-fr")])
-def test_the_focus_rows_axis_spans_only_the_window(browser, app_url, width, height, lang, query, at, window, months) -> None:
+def test_the_focus_rows_axis_spans_only_the_window(open_page, width, height, lang, query, at, window, months) -> None:
     """Every label on the focus row's axis names a day inside the window (20 Nov 2015 once read "Jan 2004 … Jan 2016"):
     the population step in force at the window's start no longer widens the row."""
-    context, page = _open(browser, app_url, width, height, f"{query}&lang={lang}")
+    page = _open(open_page(width, height), f"{query}&lang={lang}")
     start, end = window_bounds(at, window, months)
     focus = focus_range(at, start.date(), end.date(), *SPAN)
     page.wait_for_function(f"() => ({FOCUS_LABELS})() !== null", timeout=30_000)
@@ -87,7 +84,6 @@ def test_the_focus_rows_axis_spans_only_the_window(browser, app_url, width, heig
     days = [_label_day(label, lang, focus) for label in labels]
     outside = [label for label, day in zip(labels, days, strict=True) if not focus[0] - margin <= day <= focus[1] + margin]
     assert not outside, f"{query}: the focus row shows {labels}, beyond {focus[0]} – {focus[1]}"
-    context.close()
 
 
 MARK_SHAPES = """([colours, site]) => {
@@ -103,10 +99,10 @@ MARK_SHAPES = """([colours, site]) => {
 
 
 @pytest.mark.parametrize(("width", "height", "lang"), VIEWS)
-def test_the_marks_keep_their_shapes_after_a_site_is_selected(browser, app_url, width, height, lang) -> None:
+def test_the_marks_keep_their_shapes_after_a_site_is_selected(open_page, width, height, lang) -> None:
     """Selecting the Jungle draws its figures as points shaped by qualifier; the event marks keep their category's
     shape (a camp's square stayed a circle, a demolition's cross became a diamond, when the two scales were merged)."""
-    context, page = _open(browser, app_url, width, height, f"?date=2015-11-20&lang={lang}")
+    page = _open(open_page(width, height), f"?date=2015-11-20&lang={lang}")
     colours = sorted({colour.lower() for colour in CATEGORY_COLOURS.values()})
     before = page.evaluate(MARK_SHAPES, [colours, SITE_STROKE.lower()])
     assert before["points"] == 0 and len(before["shapes"]) >= 4, before
@@ -121,7 +117,6 @@ def test_the_marks_keep_their_shapes_after_a_site_is_selected(browser, app_url, 
     for fill, shapes in after["shapes"].items():
         assert set(shapes) <= set(before["shapes"].get(fill, shapes)), f"the marks coloured {fill} changed shape"
     assert after["shapes"].keys() & before["shapes"].keys()
-    context.close()
 
 
 def test_no_chart_toolbar_or_vega_actions_over_the_slider(shown) -> None:
@@ -135,10 +130,10 @@ def test_no_chart_toolbar_or_vega_actions_over_the_slider(shown) -> None:
 
 
 @pytest.mark.parametrize(("width", "height", "lang"), VIEWS)
-def test_the_slider_shows_no_iso_date_after_it_moves(browser, app_url, width, height, lang) -> None:
+def test_the_slider_shows_no_iso_date_after_it_moves(open_page, width, height, lang) -> None:
     """After the slider moves (and while hovered), nothing under or on it is an ISO date ("1999-09-01" used to show at
     its ends); what a screen reader hears is the day, in English as the date label above says it."""
-    context, page = _open(browser, app_url, width, height, f"?date=2015-11-20&lang={lang}")
+    page = _open(open_page(width, height), f"?date=2015-11-20&lang={lang}")
     slider = page.get_by_role("slider")
     slider.focus()
     page.keyboard.press("End")
@@ -149,7 +144,6 @@ def test_the_slider_shows_no_iso_date_after_it_moves(browser, app_url, width, he
     spoken = slider.get_attribute("aria-valuetext") or ""
     assert not ISO.search(spoken) and "2026" in spoken, spoken
     assert spoken == ("3 May 2026" if lang == "en" else "03/05/2026")
-    context.close()
 
 
 def test_the_speed_menu_is_named(shown) -> None:
@@ -190,14 +184,11 @@ def test_no_button_or_label_text_is_cut(shown) -> None:
 
 
 @pytest.mark.parametrize(("width", "height", "lang"), [(1024, 768, "fr"), (1280, 720, "en")])
-def test_no_lesson_control_is_cut(browser, app_url, width, height, lang) -> None:
+def test_no_lesson_control_is_cut(open_page, width, height, lang) -> None:
     """Beside the map, a chapter's Previous and Next read whole ("◀ Chapitr…" at 1024x768 in French, before)."""
-    context, page = _open(browser, app_url, width, height, f"?chapter=10&lang={lang}")
-    try:
-        expect(page.locator(".st-key-atlas-lesson button").first).to_be_visible()
-        assert page.evaluate(CUT) == []
-    finally:
-        context.close()
+    page = _open(open_page(width, height), f"?chapter=10&lang={lang}")
+    expect(page.locator(".st-key-atlas-lesson button").first).to_be_visible()
+    assert page.evaluate(CUT) == []
 
 
 def test_export_is_right_under_the_map_as_the_readme_says(shown) -> None:
