@@ -19,6 +19,8 @@ _.do_GET  # http.server.BaseHTTPRequestHandler
 _.close_connection  # http.server.BaseHTTPRequestHandler
 _.log_message  # http.server.BaseHTTPRequestHandler
 _.handle_starttag  # html.parser.HTMLParser (tests/test_handout_maps.py)
+_._clock  # geopy's RateLimiter: the two methods it reads and waits with (components/geocode/lookup.py _SpacedOn)
+_._sleep
 _.exc_info  # a context manager's __exit__ arguments (tests/fake_nominatim.py)
 
 # Read by static/atlas/live-map.js: fields of the messages and states of components/map/protocol.py.

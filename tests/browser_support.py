@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
@@ -56,7 +57,9 @@ def open_map(page, query: str = ""):
 
 
 def map_frame(page):
-    """The live Frame object of the map iframe (for evaluate)."""
+    """The live Frame object of the map iframe (for evaluate). While a layout change (presenting, a lesson) redraws
+    the map, the old iframe stays until the run ends: wait for the one map."""
+    expect(page.locator(IFRAME)).to_have_count(1, timeout=30_000)
     handle = page.locator(IFRAME).element_handle()
     return handle.content_frame()
 
@@ -103,7 +106,8 @@ def requests_reported(page, live) -> None:
 # circle, for one, sits on the middle of the Jungle's.
 _EXPOSED_POINT = """selector => {
     const target = document.querySelector(selector), box = target.getBoundingClientRect();
-    for (let dy = 0.5; dy < 1; dy += 0.1) for (let dx = 0.1; dx < 1; dx += 0.1) {
+    // The lower half first (a tooltip opens above the pointer), then the upper half: event icons crowd a busy site.
+    for (const dy of [0.5, 0.6, 0.7, 0.8, 0.9, 0.4, 0.3, 0.2, 0.1]) for (let dx = 0.1; dx < 1; dx += 0.1) {
         const x = box.left + box.width * dx, y = box.top + box.height * dy;
         if (document.elementFromPoint(x, y) === target) return [x, y];
     }

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from calais_atlas.data.loader import default_data_dir, load_dataset
 from calais_atlas.map.feature_groups import layer_items
 from calais_atlas.model.shown import Prepared
 from calais_atlas.model.view_state import LAYERS
-
-
-def shipped_prepared(lang: str = "en") -> Prepared:
-    return Prepared.build(load_dataset(default_data_dir()).tables, lang)
 
 
 def items_at(prepared: Prepared, day: date, site: str | None = None) -> dict[str, list[dict]]:

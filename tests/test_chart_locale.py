@@ -69,8 +69,8 @@ def test_the_map_credit_is_in_french() -> None:
     assert "Fond de carte\u00a0: Natural Earth (domaine public)" in Basemap(lang="fr").credit
     assert "GSHHG (Wessel &amp; Smith 1996, LGPL-3+)" in Basemap(lang="fr").credit
     assert "Basemap: Natural Earth (public domain)" in Basemap().credit
-    assert osm_attribution("fr") == ('© les contributeurs d’<a href="https://www.openstreetmap.org/copyright">'
-                                     "OpenStreetMap</a>")
+    assert osm_attribution("fr") == ('<span class="atlas-credit">© les contributeurs d’'
+                                     '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a></span>')
     html = base_map("osm", "fr").get_root().render()
     assert "Fond de carte" in html and "les contributeurs d" in html and "Basemap:" not in html
 

@@ -23,8 +23,9 @@ OSM_LINK = '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 
 
 def osm_attribution(lang: str) -> str:
-    """OpenStreetMap's credit as the HTML Leaflet shows, in the interface language."""
-    return html_text(t("credit.osm", lang, link="{link}")).replace("{link}", OSM_LINK)
+    """OpenStreetMap's credit as the HTML Leaflet shows, in the interface language: one element, as every credit in
+    the credit line is (legend.css hides the bare ", " Leaflet puts between credits)."""
+    return f'<span class="atlas-credit">{html_text(t("credit.osm", lang, link="{link}")).replace("{link}", OSM_LINK)}</span>'
 
 
 def basemap_credit(lang: str) -> str:

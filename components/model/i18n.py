@@ -61,8 +61,8 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "legend.photos": {"en": "Photos taken here", "fr": "Photos prises ici"},
     "legend.context": {"en": "Town, port, terminal", "fr": "Ville, port, terminal"},
     # -- the IOM's record of deaths at the border (issue 22): its layer, popup, legend, credit, text view and search
-    "legend.deaths": {"en": "Deaths at the border (IOM): circle area ∝ dead and missing, on its own scale",
-                      "fr": "Morts à la frontière (OIM) : aire du cercle ∝ morts et disparus, à sa propre échelle"},
+    "legend.deaths": {"en": "Deaths at the border (IOM): area ∝ dead and missing (own scale)",
+                      "fr": "Morts à la frontière (OIM) : aire ∝ morts et disparus (autre échelle)"},
     "death.total": {
         "en": {"one": "{count} dead or missing", "other": "{count} dead or missing"},
         "fr": {"one": "{count} mort ou disparu", "many": "{count} de morts ou disparus", "other": "{count} morts ou disparus"},

@@ -278,7 +278,7 @@
 
   // The first offset where the label is clear of what is placed and whole inside the map; else the first where it is
   // clear (the edge cuts it, as when the viewer pans); else hidden, unless it is the focus's, which then keeps the
-  // first offset whole inside the map. One far outside the view is left as it is.
+  // offset whole inside the map that covers the fewest marks (leastCovering). One far outside the view is left as it is.
   function placeLabel(label, offsets, placed, frame, focus) {
     label.style.transform = "";
     if (!overlaps(label.getBoundingClientRect(), frame)) { return; }
@@ -291,19 +291,24 @@
       if (inside(box, frame)) { placed.push(box); return; }
       if (!clear) { clear = {transform: label.style.transform, box: box}; }
     }
-    if (!clear && focus) { clear = wholeInside(label, offsets, frame); }
+    if (!clear && focus) { clear = leastCovering(label, offsets, placed, frame); }
     label.style.transform = clear ? clear.transform : "";
     if (clear) { placed.push(clear.box); } else { label.classList.add("atlas-label-hidden"); }
   }
 
-  function wholeInside(label, offsets, frame) {
+  // Of the offsets that keep the label whole inside the map, the one covering the fewest marks (the first of equals):
+  // in a crowded view the focus's name may have to cover something, but not its own place when it need not.
+  function leastCovering(label, offsets, placed, frame) {
+    var best = null;
     for (var i = 0; i < offsets.length; i++) {
       label.style.transform = "translate(" + offsets[i][0] + "px," + offsets[i][1] + "px)";
       var box = label.getBoundingClientRect();
-      if (inside(box, frame)) { return {transform: label.style.transform, box: box}; }
+      if (!inside(box, frame)) { continue; }
+      var covered = placed.filter(function (other) { return overlaps(box, other); }).length;
+      if (!best || covered < best.covered) { best = {transform: label.style.transform, box: box, covered: covered}; }
     }
     label.style.transform = "";
-    return {transform: "", box: label.getBoundingClientRect()};
+    return best || {transform: "", box: label.getBoundingClientRect()};
   }
 
   function notFocus(el) { return !el.closest(".atlas-focus"); }

@@ -48,6 +48,8 @@ def audit(frame, axe_script: Path) -> tuple[list[dict], list[dict]]:
 
 def settled(page) -> None:
     expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)  # no run in progress
+    # Nor an element left from the run before, faded while the new run replaces it: axe measures its faded contrast.
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
 
 
 @pytest.mark.parametrize("query", ["", "?lang=fr", "?chapter=4", "?chapter=4&lang=fr"])

@@ -101,8 +101,9 @@ def test_the_jungles_popup_opens_clear_of_the_controls_without_its_tooltip(open_
 
 
 def test_the_scale_bar_and_the_credit_never_meet(shown) -> None:
-    """The credit is one short line in the corner opposite the scale bar, and both are shown; opened, the full credit
-    (licences and citation) grows upward and still leaves the scale bar clear."""
+    """The credits (the basemap's; the IOM's while its layer is shown) are short lines in the corner opposite the scale
+    bar, parted by space, not by the bare ", " Leaflet puts between credits, and both are shown; opened, a full
+    credit (licences and citation) grows upward and still leaves the scale bar clear."""
     frame, live = shown.frame_locator(IFRAME), map_frame(shown)
     scale, credit = frame.locator(".leaflet-control-scale"), frame.locator(".leaflet-control-attribution")
     expect(scale).to_be_visible()
@@ -110,15 +111,19 @@ def test_the_scale_bar_and_the_credit_never_meet(shown) -> None:
     scale_box = live.evaluate(BOX, ".leaflet-control-scale")
     assert not _hit(scale_box, live.evaluate(BOX, ".leaflet-control-attribution")), scale_box
     expect(credit).to_contain_text(t("credit.short", shown.lang))
-    summary = frame.locator(".atlas-credit summary")
-    summary.click()
-    full = t("credit.basemap", shown.lang)
-    expect(credit).to_contain_text(full[full.index("GSHHG"):])
-    expect(frame.locator(".atlas-credit[open]")).to_have_count(1)
-    assert not _hit(scale_box, live.evaluate(BOX, ".leaflet-control-attribution"))
-    expect(scale).to_be_visible()
-    summary.click()
-    expect(frame.locator(".atlas-credit[open]")).to_have_count(0)
+    expect(credit).to_contain_text(t("credit.deaths", shown.lang))
+    assert " , " not in credit.inner_text() and not credit.inner_text().startswith(",")
+    basemap = t("credit.basemap", shown.lang)
+    for short, full in ((t("credit.short", shown.lang), basemap[basemap.index("GSHHG"):]),
+                        (t("credit.deaths", shown.lang), "Giorgio Coppola")):
+        summary = frame.locator(".atlas-credit summary", has_text=short)
+        summary.click()
+        expect(credit).to_contain_text(full)
+        expect(frame.locator(".atlas-credit[open]")).to_have_count(1)
+        assert not _hit(scale_box, live.evaluate(BOX, ".leaflet-control-attribution"))
+        expect(scale).to_be_visible()
+        summary.click()
+        expect(frame.locator(".atlas-credit[open]")).to_have_count(0)
 
 
 def test_the_legend_is_drawn_once_and_a_keyboard_opens_it(shown) -> None:
