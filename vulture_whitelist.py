@@ -30,6 +30,7 @@ _.visible
 _.seq
 _.map_version
 _.got
+_.basePart
 
 # Imported so that pytest finds the fixture in the test module (tests/test_geocode.py).
 _.fake_nominatim_fixture

@@ -58,12 +58,27 @@ def groups_js(app: AppTest) -> str:
     return map_args(app)["feature_group"]
 
 
-def step_frame(app: AppTest) -> dict:
-    """The frame in the map's step state (map/framing.py): where the browser is told to look."""
+def step_state_of(app: AppTest) -> dict:
+    """The map's step state (map/step.py) in the last run's step layer."""
     js = groups_js(app)
     start = js.index("window.atlas.apply(") + len("window.atlas.apply(")
     state, _ = json.JSONDecoder().raw_decode(js[start:])
-    return state["frame"]
+    return state
+
+
+def step_frame(app: AppTest) -> dict:
+    """The frame in the map's step state (map/framing.py): where the browser is told to look."""
+    return step_state_of(app)["frame"]
+
+
+def drawn_js(app: AppTest) -> str:
+    """The items the map draws after the last run, as JSON: the step's own, and those of the base part it brings, of
+    the layers it sends, except those it omits (static/atlas/PROTOCOL.md). A step that only names its base part (the
+    session's map has it) gives its own items only."""
+    state = step_state_of(app)
+    base, omit = state.get("basePart", {"items": {}}), set(state.get("omit", []))
+    return json.dumps({name: [item for item in base["items"].get(name, []) if item["k"] not in omit] + layer
+                       for name, layer in state["items"].items()}, ensure_ascii=False)
 
 
 def count_class(js: str, css_class: str) -> int:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from apptest_helpers import count_class, groups_js, has_text, map_args, page_failed, run_app, set_date, step_frame
+from apptest_helpers import count_class, drawn_js, groups_js, has_text, map_args, page_failed, run_app, set_date, step_frame
 from calais_atlas.data.loader import load_dataset
 from calais_atlas.map.framing import COAST_BOUNDS, PLACE_ZOOM
 from datafolders import MINIMAL, build_data_folder
@@ -63,9 +63,9 @@ def test_query_params_restore_state(monkeypatch) -> None:
     assert app.radio(key="atlas.window").value == "upto"
     layers = ("sites", "events", "captions", "context")
     assert [app.checkbox(key=f"atlas.layer.{name}").value for name in layers] == [True, True, False, False]
-    js = groups_js(app)
-    assert count_class(js, "atlas-caption") == 0 and count_class(js, "atlas-context") == 0
-    assert count_class(js, "atlas-highlight") == 1
+    js, drawn = groups_js(app), drawn_js(app)
+    assert count_class(drawn, "atlas-caption") == 0 and count_class(drawn, "atlas-context") == 0
+    assert count_class(drawn, "atlas-highlight") == 1
     assert has_text(js, "plus de 6\u202f000 résidents")
     assert step_frame(app) | {"key": ""} == {"key": "", "center": [50.9662, 1.8937], "zoom": PLACE_ZOOM,
                                               "focus": [50.9662, 1.8937], "place": "calais-jungle"}

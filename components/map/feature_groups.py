@@ -7,6 +7,9 @@ exported map (export/standalone.py) draws them with the same static/atlas/live-m
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
+
 from calais_atlas.map.layers import (
     Rows,
     captions_items,
@@ -14,6 +17,7 @@ from calais_atlas.map.layers import (
     deaths_items,
     events_items,
     highlight_items,
+    site_rings,
     sites_items,
 )
 from calais_atlas.map.popups import death_credit_html
@@ -40,13 +44,37 @@ def layer_credit(name: str, lang: str) -> str | None:
             f"{death_credit_html(lang)}</details>")
 
 
+_FIXED: list[tuple[MapContext, tuple[str, ...], dict[str, list[dict]]]] = []
+_FIXED_LOCK = threading.Lock()
+_FIXED_KEPT = 8  # a few data sets and languages; a Prepared (model/shown.py) holds one context for its life
+
+
+def fixed_items(ctx: MapContext, sites: Iterable[str]) -> dict[str, list[dict]]:
+    """What the layers draw the same at every date, per layer: every context place (the places that are not
+    ``sites``), and the sites' uncertainty rings. Made once per context and sites, and shared: never change them.
+
+    The live map sends them once (map/step.base_part); a step's items are layer_items, these included."""
+    sites = tuple(sites)
+    with _FIXED_LOCK:  # sessions run in threads of their own
+        for known_ctx, known_sites, fixed in _FIXED:
+            if known_ctx is ctx and known_sites == sites:
+                return fixed
+    placed = set(sites)
+    fixed = {"context": context_items([pid for pid in ctx.places if pid not in placed], ctx),
+             "sites": site_rings(sites, ctx)}
+    with _FIXED_LOCK:
+        _FIXED.insert(0, (ctx, sites, fixed))
+        del _FIXED[_FIXED_KEPT:]
+    return fixed
+
+
 def layer_items(ctx: MapContext, states: dict[str, SiteState], events: Rows, captions: Rows,
                 layers: list[str], site: str | None = None, deaths: Rows = ()) -> dict[str, list[dict]]:
     """Each asked-for layer's marker items, in drawing order; ``deaths`` are the IOM's incidents in the window
     (model/shown.Shown.death_records), drawn when "deaths" is one of ``layers``."""
     items: dict[str, list[dict]] = {}
     if "context" in layers:
-        items["context"] = context_items([pid for pid in ctx.places if pid not in states], ctx)
+        items["context"] = list(fixed_items(ctx, states)["context"])  # a copy: the focus is marked in the list
     if "sites" in layers:
         items["sites"] = sites_items(states, ctx)
     if "deaths" in layers:

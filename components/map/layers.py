@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -172,6 +173,17 @@ def labelled_sites(states: dict[str, SiteState]) -> set[str]:
         return set(states)
     largest = sorted(states, key=lambda pid: (states[pid].status == "counted", states[pid].high or 0), reverse=True)
     return set(largest[:LABEL_LIMIT])
+
+
+def site_rings(site_ids: Iterable[str], ctx: MapContext) -> list[dict]:
+    """The sites' uncertainty rings, in the sites' order: the same at every date (map/step.py sends them once)."""
+    rings = []
+    for place_id in site_ids:
+        location = ctx.location(place_id)
+        ring_item = _uncertainty_ring(ctx, place_id, location) if location is not None else None
+        if ring_item:
+            rings.append(ring_item)
+    return rings
 
 
 def sites_items(states: dict[str, SiteState], ctx: MapContext) -> list[dict]:

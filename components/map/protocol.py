@@ -2,8 +2,10 @@
 static/atlas/PROTOCOL.md.
 
 Python sends the base config once per map (BaseConfig, map/step.LiveLayers) and a StepState at every step
-(map/step.step_state); the map sends back Messages, by Streamlit's component value: a place clicked, the layers the
-viewer chose in the map's own control, or a version it cannot draw. Both sides carry VERSION: live-map.js refuses a
+(map/step.step_state). What does not depend on the date (context places, uncertainty rings) is a BasePart, sent once
+per session and map and referenced by its key in every step; the map sends back Messages, by Streamlit's component
+value: a place clicked, the layers the viewer chose in the map's own control, a base part it lacks, or a version it
+cannot draw. Both sides carry VERSION: live-map.js refuses a
 config or state of another version, visibly, and says so; parse_message ignores (and logs) what it cannot read, so a
 stale or hostile value never stops the page.
 """
@@ -14,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from typing import Literal, NotRequired, TypedDict
 
-VERSION = 4  # live-map.js's own VERSION must match: both change together with this file and PROTOCOL.md
+VERSION = 5  # live-map.js's own VERSION must match: both change together with this file and PROTOCOL.md
 
 log = logging.getLogger("calais_atlas")
 
@@ -47,6 +49,14 @@ class Frame(TypedDict):
     place: NotRequired[str]  # ... and its id: not moved when the viewer just picked it on the map
 
 
+class BasePart(TypedDict):
+    """The items that are the same at every date, per layer, with their own styles: sent once, kept by the map."""
+
+    key: str  # a digest of the rest: other data, another language or another version of the code, another key
+    items: dict[str, list[Item]]
+    styles: list[dict]
+
+
 class StepState(TypedDict):
     v: int
     items: dict[str, list[Item]]  # per layer name (map/feature_groups.DRAWING_ORDER); a layer not sent is emptied
@@ -54,6 +64,9 @@ class StepState(TypedDict):
     visible: list[str]  # the layers shown: the one truth, the map's control follows it
     report: bool  # whether the map sends messages (a click that selects, a layer chosen); false for a preview
     frame: NotRequired[Frame]  # where the view looks (map/framing.py)
+    base: NotRequired[str]  # the key of the base part whose items of the layers sent are drawn too ...
+    omit: NotRequired[list[str]]  # ... except these keys (replaced at this step, e.g. the place in focus)
+    basePart: NotRequired[BasePart]  # that base part itself: in a session's first step, and when the map asked for it
 
 
 class BaseConfig(TypedDict):
@@ -90,7 +103,15 @@ class Mismatch:
     got: object
 
 
-Message = Click | Layers | Mismatch
+@dataclass(frozen=True)
+class NeedBase:
+    """The map got a step built on a base part it does not hold (a new frame, a lost step): the next step sends it."""
+
+    seq: int
+    key: str
+
+
+Message = Click | Layers | NeedBase | Mismatch
 
 
 def _ignored(value: object, why: str) -> None:
@@ -114,6 +135,8 @@ def parse_message(value: object, layer_names: tuple[str, ...]) -> Message | None
         return None
     if kind == "click" and isinstance(value.get("place"), str) and value["place"]:
         return Click(value["seq"], value["place"])
+    if kind == "base" and isinstance(value.get("key"), str):
+        return NeedBase(value["seq"], value["key"])
     layers = value.get("layers")
     if kind == "layers" and isinstance(layers, list) and all(isinstance(name, str) and name in layer_names
                                                               for name in layers):

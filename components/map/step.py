@@ -7,13 +7,18 @@ The shapes are map/protocol.py's (BaseConfig, StepState). A step's state is ever
 - a marker's category symbol is named, not sent as SVG, and circle styles are sent once per step, not per circle;
 - popups travel only for the selected place. Clicking a marker sends its place id back (ui/map_panel.py); the step
   that follows carries that place's popups and opens the one clicked. A marker with no place (an IOM incident) selects
-  nothing: its popup travels with it, and a click opens it at once.
-The exported map (export/standalone.py) runs the same live-map.js on the full items, popups and all.
+  nothing: its popup travels with it, and a click opens it at once;
+- what is the same at every date (map/feature_groups.fixed_items: the context places, the uncertainty rings) is a base
+  part (base_part), keyed by a digest of its content and sent once per session and map (ui/map_panel.py): a step built
+  on it (step_state's ``base``) carries only the items that differ from it, and names the base part's items it replaces.
+The exported map (export/standalone.py) runs the same live-map.js on the full items, popups and all, with no base part.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import threading
 import zlib
 
 import folium
@@ -23,7 +28,7 @@ from folium.template import Template
 
 from calais_atlas.map.assets import IFRAME_PREFIX
 from calais_atlas.map.feature_groups import DRAWING_ORDER, layer_credit, layer_label
-from calais_atlas.map.protocol import VERSION, BaseConfig, Frame, Item, StepState
+from calais_atlas.map.protocol import VERSION, BaseConfig, BasePart, Frame, Item, StepState
 from calais_atlas.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
 
 LIVE_MAP_JS = "atlas/live-map.js"
@@ -84,13 +89,14 @@ def _class_name(item: dict) -> str:
     return (item.get("icon") or item.get("options") or {}).get("className", "")
 
 
-def _compact(item: dict, styles: dict[str, int]) -> dict:
+def _compact(item: dict) -> tuple[dict, str | None]:
+    """The item as sent, without its style, and its style (the path options circles share) as JSON, or None."""
     out = dict(item)
     options = out.pop("options", None)
+    style = None
     if options is not None:
         shared = {name: value for name, value in options.items() if name not in PER_ITEM_OPTIONS}
         style = json.dumps(shared, sort_keys=True)
-        out["style"] = styles.setdefault(style, len(styles))
         out["options"] = {name: options[name] for name in PER_ITEM_OPTIONS if name in options}
     icon = out.get("icon")
     if icon and icon["html"].startswith("<svg"):
@@ -98,6 +104,12 @@ def _compact(item: dict, styles: dict[str, int]) -> dict:
         name = _SYMBOL_NAMES.get(icon["html"][:end])
         if name:
             out["sym"], out["icon"] = name, {**icon, "html": icon["html"][end:]}
+    return out, style
+
+
+def _styled(out: dict, style: str | None, styles: dict[str, int]) -> dict:
+    if style is not None:
+        out["style"] = styles.setdefault(style, len(styles))
     return out
 
 
@@ -113,41 +125,97 @@ def _digest(classes: str) -> str:
 
 
 def item_keys(items: dict[str, list[dict]]) -> dict[str, list[str]]:
-    """Each item's key, per layer: a digest of its classes (which name its layer, kind and place), and after it the
-    count of earlier items in the step with the same digest. Unique in a step; the same from step to step for a marker
-    that stands (a rare collision of two digests only costs a redraw)."""
-    seen: dict[str, int] = {}
+    """Each item's key, per layer: the layer's place in DRAWING_ORDER, a digest of the item's classes (which name its
+    kind and place), and after it the count of earlier items of the layer with the same digest. Unique in a step; the
+    same from step to step for a marker that stands, whatever other layers are shown (a rare collision of two digests
+    only costs a redraw)."""
     keys: dict[str, list[str]] = {}
     for name, layer in items.items():
+        prefix = str(DRAWING_ORDER.index(name)) if name in DRAWING_ORDER else f"{name}:"
+        seen: dict[str, int] = {}
         keys[name] = []
         for item in layer:
             digest = _digest(_class_name(item))
             seen[digest] = seen.get(digest, -1) + 1
-            keys[name].append(f"{digest}.{seen[digest]}" if seen[digest] else digest)
+            keys[name].append(f"{prefix}{digest}.{seen[digest]}" if seen[digest] else prefix + digest)
     return keys
 
 
+_BASES: list[tuple[dict, BasePart, dict]] = []
+_BASES_LOCK = threading.Lock()
+_BASES_KEPT = 8
+
+
+def base_part(fixed: dict[str, list[dict]]) -> BasePart:
+    """The base part of ``fixed`` (map/feature_groups.fixed_items, made once and shared: the same object while the
+    data and language are): its items keyed and compacted as a step's are, and its key, a digest of all that, so that
+    other data, another language or another version of this code never reuse a base part the map holds."""
+    return _base_and_index(fixed)[0]
+
+
+def _base_and_index(fixed: dict[str, list[dict]]) -> tuple[BasePart, dict]:
+    with _BASES_LOCK:
+        for known, base, index in _BASES:
+            if known is fixed:
+                return base, index
+    styles: dict[str, int] = {}
+    layers: dict[str, list[Item]] = {}
+    index: dict[str, dict[str, tuple[dict, str | None]]] = {}  # per layer, key -> the item as compared with a step's
+    keys = item_keys(fixed)
+    for name, layer in fixed.items():
+        layers[name], index[name] = [], {}
+        for key, item in zip(keys[name], layer, strict=True):
+            out, style = _compact(item)
+            out = {"k": key, **out}
+            index[name][key] = (dict(out), style)
+            layers[name].append(_styled(out, style, styles))
+    content = {"v": VERSION, "items": layers, "styles": [json.loads(style) for style in styles]}
+    digest = hashlib.blake2b(json.dumps(content, sort_keys=True).encode(), digest_size=9).hexdigest()
+    base: BasePart = {"key": digest, "items": layers, "styles": content["styles"]}
+    with _BASES_LOCK:
+        _BASES.insert(0, (fixed, base, index))
+        del _BASES[_BASES_KEPT:]
+    return base, index
+
+
 def step_state(items: dict[str, list[dict]], site: str | None = None, all_popups: bool = False,
-               report: bool = True, frame: Frame | None = None) -> StepState:
+               report: bool = True, frame: Frame | None = None, base: dict[str, list[dict]] | None = None,
+               with_base: bool = False) -> StepState:
     """The state live-map.js applies: keyed, compact items per layer, the styles they share, the layers to show, and
     the view's frame (map/framing.py).
 
     ``all_popups`` keeps every popup, and ``report`` False has the map send nothing back: for a map whose clicks
-    select nothing (the check page's preview, the exported file).
+    select nothing (the check page's preview, the exported file). With ``base`` (map/feature_groups.fixed_items), the
+    state is built on its base part: an item the same as the base part's is not sent, a base item of a layer sent that
+    is not in ``items`` (or differs) is named in ``omit``; ``with_base`` sends the base part along.
     """
     styles: dict[str, int] = {}
     layers: dict[str, list[Item]] = {}
     keys = item_keys(items)
+    based, index = _base_and_index(base) if base is not None else (None, {})
+    omit: list[str] = []
     for name, layer in items.items():
         compact = []
+        fixed, kept = index.get(name, {}), set()
         for key, item in zip(keys[name], layer, strict=True):
-            out = {"k": key, **_compact(item, styles)}
+            out, style = _compact(item)
+            out = {"k": key, **out}
             if "popup" in out and not all_popups and "place" in item and item["place"] != site:
                 del out["popup"]
-            compact.append(out)
+            if fixed.get(key) == (out, style):
+                kept.add(key)
+                continue
+            compact.append(_styled(out, style, styles))
+        omit += [key for key in fixed if key not in kept]
         layers[name] = compact
     state: StepState = {"v": VERSION, "items": layers, "styles": [json.loads(style) for style in styles],
                         "visible": list(items), "report": report}
     if frame:
         state["frame"] = frame
+    if based is not None:
+        state["base"] = based["key"]
+        if omit:
+            state["omit"] = omit
+        if with_base:
+            state["basePart"] = based
     return state

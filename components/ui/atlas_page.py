@@ -139,7 +139,7 @@ def _date_driven(page: PageData) -> None:
                             shown.death_records)
         # Presenting, the page's CSS sizes the map to the first screen (ui/lesson.py); 560 is its size at 1280×720.
         map_panel(ctx, items, site=view.site, basemap=view.basemap, height=560 if on_projector else 600,
-                  points=page.prepared.death_points())
+                  points=page.prepared.death_points(), sites=states)
     with bar:
         time_bar(span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
         if not on_projector:  # a projector's first screen is the chapter's: its date is in the time bar and the text

@@ -106,7 +106,8 @@ def _preview(candidate: Dataset, lang: str) -> None:
                    format="YYYY-MM-DD")
     shown = shown_at(tables, at, "upto", 0, lang)
     items = layer_items(shown.ctx, shown.states, shown.events, shown.captions, list(LAYERS), deaths=shown.death_records)
-    map_panel(shown.ctx, items, key="check.map", view=frame_for(shown.ctx, "coast"), clickable=False, height=480)
+    map_panel(shown.ctx, items, key="check.map", view=frame_for(shown.ctx, "coast"), clickable=False, height=480,
+              sites=shown.states)
 
 
 def render() -> None:

@@ -4,6 +4,9 @@
  * per map with the base config; every step then calls atlas.apply with the step's state (components/map/step.py).
  * Each item comes with its key: an item whose key and content are unchanged since the last step keeps its Leaflet
  * layer, only what changed is removed and drawn, so a long session holds no more layers than its date shows. The
+ * What is the same at every date (context places, uncertainty rings) comes once, as a base part kept here by its key;
+ * a step names the base part it is built on and carries only the rest. A step built on a base part this map does
+ * not hold is drawn with what it carries, and the map asks Python for the base part, which the next step brings. The
  * one layer control is made here once; streamlit-folium's own would be replaced, and leak its click listener, on
  * every step. The state's `visible` is the one truth for the layers shown: a layer the viewer ticks or unticks in
  * the control is sent to Python, which makes it the view's (the sidebar and the link follow) and sends it back.
@@ -16,7 +19,7 @@
  */
 (function () {
   "use strict";
-  var VERSION = 4;  // components/map/protocol.py's VERSION
+  var VERSION = 5;  // components/map/protocol.py's VERSION
   var NOTICE = {
     en: "This map cannot draw what the atlas sent (protocol version {got}; it draws version {v}). Reload the page.",
     fr: "Cette carte ne peut pas dessiner ce que l'atlas a envoyé (protocole version {got} ; elle dessine la version {v}). Rechargez la page."
@@ -49,8 +52,8 @@
     container.appendChild(note);
   }
 
-  function styleOf(step, it) {
-    return Object.assign({}, step.styles[it.style] || {}, it.options || {});
+  function styleOf(styles, it) {
+    return Object.assign({}, styles[it.style] || {}, it.options || {});
   }
 
   function iconOf(it) {
@@ -59,12 +62,12 @@
     return L.divIcon(icon);
   }
 
-  function makeLayer(step, it) {
+  function makeLayer(styles, it) {
     var layer;
     if (it.type === "circle") {
-      layer = L.circleMarker([it.lat, it.lon], styleOf(step, it));
+      layer = L.circleMarker([it.lat, it.lon], styleOf(styles, it));
     } else if (it.type === "ring") {
-      layer = L.circle([it.lat, it.lon], styleOf(step, it));
+      layer = L.circle([it.lat, it.lon], styleOf(styles, it));
     } else {
       var interactive = it.interactive !== false;
       layer = L.marker([it.lat, it.lon], {icon: iconOf(it), interactive: interactive, keyboard: interactive});
@@ -174,6 +177,7 @@
     if (!cfg || cfg.v !== VERSION) { mismatch(map.getContainer(), cfg && cfg.v); return; }
     atlas.broken = false;
     atlas.cfg = cfg;
+    atlas.base = null;
     atlas.groups = {};
     atlas.labels = {};
     atlas.shown = {};
@@ -207,15 +211,30 @@
     })});
   }
 
-  // An item is compared with the last step's by its content and its style's (style indices are per step).
-  function draw(step, name, it, seen) {
-    var json = JSON.stringify([it, it.style === undefined ? null : step.styles[it.style]]), old = atlas.shown[it.k];
+  // An item is compared with the last step's by its content and its style's (style indices are per step, or per
+  // base part). A base part's item drawn from the same base part is the same object: no need to compare.
+  function draw(styles, name, it, seen) {
+    var old = atlas.shown[it.k];
     seen[it.k] = true;
-    if (old && old.json === json) { return; }
+    if (old && old.item === it) { return; }
+    var json = JSON.stringify([it, it.style === undefined ? null : styles[it.style]]);
+    if (old && old.json === json) { old.item = it; return; }
     if (old) { old.group.removeLayer(old.layer); }
-    var group = atlas.groups[name], layer = makeLayer(step, it);
+    var group = atlas.groups[name], layer = makeLayer(styles, it);
     group.addLayer(layer);
-    atlas.shown[it.k] = {json: json, layer: layer, group: group};
+    atlas.shown[it.k] = {json: json, item: it, layer: layer, group: group};
+  }
+
+  // The base part a step is built on: the one it brings (kept, in place of any other), or the one held if it has the
+  // same key. null when the step needs none; false when the map lacks it: it then asks Python for it (even when
+  // report is false: a preview needs its context places too), at every step built on it until one brings it.
+  function baseOf(step) {
+    var part = step.basePart;
+    if (part && typeof part.key === "string" && part.items && Array.isArray(part.styles)) { atlas.base = part; }
+    if (typeof step.base !== "string") { return null; }
+    if (atlas.base && atlas.base.key === step.base) { return atlas.base; }
+    send({kind: "base", key: step.base});
+    return false;
   }
 
   function showLayers(visible) {
@@ -423,9 +442,12 @@
     if (!step || step.v !== VERSION) { mismatch(atlas.map.getContainer(), step && step.v); return; }
     if (atlas.broken) { return; }  // the base config was of another version: there are no groups to draw in
     atlas.report = step.report === true;
-    var seen = {};
+    var seen = {}, base = baseOf(step), omit = {};
+    (step.omit || []).forEach(function (k) { omit[k] = true; });
     Object.keys(step.items).forEach(function (name) {
-      step.items[name].forEach(function (it) { draw(step, name, it, seen); });
+      // The base part's items of the layers the step sends, under the step's own: rings under the circles.
+      ((base && base.items[name]) || []).forEach(function (it) { if (!omit[it.k]) { draw(base.styles, name, it, seen); } });
+      step.items[name].forEach(function (it) { draw(step.styles, name, it, seen); });
     });
     Object.keys(atlas.shown).forEach(function (k) {
       if (!seen[k]) {

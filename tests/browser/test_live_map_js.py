@@ -12,10 +12,13 @@ import pytest
 
 from calais_atlas.export.standalone import standalone_map
 from calais_atlas.map.assets import STATIC_DIR
+from calais_atlas.map.feature_groups import fixed_items, layer_items
 from calais_atlas.map.framing import frame_for
 from calais_atlas.map.protocol import VERSION
 from calais_atlas.map.step import base_config, step_state
 from calais_atlas.model.palette import SITE_FILL, css_variables
+from calais_atlas.model.shown import Prepared
+from calais_atlas.model.view_state import LAYERS
 from map_items import items_at
 
 JUNGLE = "calais-jungle"
@@ -93,6 +96,60 @@ def test_an_unchanged_item_keeps_its_leaflet_layer_and_a_changed_one_is_replaced
     assert fixture_page.evaluate("() => !window.map.hasLayer(window.oldLayers.changed) && "
                                  "!window.map.hasLayer(window.oldLayers.removed)")
     assert "(changed)" in fixture_page.evaluate("k => window.atlas.shown[k].layer.getTooltip().getContent()", changed["k"])
+
+
+def based(prepared: Prepared, day: date, with_base: bool) -> tuple[dict, dict]:
+    """The state at ``day`` built on the base part (brought along or not), and the whole state."""
+    shown = prepared.at(day, "around", 3)
+    items = layer_items(shown.ctx, shown.states, shown.event_records, shown.caption_records, list(LAYERS), None,
+                        shown.death_records)
+    return step_state(items, base=fixed_items(shown.ctx, shown.states), with_base=with_base), step_state(items)
+
+
+def drawn_keys(page) -> list[str]:
+    return sorted(page.evaluate("() => Object.keys(window.atlas.shown).filter(k => "
+                                "window.map.hasLayer(window.atlas.shown[k].group) && "
+                                "window.atlas.shown[k].group.hasLayer(window.atlas.shown[k].layer))"))
+
+
+def test_steps_built_on_the_base_part_draw_it_once_and_keep_its_layers(fixture_page, prepared) -> None:
+    """The first step brings the base part: the map draws what the whole step would. A later step that only names it
+    draws what the whole later step would, the base part's markers keeping their Leaflet layers, and asks for
+    nothing."""
+    first, first_whole = based(prepared, date(2016, 1, 20), with_base=True)
+    later, later_whole = based(prepared, date(2016, 2, 20), with_base=False)
+    init(fixture_page)
+    apply(fixture_page, first)
+    assert drawn_keys(fixture_page) == sorted(item["k"] for layer in first_whole["items"].values() for item in layer)
+    base_keys = [item["k"] for layer in first["basePart"]["items"].values() for item in layer]
+    fixture_page.evaluate("keys => keys.forEach(k => { window.atlas.shown[k].layer.probe = k; })", base_keys)
+    apply(fixture_page, later)
+    assert drawn_keys(fixture_page) == sorted(item["k"] for layer in later_whole["items"].values() for item in layer)
+    kept = fixture_page.evaluate("keys => keys.filter(k => window.atlas.shown[k].layer.probe === k)", base_keys)
+    assert kept == base_keys
+    names = [item for item in first["basePart"]["items"]["context"] if item["type"] == "icon"]
+    assert fixture_page.locator(".atlas-context-name").count() == len(names)
+    assert fixture_page.evaluate("window.sent") == []
+
+
+def test_a_map_that_lost_its_base_part_asks_for_it_and_is_then_drawn_whole(fixture_page, prepared) -> None:
+    """A new map frame given a step built on a base part it never got draws the step's own markers (not a blank map)
+    and sends {kind: base, key}, at each such step; the step that brings the base part draws the map whole."""
+    lacking, whole = based(prepared, date(2016, 1, 20), with_base=False)
+    bringing, _ = based(prepared, date(2016, 1, 20), with_base=True)
+    init(fixture_page)
+    apply(fixture_page, lacking)
+    own = sorted(item["k"] for layer in lacking["items"].values() for item in layer)
+    assert drawn_keys(fixture_page) == own and fixture_page.locator("path.atlas-site").count() > 0
+    assert fixture_page.locator(".atlas-context-name").count() == 0
+    apply(fixture_page, lacking)
+    sent = fixture_page.evaluate("window.sent")
+    assert [(m["v"], m["kind"], m["key"]) for m in sent] == [(VERSION, "base", lacking["base"])] * 2
+    apply(fixture_page, bringing)
+    assert drawn_keys(fixture_page) == sorted(item["k"] for layer in whole["items"].values() for item in layer)
+    names = [item for item in whole["items"]["context"] if item["type"] == "icon"]
+    assert fixture_page.locator(".atlas-context-name").count() == len(names) > 0
+    assert len(fixture_page.evaluate("window.sent")) == 2
 
 
 def test_keys_are_used_as_sent_and_items_drawn_with_their_style_and_symbol(fixture_page, prepared) -> None:
