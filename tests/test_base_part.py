@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
-
 from calais_atlas.data.loader import default_data_dir, load_dataset
 from calais_atlas.map.feature_groups import fixed_items, layer_items
 from calais_atlas.map.protocol import VERSION, NeedBase, parse_message
@@ -16,14 +14,8 @@ from calais_atlas.map.step import base_part, step_state
 from calais_atlas.model.shown import Prepared
 from calais_atlas.model.timeline import data_span
 from calais_atlas.model.view_state import LAYERS
-from map_items import shipped_prepared
 
 DAYS = (date(2016, 1, 20), date(2016, 2, 20))
-
-
-@pytest.fixture(scope="module")
-def prepared() -> Prepared:
-    return shipped_prepared()
 
 
 def based(prepared: Prepared, day: date, site: str | None = None, layers: tuple[str, ...] = LAYERS,
