@@ -21,12 +21,12 @@ from calais_atlas.model.filters import stops_for
 from calais_atlas.model.i18n import t
 from calais_atlas.model.link import Ignored
 from calais_atlas.model.shown import Prepared
-from calais_atlas.model.timeline import Span, data_span
-from calais_atlas.model.view_state import AtlasState, Limits, limits_for
+from calais_atlas.model.timeline import Span
+from calais_atlas.model.view_state import AtlasState, Limits
 from calais_atlas.ui import check_page, state
 from calais_atlas.ui.captions import captions_panel
 from calais_atlas.ui.controls import advance_playback, playback_interval, sidebar, time_bar
-from calais_atlas.ui.dataset import current_dataset, current_prepared, data_key, warm_search
+from calais_atlas.ui.dataset import current_basis, current_prepared, data_key, warm_search
 from calais_atlas.ui.export_panel import export_panel
 from calais_atlas.ui.lesson import lesson_panel, presentation_bar, presentation_style, presentation_text, presenting, start_button
 from calais_atlas.ui.map_panel import frame, map_panel
@@ -68,11 +68,10 @@ def _drawn(view: AtlasState) -> tuple:
 
 def render() -> None:
     key = data_key()
-    dataset = current_dataset(key)
+    basis = current_basis(key)  # found once per data, shared by every session
+    dataset, span, limits = basis.dataset, basis.span, basis.limits
     tables = dataset.tables
-    span = data_span(tables)
     chapters = tables["chapters"]
-    limits = limits_for(tables, span.first, span.last)
     opening = not state.has_view()
     ignored = state.start(limits)
     view = state.current()
