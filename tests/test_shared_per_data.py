@@ -3,9 +3,12 @@ class opening one link at once pays for it once (tests/bench/class_open.py measu
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
-from apptest_helpers import page_failed, run_app
+from apptest_helpers import page_failed, run_app, set_date
+from calais_atlas.model.shown import Shown
 from calais_atlas.model.timeline import data_span
 from calais_atlas.model.view_state import limits_for
 from calais_atlas.ui import controls, dataset
@@ -76,3 +79,20 @@ def test_two_viewers_opening_a_lesson_link_find_the_place_names_and_the_chapters
     assert [h.value for h in second.markdown if h.value.startswith("### ")], "the chapter is drawn"
     assert len(names_calls) == 1
     assert len(sorts) == 1
+
+
+def test_a_slider_step_makes_no_frames_of_the_rows_shown_unless_asked(monkeypatch) -> None:
+    """The rows shown as frames (for the text view, the CSV download) are made only when one is asked for: a step with
+    the text view closed sends neither, so it does not build them."""
+    made: list[str] = []
+    for name in ("events", "captions", "deaths"):
+        real = getattr(Shown, name)
+        monkeypatch.setattr(Shown, name, property(lambda shown, real=real, name=name: made.append(name)
+                                                  or real.func(shown)))
+    app = run_app(monkeypatch, DATA, {"date": "2016-01-20"})
+    set_date(app, date(2015, 6, 20))
+    assert not page_failed(app)
+    assert made == []
+    app.session_state["atlas.tab"] = "What the map shows (text)"  # the text view lists the rows: then they are made
+    app.run()
+    assert not page_failed(app) and set(made) >= {"events", "captions", "deaths"}

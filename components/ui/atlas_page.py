@@ -125,7 +125,7 @@ def _date_driven(page: PageData) -> None:
     bar = st.container()
     at = view.date
     shown = page.prepared.at(at, view.window, view.months, view.categories)
-    states, events, captions = shown.states, shown.events, shown.captions
+    states = shown.states  # the rows as frames (shown.events...) are made only for the text view and a download
 
     in_lesson = bool(view.chapter)
     # A lesson's text sits beside the map; the captions go under it on narrow screens (ui/style.py NARROW). Presenting,
@@ -145,11 +145,10 @@ def _date_driven(page: PageData) -> None:
             strip_panel(page.prepared, page.span, page.limits, view)  # the date-free marks are kept; only the rule moves
     with left:
         if events_grouped(shown.event_records):
-            st.caption(t("ui.grouped", lang, count=len(events)))
+            st.caption(t("ui.grouped", lang, count=len(shown.event_records)))
         # Right under the map, in the fragment: a download is of the date shown, which the sidebar (drawn by the full
         # run only) would not follow.
-        export_panel(ctx, at, states, events, captions, page.prepared, items, frame(ctx, page.prepared.death_points()),
-                     lang, view.categories, shown.deaths)
+        export_panel(shown, page.prepared, items, frame(ctx, page.prepared.death_points()), lang, view.categories)
     with right:
         if on_projector:
             presentation_text(page.chapters, page.limits, ctx.place_name, lang)
@@ -166,7 +165,7 @@ def _date_driven(page: PageData) -> None:
             chart_panel(page.prepared, states, at, lang)
     if text_tab.open:
         with text_tab:
-            text_view(states, events, captions, ctx, at, lang, view.categories, shown.deaths)
+            text_view(states, shown.events, shown.captions, ctx, at, lang, view.categories, shown.deaths)
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)
