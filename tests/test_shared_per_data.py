@@ -13,6 +13,8 @@ from calais_atlas.model.timeline import data_span
 from calais_atlas.model.view_state import limits_for
 from calais_atlas.ui import controls, dataset
 from calais_atlas.ui.dataset import current_basis, current_dataset, data_key, derived
+from calais_atlas.ui.per_object import PerObject
+from calais_atlas.ui.vega import arrow_bytes
 from serve import ROOT
 
 DATA = ROOT / "data"
@@ -40,7 +42,7 @@ def test_the_basis_holds_the_datas_own_span_and_limits(monkeypatch) -> None:
 
 def test_derived_is_found_once_per_table_object_and_bounded(monkeypatch) -> None:
     """Once per table object and name; an equal but new table (new data) is computed anew; the oldest are let go."""
-    monkeypatch.setattr(dataset, "_DERIVED", type(dataset._DERIVED)())
+    monkeypatch.setattr(dataset, "_DERIVED", PerObject(dataset.DERIVED_KEPT))
     calls: list[int] = []
     table = pd.DataFrame({"a": [1, 2]})
 
@@ -62,7 +64,7 @@ def test_derived_is_found_once_per_table_object_and_bounded(monkeypatch) -> None
 def test_two_viewers_opening_a_lesson_link_find_the_place_names_and_the_chapters_once(monkeypatch) -> None:
     """The sidebar's place list and the lesson's chapter order depend on the data and the language only: a second
     viewer opening the same link reuses them."""
-    monkeypatch.setattr(dataset, "_DERIVED", type(dataset._DERIVED)())
+    monkeypatch.setattr(dataset, "_DERIVED", PerObject(dataset.DERIVED_KEPT))
     names_calls, sorts = [], []
     real_names, real_sort = controls.place_names, pd.DataFrame.sort_values
     monkeypatch.setattr(controls, "place_names", lambda *args: names_calls.append(1) or real_names(*args))
@@ -96,3 +98,18 @@ def test_a_slider_step_makes_no_frames_of_the_rows_shown_unless_asked(monkeypatc
     app.session_state["atlas.tab"] = "What the map shows (text)"  # the text view lists the rows: then they are made
     app.run()
     assert not page_failed(app) and set(made) >= {"events", "captions", "deaths"}
+
+
+def test_a_dataset_list_is_made_into_arrow_bytes_once_and_a_new_one_anew(monkeypatch) -> None:
+    """The strip's and the chart's datasets that do not move with the date are the same list at every step: their
+    Arrow bytes are made once; a new list, even an equal one, is converted, and gives the same bytes."""
+    from calais_atlas.ui import vega
+
+    converted: list[int] = []
+    real = vega.dataframe_util.convert_arrow_table_to_arrow_bytes
+    monkeypatch.setattr(vega.dataframe_util, "convert_arrow_table_to_arrow_bytes",
+                        lambda table: converted.append(1) or real(table))
+    rows = [{"x": 1, "t": "a"}, {"x": 2, "t": "b"}]
+    first = arrow_bytes(rows)
+    assert arrow_bytes(rows) == first and len(converted) == 1
+    assert arrow_bytes([dict(row) for row in rows]) == first and len(converted) == 2

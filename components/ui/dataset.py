@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
@@ -22,6 +22,9 @@ from calais_atlas.model.search import SearchIndex
 from calais_atlas.model.shown import Prepared
 from calais_atlas.model.timeline import Span, data_span
 from calais_atlas.model.view_state import Limits, limits_for
+from calais_atlas.ui.per_object import PerObject
+
+T = TypeVar("T")
 
 
 def _frozen(value):
@@ -96,29 +99,13 @@ def current_search(lang: str, key: tuple[str, str] | None = None) -> SearchIndex
 
 # derived()'s bound: a few data folders' worth (the shipped data's tables, a folder edited under a running server).
 DERIVED_KEPT = 16
-_DERIVED: OrderedDict[tuple[int, str], tuple[object, object]] = OrderedDict()
-_DERIVED_LOCK = threading.Lock()
+_DERIVED = PerObject(DERIVED_KEPT)
 
 
-def derived(table: object, name: str, compute: Callable[[], object]):
+def derived(table: object, name: str, compute: Callable[[], T]) -> T:
     """``compute()``, found once per loaded table and ``name``, for what depends on that table alone (and on what
-    ``name`` says, a language): every session is handed the same read-only tables, and new data are new tables.
-
-    Keyed on the table object itself, which is kept with the result so that its id cannot be reused meanwhile; the
-    DERIVED_KEPT most recently used are kept."""
-    key = (id(table), name)
-    with _DERIVED_LOCK:
-        hit = _DERIVED.get(key)
-        if hit is not None and hit[0] is table:
-            _DERIVED.move_to_end(key)
-            return hit[1]
-    value = compute()
-    with _DERIVED_LOCK:
-        _DERIVED[key] = (table, value)
-        _DERIVED.move_to_end(key)
-        while len(_DERIVED) > DERIVED_KEPT:
-            _DERIVED.popitem(last=False)
-    return value
+    ``name`` says, a language): every session is handed the same read-only tables, and new data are new tables."""
+    return _DERIVED.get(table, name, compute)
 
 
 _WARMED: set[tuple[str, str, str]] = set()

@@ -3,10 +3,9 @@ Built on click."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
+from calais_atlas.data.loader import default_data_dir
 from calais_atlas.export.datazip import ZIP_NAME, data_zip
 from calais_atlas.export.handout import handout_html
 from calais_atlas.export.rows import shown_rows_csv, shown_rows_name
@@ -14,12 +13,11 @@ from calais_atlas.export.standalone import standalone_map
 from calais_atlas.map.protocol import Frame
 from calais_atlas.model.i18n import t
 from calais_atlas.model.shown import Prepared, Shown
-from calais_atlas.ui.dataset import data_key
 
 
 def data_download_button(lang: str, key: str) -> None:
     """The data folder the app shows, as one zip (a Frictionless data package with the notes)."""
-    directory = Path(data_key()[0])  # not the dataset itself: copying it out of the cache would cost every step
+    directory = default_data_dir().resolve()  # the folder, not its fingerprint: hashing it again would cost every step
     st.download_button(t("export.data", lang), lambda: data_zip(directory), file_name=ZIP_NAME, mime="application/zip",
                        key=key, on_click="ignore", help=t("export.data_licence", lang))
 
