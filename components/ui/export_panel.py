@@ -17,8 +17,9 @@ from calais_atlas.model.shown import Prepared, Shown
 
 def data_download_button(lang: str, key: str) -> None:
     """The data folder the app shows, as one zip (a Frictionless data package with the notes)."""
-    directory = default_data_dir().resolve()  # the folder, not its fingerprint: hashing it again would cost every step
-    st.download_button(t("export.data", lang), lambda: data_zip(directory), file_name=ZIP_NAME, mime="application/zip",
+    # The folder found on click: neither hashed (data_key) nor resolved at every step.
+    st.download_button(t("export.data", lang), lambda: data_zip(default_data_dir().resolve()), file_name=ZIP_NAME,
+                       mime="application/zip",
                        key=key, on_click="ignore", help=t("export.data_licence", lang))
 
 
