@@ -100,7 +100,7 @@ def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
             _add_date_columns(frame, column.name)
     for name in frame.columns:
         if frame[name].dtype == object:
-            # Arrow-backed strings: st.cache_data copies the dataset on every rerun, and these copy 5x faster.
+            # Arrow-backed strings: they copy 5x faster than Python objects (every frame a page derives from a table).
             frame[name] = frame[name].astype("str")
     return frame
 

@@ -21,12 +21,12 @@ from calais_atlas.model.filters import stops_for
 from calais_atlas.model.i18n import t
 from calais_atlas.model.link import Ignored
 from calais_atlas.model.shown import Prepared
-from calais_atlas.model.timeline import Span, data_span
-from calais_atlas.model.view_state import AtlasState, Limits, limits_for
+from calais_atlas.model.timeline import Span
+from calais_atlas.model.view_state import AtlasState, Limits
 from calais_atlas.ui import check_page, state
 from calais_atlas.ui.captions import captions_panel
 from calais_atlas.ui.controls import advance_playback, playback_interval, sidebar, time_bar
-from calais_atlas.ui.dataset import current_dataset, current_prepared, data_key, warm_search
+from calais_atlas.ui.dataset import current_basis, current_prepared, data_key, warm_search
 from calais_atlas.ui.export_panel import export_panel
 from calais_atlas.ui.lesson import lesson_panel, presentation_bar, presentation_style, presentation_text, presenting, start_button
 from calais_atlas.ui.map_panel import frame, map_panel
@@ -68,11 +68,10 @@ def _drawn(view: AtlasState) -> tuple:
 
 def render() -> None:
     key = data_key()
-    dataset = current_dataset(key)
+    basis = current_basis(key)  # found once per data, shared by every session
+    dataset, span, limits = basis.dataset, basis.span, basis.limits
     tables = dataset.tables
-    span = data_span(tables)
     chapters = tables["chapters"]
-    limits = limits_for(tables, span.first, span.last)
     opening = not state.has_view()
     ignored = state.start(limits)
     view = state.current()
@@ -126,7 +125,7 @@ def _date_driven(page: PageData) -> None:
     bar = st.container()
     at = view.date
     shown = page.prepared.at(at, view.window, view.months, view.categories)
-    states, events, captions = shown.states, shown.events, shown.captions
+    states = shown.states  # the rows as frames (shown.events...) are made only for the text view and a download
 
     in_lesson = bool(view.chapter)
     # A lesson's text sits beside the map; the captions go under it on narrow screens (ui/style.py NARROW). Presenting,
@@ -146,11 +145,10 @@ def _date_driven(page: PageData) -> None:
             strip_panel(page.prepared, page.span, page.limits, view)  # the date-free marks are kept; only the rule moves
     with left:
         if events_grouped(shown.event_records):
-            st.caption(t("ui.grouped", lang, count=len(events)))
+            st.caption(t("ui.grouped", lang, count=len(shown.event_records)))
         # Right under the map, in the fragment: a download is of the date shown, which the sidebar (drawn by the full
         # run only) would not follow.
-        export_panel(ctx, at, states, events, captions, page.prepared, items, frame(ctx, page.prepared.death_points()),
-                     lang, view.categories, shown.deaths)
+        export_panel(shown, page.prepared, items, frame(ctx, page.prepared.death_points()), lang, view.categories)
     with right:
         if on_projector:
             presentation_text(page.chapters, page.limits, ctx.place_name, lang)
@@ -167,7 +165,7 @@ def _date_driven(page: PageData) -> None:
             chart_panel(page.prepared, states, at, lang)
     if text_tab.open:
         with text_tab:
-            text_view(states, events, captions, ctx, at, lang, view.categories, shown.deaths)
+            text_view(states, shown.events, shown.captions, ctx, at, lang, view.categories, shown.deaths)
     if sources_tab.open:
         with sources_tab:
             sources_panel(tables, ctx, lang)

@@ -19,6 +19,7 @@ from calais_atlas.model.i18n import LANGS, t
 from calais_atlas.model.timeline import Span, window_bounds
 from calais_atlas.model.view_state import BASEMAPS, LAYERS, MAX_MONTHS, WINDOW_MODES, Limits
 from calais_atlas.ui import state
+from calais_atlas.ui.dataset import derived
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 SPEEDS = (1.0, 2.0, 4.0)
@@ -37,7 +38,7 @@ def sidebar(places: pd.DataFrame, lang: str) -> None:
         category_filter(lang, disabled="events" not in view.layers)
         st.radio(t("ui.basemap", lang), BASEMAPS, format_func=lambda name: t(f"basemap.{name}", lang),
                  key=state.WIDGET_KEYS["basemap"], on_change=state.on_widget("basemap", move.set_basemap))
-        names = place_names(places, lang)
+        names = derived(places, f"place_names.{lang}", lambda: place_names(places, lang))
         options = ["", *names] + ([view.site] if view.site and view.site not in names else [])
         st.selectbox(t("ui.goto", lang), options, format_func=lambda pid: names.get(pid, pid) or t("ui.goto_none", lang),
                      key=state.WIDGET_KEYS["site"], on_change=state.on_widget("site", move.select_site))

@@ -1,10 +1,18 @@
-"""Load the data folder once per content: the cache key is a hash of the files, so edits show on the next run."""
+"""Load the data folder once per content: the cache key is a hash of the files, so edits show on the next run.
+
+Everything here is a cached resource, shared read-only by every session: a class opening one link at once would
+otherwise copy the dataset, and find its span, limits and chapters anew, once per viewer (tests/bench/class_open.py).
+Nothing changes a loaded table; what a session derives from one is a new frame.
+"""
 
 from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
@@ -12,6 +20,11 @@ from calais_atlas.data.fingerprint import folder_fingerprint
 from calais_atlas.data.loader import Dataset, default_data_dir, load_dataset
 from calais_atlas.model.search import SearchIndex
 from calais_atlas.model.shown import Prepared
+from calais_atlas.model.timeline import Span, data_span
+from calais_atlas.model.view_state import Limits, limits_for
+from calais_atlas.ui.per_object import PerObject
+
+T = TypeVar("T")
 
 
 def _frozen(value):
@@ -24,10 +37,27 @@ def _frozen(value):
     return value
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _load(directory: str, fingerprint: str) -> Dataset:
-    # fingerprint is part of the key on purpose: the result depends on the files' bytes.
-    return load_dataset(Path(directory), by_name=True)  # problems name events.csv, never the server's path
+    # fingerprint is part of the key on purpose: the result depends on the files' bytes. A resource, not data: st.cache_data
+    # unpickled a copy of every table for each run of each session.
+    return _frozen(load_dataset(Path(directory), by_name=True))  # problems name events.csv, never the server's path
+
+
+@dataclass(frozen=True, eq=False)
+class Basis:
+    """What the atlas page reads from the data before drawing, the same for every session and every language."""
+
+    dataset: Dataset
+    span: Span
+    limits: Limits
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _basis(directory: str, fingerprint: str) -> Basis:
+    dataset = _load(directory, fingerprint)
+    span = data_span(dataset.tables)
+    return _frozen(Basis(dataset, span, limits_for(dataset.tables, span.first, span.last)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -52,6 +82,11 @@ def current_dataset(key: tuple[str, str] | None = None) -> Dataset:
     return _load(*(key or data_key()))
 
 
+def current_basis(key: tuple[str, str] | None = None) -> Basis:
+    """The data folder as it is now, with the slider's span and what a link may name (its limits)."""
+    return _basis(*(key or data_key()))
+
+
 def current_prepared(lang: str, key: tuple[str, str] | None = None) -> Prepared:
     """What the map needs at every date, for the data folder as it is now, in ``lang``."""
     return _prepared(*(key or data_key()), lang)
@@ -60,6 +95,17 @@ def current_prepared(lang: str, key: tuple[str, str] | None = None) -> Prepared:
 def current_search(lang: str, key: tuple[str, str] | None = None) -> SearchIndex:
     """The search index of the data folder as it is now, with its results' labels in ``lang``."""
     return _search(*(key or data_key()), lang)
+
+
+# derived()'s bound: a few data folders' worth (the shipped data's tables, a folder edited under a running server).
+DERIVED_KEPT = 16
+_DERIVED = PerObject(DERIVED_KEPT)
+
+
+def derived(table: object, name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, found once per loaded table and ``name``, for what depends on that table alone (and on what
+    ``name`` says, a language): every session is handed the same read-only tables, and new data are new tables."""
+    return _DERIVED.get(table, name, compute)
 
 
 _WARMED: set[tuple[str, str, str]] = set()

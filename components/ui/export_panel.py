@@ -3,10 +3,8 @@ and the data zip (built once per data folder content)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from calais_atlas.export.datazip import ZIP_NAME, data_zip
@@ -14,10 +12,8 @@ from calais_atlas.export.handout import handout_html
 from calais_atlas.export.rows import shown_rows_csv, shown_rows_name
 from calais_atlas.export.standalone import standalone_map
 from calais_atlas.map.protocol import Frame
-from calais_atlas.model.context import MapContext
 from calais_atlas.model.i18n import t
-from calais_atlas.model.shown import Prepared
-from calais_atlas.model.timeline import SiteState
+from calais_atlas.model.shown import Prepared, Shown
 from calais_atlas.ui.dataset import data_key
 
 
@@ -40,22 +36,26 @@ def data_download_button(lang: str, key: str) -> None:
                        key=key, on_click="ignore", help=t("export.data_licence", lang))
 
 
-def export_panel(ctx: MapContext, at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame,
-                 prepared: Prepared, items: dict[str, list[dict]], frame: Frame, lang: str,
-                 categories: tuple[str, ...] = (), deaths: pd.DataFrame | None = None) -> None:
+def export_panel(shown: Shown, prepared: Prepared, items: dict[str, list[dict]], frame: Frame, lang: str,
+                 categories: tuple[str, ...] = ()) -> None:
     """``items`` are the layers' marker items the live map draws (map/feature_groups.layer_items): the file draws them,
     framed as the live map is (``frame``). ``prepared`` is the page's data in its language: the handout draws each
     chapter's map from it.
 
-    ``events`` are those the category filter shows (() for all categories), which the file names say; ``deaths``,
-    the IOM's incidents in the same window, are rows of the CSV too, with their credit.
+    ``shown``'s events are those the category filter shows (``categories``, () for all), which the file names say; its
+    deaths, the IOM's incidents in the same window, are rows of the CSV too, with their credit. Its rows are made into
+    frames only when the CSV is asked for: a slider step would otherwise make three frames it never sends.
     """
+    at = shown.at
     rows_name = shown_rows_name(at, categories)
     with st.expander(t("export.title", lang), key="atlas-export"):  # in the fragment: a download is of the date shown
         st.download_button(t("export.map", lang), lambda: standalone_map(items, frame, lang),
                            file_name=f"calais-atlas-{at.isoformat()}.html", mime="text/html", key="atlas-export-map",
                            on_click="ignore")
-        st.download_button(t("export.rows", lang), lambda: shown_rows_csv(at, states, events, captions, ctx, deaths),
+        def rows() -> str:
+            return shown_rows_csv(at, shown.states, shown.events, shown.captions, shown.ctx, shown.deaths)
+
+        st.download_button(t("export.rows", lang), rows,
                            file_name=rows_name, mime="text/csv", key="atlas-export-rows",
                            on_click="ignore")
         if not prepared.tables["chapters"].empty:

@@ -18,6 +18,7 @@ from calais_atlas.model.i18n import t, translated
 from calais_atlas.model.palette import CAPTION, FOCUS, NOTES, RULE
 from calais_atlas.model.view_state import Limits, chapter_day
 from calais_atlas.ui import state
+from calais_atlas.ui.dataset import derived
 from calais_atlas.ui.page_scripts import lesson_keys, present_script
 
 NOTES_KEY = "teacher"  # the notes are the teacher's, not the link's: kept for the session, never written to the URL
@@ -44,11 +45,19 @@ def _chapter(chapters: pd.DataFrame) -> Chapter | None:
     number = state.current().chapter
     if not number or chapters.empty:
         return None
-    rows = chapters.sort_values("chapter").to_dict("records")
-    numbers = [int(row["chapter"]) for row in rows]
+    rows, numbers = _rows(chapters)
     if number not in numbers:
         return None
     return Chapter(rows[numbers.index(number)], numbers.index(number), rows)
+
+
+def _rows(chapters: pd.DataFrame) -> tuple[list[dict], list[int]]:
+    """The chapters in order, and their numbers: found once per data, not on every step of a lesson."""
+    def ordered() -> tuple[list[dict], list[int]]:
+        rows = chapters.sort_values("chapter").to_dict("records")
+        return rows, [int(row["chapter"]) for row in rows]
+
+    return derived(chapters, "chapter_rows", ordered)
 
 
 def _go(row: dict, limits: Limits) -> None:
@@ -62,7 +71,7 @@ def _go(row: dict, limits: Limits) -> None:
 def start_button(chapters: pd.DataFrame, limits: Limits, lang: str) -> None:
     if chapters.empty or state.current().chapter:
         return
-    rows = chapters.sort_values("chapter").to_dict("records")
+    rows, _ = _rows(chapters)
     st.button(t("lesson.start", lang, count=len(rows)), key="atlas-lesson-start", on_click=_go, args=(rows[0], limits),
               type="primary", width="stretch")
 

@@ -69,9 +69,11 @@ APP = ["app.py"]  # the script served; --app swaps it for an experiment
 class Viewer:
     """One Streamlit session over one WebSocket."""
 
-    def __init__(self, base_url: str, cookie: str | None = None, key: str = SLIDER_KEY, component: str = MAP_COMPONENT):
+    def __init__(self, base_url: str, cookie: str | None = None, key: str = SLIDER_KEY, component: str = MAP_COMPONENT,
+                 query: str = ""):
         self.ws_url = base_url.replace("http", "ws", 1) + "/_stcore/stream"
         self.cookie, self.key, self.component = cookie, key, component
+        self.query = query  # the link's query string (without "?"), sent with every run as the browser does
         self.ws = None
         self.page_hash = ""
         self.slider = None  # (widget id, min µs, max µs, fragment id)
@@ -92,7 +94,7 @@ class Viewer:
         """One script run: the first (no widget state) or a slider step to ``value`` (µs since 1970-01-01 UTC)."""
         msg = BackMsg()
         state = msg.rerun_script
-        state.query_string, state.page_script_hash = "", self.page_hash
+        state.query_string, state.page_script_hash = self.query, self.page_hash
         if value is not None:
             widget_id, _, _, fragment = self.slider
             widget = state.widget_states.widgets.add()
@@ -109,7 +111,7 @@ class Viewer:
         return out
 
     async def _read_run(self, started: float) -> dict:
-        out = {"bytes": 0, "messages": 0, "map": False, "map_bytes": 0, "ref_hash": 0, "errors": []}
+        out = {"bytes": 0, "messages": 0, "map": False, "map_bytes": 0, "ref_hash": 0, "errors": [], "started": started}
         while True:
             raw = await self.ws.recv()
             out["bytes"] += len(raw)
@@ -138,6 +140,8 @@ class Viewer:
             part = getattr(element, kind)
             name = getattr(part, "component_name", "") or getattr(part, "name", "")
             if self.component in name:
+                if not out["map"]:  # when the map's element arrived: what a viewer waits for
+                    out["map_ms"] = (time.perf_counter() - out["started"]) * 1000
                 out["map"] = True
                 out["map_bytes"] += part.ByteSize()
                 out["map_digest"] = hash((out.get("map_digest"), part.SerializeToString()))
@@ -231,9 +235,9 @@ def page_cookie(url: str) -> str | None:
 # ------------------------------------------------------------------------------------------------ scenarios
 
 
-async def open_viewer(url: str, cookies: bool) -> Viewer:
+async def open_viewer(url: str, cookies: bool, query: str = "") -> Viewer:
     cookie = await asyncio.to_thread(page_cookie, url) if cookies else None
-    viewer = Viewer(url, cookie)
+    viewer = Viewer(url, cookie, query=query)
     await viewer.connect()
     first = await viewer.run()
     viewer.first = first
@@ -254,9 +258,9 @@ async def step_all(viewer: Viewer, steps: int, start: asyncio.Event) -> None:
 
 
 async def scenario(url: str, pids: list[int], viewers: int, steps: int, cookies: bool = False,
-                   ports: list[int] | None = None) -> dict:
+                   ports: list[int] | None = None, query: str = "") -> dict:
     rss_before, load_before = rss_mb(pids), load_avg()
-    opened = await asyncio.gather(*(open_viewer(url, cookies) for _ in range(viewers)), return_exceptions=True)
+    opened = await asyncio.gather(*(open_viewer(url, cookies, query) for _ in range(viewers)), return_exceptions=True)
     crowd = [v for v in opened if isinstance(v, Viewer)]
     failures = [f"open: {type(e).__name__}: {e}"[:300] for e in opened if not isinstance(e, Viewer)]
     await asyncio.sleep(0.5)

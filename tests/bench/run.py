@@ -5,6 +5,7 @@
     python tests/bench/run.py --only 10k,naive   # some parts; the results file keeps the others
     python tests/bench/run.py --only bare,soak   # the atlas against the bare page, and the long session
     python tests/bench/run.py --only load        # protocol-level viewers on the server alone (loadgen.py)
+    python tests/bench/run.py --quick --only open   # a class opening one link at once (class_open.py), ~2 minutes
     make bench
 
 Parts (names for --only): the data sets ``shipped``, ``1k``, ``10k``, ``100k``; ``naive`` (the naive baseline,
@@ -14,9 +15,11 @@ run on the shipped data is part of it even when ``shipped`` is not named); ``con
 shipped data); ``soak`` (soak.py: 300 slider steps in one page of the atlas, then of the bare page, shipped data); ``load``
 (loadgen.py: 1, 10 and 30 protocol-level viewers stepping the slider at once, no browser, with Streamlit's
 runner.postScriptGC on and off, on one server and on 2 replicas behind .deploy/nginx.conf; a GC-off memory soak of
-300 steps; a py-spy breakdown of a step; shipped data); ``search`` (search_timing.py: the search index's build and
-queries as typed, in a fresh process per folder, on the shipped data and 100k events, or the data sets named with it;
-against the 300 ms budget of issue 14).
+300 steps; a py-spy breakdown of a step; shipped data); ``open`` (class_open.py: 30 protocol-level viewers opening one
+link at the same moment on a warm server, connect → map and the server's CPU per open; 30 stepping with and without
+the deaths layer; py-spy's top items of an open and of a step; shipped data); ``search`` (search_timing.py: the search
+index's build and queries as typed, in a fresh process per folder, on the shipped data and 100k events, or the data
+sets named with it; against the 300 ms budget of issue 14).
 Synthetic folders (1,000 places, 3,000 figures and captions, 50 sources) are written by synth.py into a temporary
 folder and checked to have zero problems.
 
@@ -63,7 +66,7 @@ sys.path.insert(0, str(HERE))
 RESULTS_JSON = ROOT / "BENCHMARKS-results.json"
 RESULTS_MD = HERE / "results.md"
 DATASETS = {"shipped": None, "1k": 1_000, "10k": 10_000, "100k": 100_000}
-PARTS = (*DATASETS, "naive", "bare", "concurrency", "soak", "load", "search")
+PARTS = (*DATASETS, "naive", "bare", "concurrency", "soak", "load", "open", "search")
 SEARCH_DATASETS = {"full": ("shipped", "100k"), "quick": ("shipped", "1k")}  # issue 14: the budget is at 100k
 PACKAGES = ("streamlit", "folium", "streamlit-folium", "pandas", "pyarrow", "branca", "playwright")
 
@@ -412,6 +415,7 @@ def markdown(results: dict) -> str:
 
     lines += soak_section(results.get("soak"))
     lines += load_section(results.get("load"))
+    lines += open_section(results.get("open"))
     lines += search_section(results.get("search"))
 
     lines += ["", "## How it was measured", "",
@@ -637,6 +641,85 @@ def run_load(cfg: dict) -> dict:
     return out
 
 
+OPEN_SETTINGS = {  # class_open.py: bursts per link, steps per viewer, opens and steps profiled
+    "full": ["--bursts", "3", "--steps", "10", "--profile-opens", "30", "--profile-steps", "40"],
+    "quick": ["--bursts", "1", "--link", "chapter=4", "--steps", "5", "--profile-opens", "20", "--profile-steps", "20"],
+}
+
+
+def run_open(cfg: dict) -> dict:
+    """class_open.py on the shipped data: 30 viewers opening one link at once, then stepping with and without deaths."""
+    mode = "quick" if cfg["quick"] else "full"
+    say(f"open: 30 protocol-level viewers opening one link at once ({' '.join(OPEN_SETTINGS[mode])})")
+    holder: dict = {}
+    out = timed(holder, "open", lambda: run_json(
+        ["tests/bench/class_open.py", str(ROOT / "data"), "--viewers", "30", *OPEN_SETTINGS[mode]], 900, "open"))
+    out["context"] = holder["context"]["open"]
+    for entry in out.get("bursts") or []:
+        say(f"  {entry['link']} burst {entry['burst']}: connect → map median {entry['connect_to_map_ms']['median']} ms, "
+            f"CPU {entry['server_cpu_ms_per_open']} ms an open, {entry['got_map']}/{entry['viewers']} maps")
+    for entry in out.get("stepping") or []:
+        say(f"  stepping, {entry['layers']}: p95 {entry['p95_ms']} ms, CPU {entry['server_cpu_ms_per_step']} ms a step")
+    return out
+
+
+def _top(profile: dict | None, what: str) -> list[str]:
+    if not profile or not profile.get("atlas_inclusive"):
+        return [f"- py-spy over {what}: {(profile or {}).get('status', 'not run')}"]
+    own = "; ".join(f"`{name.split(' (')[0]}` {share * 100:.0f} %" for name, share in profile["atlas_inclusive"].items()
+                    if not name.startswith(("run (", "render (")))
+    libraries = "; ".join(f"{name} {share * 100:.0f} %" for name, share in profile["self_by_library"].items())
+    return [f"- py-spy over {what} ({profile['script_thread_samples']} samples of the script thread): the atlas's "
+            f"functions on the stack: {own}. Where the samples ran: {libraries}."]
+
+
+def open_section(result: dict | None) -> list[str]:
+    if not result:
+        return []
+    lines = ["", "## A class opening the link at once (protocol-level viewers, shipped data, one warm server)", ""]
+    if not result.get("bursts"):
+        return lines + [f"Not completed: {result.get('status')} {str(result.get('output', ''))[:300]}"]
+    lines += ["tests/bench/class_open.py: loadgen.py's client. The server is started fresh and warmed by one viewer per "
+              "link; then all viewers open the same link at the same moment. Per viewer, the time from opening the "
+              "WebSocket to the map's element received, and to the first run's end; the server's CPU per open is the "
+              "process's CPU time over the burst, until it falls quiet, over the viewers (the event loop's share apart). "
+              "'Alone' is one open at a time on the same server.", "",
+              "| link | viewers | burst | connect → map median | p95 | max | connect → run end median | got the map "
+              "| server CPU per open (event loop) | received per open | load avg before |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for entry in result.get("alone") or []:
+        m = entry["connect_to_map_ms"]
+        lines.append(f"| {entry['link']} | 1 | alone, {entry['opens']} opens | {_fmt(m['median'], 'ms')} "
+                     f"| {_fmt(m['p95'], 'ms')} | {_fmt(m['max'], 'ms')} | – | {m['n']} of {entry['opens']} "
+                     f"| {_fmt(entry['server_cpu_ms_per_open'], 'ms', 1)} | – "
+                     f"| {_fmt(entry['load_avg_before'][0], '', 2)} |")
+    for entry in result["bursts"]:
+        m, end = entry["connect_to_map_ms"], entry["connect_to_run_end_ms"]
+        lines.append(f"| {entry['link']} | {entry['viewers']} | {entry['burst']} | {_fmt(m['median'], 'ms')} "
+                     f"| {_fmt(m['p95'], 'ms')} | {_fmt(m['max'], 'ms')} | {_fmt(end['median'], 'ms')} "
+                     f"| {entry['got_map']} of {entry['viewers']} | {_fmt(entry['server_cpu_ms_per_open'], 'ms', 1)} "
+                     f"({_fmt(entry['event_loop_cpu_ms_per_open'], 'ms', 1)}) | {_kb(entry['received_per_open_bytes'])} "
+                     f"| {_fmt(entry['load_avg_before'][0], '', 2)} |")
+    stepping = result.get("stepping") or []
+    if stepping:
+        lines += ["", f"The deaths layer and the step budget: {result.get('viewers')} viewers stepping the slider at once "
+                  "(loadgen.py's scenario), a fresh server each; budget p95 ≤ 1,000 ms.", "",
+                  "| layers | link | step p50 | step p95 | got map (worst step) | server CPU per step (event loop) "
+                  "| received per step | load avg before |", "|---|---|--:|--:|--:|--:|--:|--:|"]
+        for s in stepping:
+            maps = s.get("got_map_per_step") or []
+            lines.append(f"| {s['layers']} | {s['link'] or '(default)'} | {_fmt(s.get('p50_ms'), 'ms')} "
+                         f"| {_fmt(s.get('p95_ms'), 'ms')} | {min(maps) if maps else '–'} of {s['viewers']} "
+                         f"| {_fmt(s.get('server_cpu_ms_per_step'), 'ms', 1)} "
+                         f"({_fmt(s.get('event_loop_cpu_ms_per_step'), 'ms', 1)}) | {_kb(s.get('bytes_per_step_median'))} "
+                         f"| {_fmt((s.get('load_avg_before') or [None])[0], '', 2)} |")
+    opens, steps = result.get("profile_opens"), result.get("profile_steps")
+    lines += [""]
+    lines += _top(opens, f"{(opens or {}).get('opens', '–')} opens of {(opens or {}).get('link', '')} one after the other")
+    lines += _top(steps, f"{(steps or {}).get('steps', '–')} steps of one viewer")
+    return lines + [""]
+
+
 def _load_rows(load: dict) -> list[str]:
     rows = []
     for run in load.get("runs") or []:
@@ -719,14 +802,15 @@ def plan(only: set[str], quick: bool) -> dict:
     allowed = ("shipped", "1k") if quick else tuple(DATASETS)
     if not only:
         return {"datasets": list(allowed), "real": list(allowed), "naive": True, "bare": True, "concurrency": True,
-                "soak": True, "load": True, "search": list(SEARCH_DATASETS["quick" if quick else "full"])}
+                "soak": True, "load": True, "open": True, "search": list(SEARCH_DATASETS["quick" if quick else "full"])}
     named = [name for name in DATASETS if name in only]
     datasets = named or ([] if "naive" not in only else list(allowed))
     if "bare" in only and "shipped" not in datasets:
         datasets.insert(0, "shipped")
     search = (named or list(SEARCH_DATASETS["quick" if quick else "full"])) if "search" in only else []
     return {"datasets": datasets, "real": named, "naive": "naive" in only, "bare": "bare" in only,
-            "concurrency": "concurrency" in only, "soak": "soak" in only, "load": "load" in only, "search": search}
+            "concurrency": "concurrency" in only, "soak": "soak" in only, "load": "load" in only, "open": "open" in only,
+            "search": search}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -772,7 +856,8 @@ def main(argv: list[str] | None = None) -> int:
     say(f"benchmark: data sets {', '.join(datasets) or 'none'}; real app on {', '.join(real) or 'none'}; "
         f"naive {'yes' if naive else 'no'}; bare {'yes' if chosen['bare'] else 'no'}; "
         f"concurrency {'yes' if concurrency else 'no'}; soak {'yes' if chosen['soak'] else 'no'}; "
-        f"load {'yes' if chosen['load'] else 'no'}; search on {', '.join(chosen['search']) or 'none'}; "
+        f"load {'yes' if chosen['load'] else 'no'}; open {'yes' if chosen['open'] else 'no'}; "
+        f"search on {', '.join(chosen['search']) or 'none'}; "
         f"{cfg['steps']} steps, {cfg['reruns']} reruns, {cfg['viewers']} viewers")
     host = results["machine"]
     say(f"machine: {host['cpu']}, {host['cores']} cores, {host['ram_gb']} GB, {host['chromium']}")
@@ -807,6 +892,9 @@ def main(argv: list[str] | None = None) -> int:
             out_json.write_text(json.dumps(results, indent=2) + "\n")
         if chosen["load"]:
             results["load"] = run_load(cfg)
+            out_json.write_text(json.dumps(results, indent=2) + "\n")
+        if chosen["open"]:
+            results["open"] = run_open(cfg)
             out_json.write_text(json.dumps(results, indent=2) + "\n")
         if chosen["search"]:
             results["search"] = {**(results.get("search") or {}), **run_search(cfg, chosen["search"], folders, workdir)}
