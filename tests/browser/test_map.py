@@ -8,7 +8,7 @@ from datetime import date, datetime
 from playwright.sync_api import expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from browser_support import IFRAME, map_frame, next_frames, open_map, requests_reported, wait_for_view
+from browser_support import IFRAME, exposed_point, map_frame, next_frames, open_map, requests_reported, wait_for_view
 from calais_atlas.map.framing import PLACE_ZOOM
 
 THUMB = '[data-testid="stSliderThumbValue"]'  # hidden on screen; its text is ui/controls.py's SLIDER_FORMATS
@@ -74,8 +74,8 @@ def test_slider_changes_markers_and_labels_without_reloading_the_map(page) -> No
 
 def test_clicking_a_site_shows_its_captions(page) -> None:
     """A click on the Grande-Synthe camp circle filters the captions panel to that camp's photos."""
-    frame = open_map(page)
-    frame.locator("path.atlas-site.atlas-place-grande-synthe-camp").click(force=True)
+    open_map(page)
+    page.mouse.click(*exposed_point(page, "path.atlas-site.atlas-place-grande-synthe-camp"))  # as a person clicks it
     heading = page.get_by_text(re.compile(r"Photos at Grande-Synthe camp"))
     expect(heading).to_be_visible(timeout=15_000)
     cards = page.locator('[class*="st-key-atlas-caption-time-"]')
