@@ -4,7 +4,7 @@ One date slider (label "Date", found by the same locator as the atlas's), one ``
 (calais_atlas.map.mapview.base_map: local Leaflet/jQuery from static/, the offline Natural Earth basemap, the legend),
 and four CircleMarkers (class "atlas-site", as the atlas's sites) whose positions and radii depend on the date, swapped
 through ``feature_group_to_add`` with a ``layer_control``, with the atlas's height, centre, zoom and returned objects
-(clicks only). No data is read: whatever the atlas takes beyond this page is the atlas's own work.
+(none: the map sends place ids itself). No data is read: whatever the atlas takes beyond this page is the atlas's own work.
 
 Streamlit serves ./static next to the main script, so tests/bench/run.py runs this file from a temporary folder holding
 a copy of static/ (see browser_timing.app_dir). Run by hand the same way:
@@ -30,8 +30,8 @@ from streamlit_folium import st_folium  # noqa: E402
 
 from calais_atlas.map.mapview import CHANNEL_CENTER, CHANNEL_ZOOM, base_map  # noqa: E402
 
-FIRST, LAST, DEFAULT = date(1999, 9, 1), date(2021, 11, 30), date(2016, 1, 20)  # the shipped data's span, the atlas's default
-RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # components/ui/map_panel.py
+FIRST, LAST, DEFAULT = date(1999, 9, 1), date(2026, 5, 3), date(2016, 1, 20)  # the shipped data's span, the atlas's default
+RETURNED: list[str] = []  # as the atlas (components/ui/live_folium.py): its map sends place ids itself
 SITES = ((50.952, 1.858), (50.965, 1.900), (51.018, 2.300), (50.985, 2.150))  # roughly Calais, Sangatte, Dunkirk, Grande-Synthe
 
 

@@ -10,7 +10,7 @@ Everything else is kept equal to the real app so that only the map strategy diff
 (CALAIS_ATLAS_DATA, loaded once and cached), the same slider (label "Date", same range and default),
 the same 3-month window around the date (calais_atlas.model.timeline), the same site states, the same local
 Leaflet/jQuery and Natural Earth basemap (works offline), the same height, centre, zoom and returned
-objects (clicks only).
+objects (none: the map sends place ids itself).
 
 Streamlit serves ./static next to the main script, so tests/bench/run.py runs this file from a temporary
 folder holding a copy of static/ (see browser_timing.app_dir). Run by hand the same way:
@@ -41,7 +41,7 @@ from calais_atlas.model.timeline import Dated, data_span, site_states, window_bo
 
 DEFAULT_DATE = date(2016, 1, 20)  # the real app's default (components/ui/state.py)
 CENTER, ZOOM = (50.965, 2.02), 10  # components/map/mapview.py
-RETURNED = ["last_object_clicked", "last_object_clicked_tooltip"]  # components/ui/map_panel.py
+RETURNED: list[str] = []  # as the atlas (components/ui/live_folium.py): its map sends place ids itself
 COLOURS = {"camp": "#0072B2", "demolition": "#D55E00", "clash": "#E69F00", "protest": "#CC79A7", "politics": "#56B4E9",
            "policy": "#F0E442", "death": "#000000", "humanitarian": "#009E73", "daily-life": "#BBBBBB"}
 
