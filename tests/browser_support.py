@@ -56,6 +56,12 @@ def open_map(page, query: str = ""):
     return frame
 
 
+def settled(page) -> None:
+    """No script run in progress, and no element left faded from the run before."""
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)
+    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
+
+
 def map_frame(page):
     """The live Frame object of the map iframe (for evaluate). While a layout change (presenting, a lesson) redraws
     the map, the old iframe stays until the run ends: wait for the one map."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import map_frame, open_map
+from browser_support import map_frame, open_map, settled
 from serve import ROOT
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -44,12 +44,6 @@ def audit(frame, axe_script: Path) -> tuple[list[dict], list[dict]]:
     found = frame.evaluate(RUN_AXE, STREAMLIT_CHROME)
     severe = [node for node in found if node["impact"] in SEVERE]
     return [n for n in severe if not n["chrome"]], [n for n in severe if n["chrome"]]
-
-
-def settled(page) -> None:
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)  # no run in progress
-    # Nor an element left from the run before, faded while the new run replaces it: axe measures its faded contrast.
-    expect(page.locator('[data-stale="true"]')).to_have_count(0, timeout=30_000)
 
 
 @pytest.mark.parametrize("query", ["", "?lang=fr", "?chapter=4", "?chapter=4&lang=fr"])

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from browser_support import IFRAME, open_map
+from browser_support import IFRAME, open_map, settled
 from datafolders import MINIMAL
 
 DATA_FOLDER = MINIMAL
@@ -14,17 +14,21 @@ THUMB = '[data-testid="stSliderThumbValue"]'  # hidden on screen; its text is ui
 
 
 def test_chapters_by_url_and_by_presenter_keys(page) -> None:
-    """?chapter=1 opens chapter 1; Page Down and the right arrow go forward, Page Up and the left arrow back."""
+    """?chapter=1 opens chapter 1; Page Down and the right arrow go forward, Page Up and the left arrow back. Each key
+    after the chapter before it is drawn, as a presenter waits for the slide."""
     open_map(page, "?chapter=1")
     lesson = page.locator(".st-key-atlas-lesson")
     expect(lesson).to_contain_text("Chapter 1 of 2")
     expect(page.locator(THUMB)).to_have_text("25 November 2015")
     page.locator("h1").click()  # focus the page, not the slider
+    settled(page)
     page.keyboard.press("PageDown")
     expect(lesson).to_contain_text("Chapter 2 of 2")
     expect(page.locator(THUMB)).to_have_text("24 November 2021")
+    settled(page)
     page.keyboard.press("ArrowLeft")
     expect(lesson).to_contain_text("Chapter 1 of 2")
+    settled(page)
     page.keyboard.press("ArrowRight")
     expect(lesson).to_contain_text("Chapter 2 of 2")
     expect(page).to_have_url(re.compile(r"chapter=2"))
