@@ -33,9 +33,8 @@ def _refuse_installed(directory: Path) -> bool:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    lang = args.lang or os.environ.get(LANG_ENV) or "en"
-    if lang not in LANGS:
-        print(f"{LANG_ENV}={lang}: not a language of the validator (choose one of: {', '.join(LANGS)})", file=sys.stderr)
+    lang = _language(args)
+    if lang is None:
         return 2
     directory = Path(args.directory) if args.directory else default_data_dir()
     shown = display_path(directory)  # the bundled data, found from anywhere, named as a path from here when it can be
@@ -87,8 +86,18 @@ def _language(args: argparse.Namespace) -> str | None:
     return lang
 
 
+def _writable_folder(args: argparse.Namespace, lang: str) -> Path | None:
+    """The data folder an import writes into: named, or found by default; never the installed package's own."""
+    directory = Path(args.directory) if args.directory else default_data_dir()
+    if not directory.is_dir():
+        print(msg("cli.no_folder", directory=display_path(directory), env=DATA_ENV).text(lang), file=sys.stderr)
+        return None
+    if not args.dry_run and _refuse_installed(directory):
+        return None
+    return directory
+
+
 def cmd_import_iom(args: argparse.Namespace) -> int:
-    from calais_atlas.data.csvread import display_path
     from calais_atlas.data.iom import IomFileError, read_incidents
     from calais_atlas.data.iom_update import (
         plan_update,
@@ -103,9 +112,8 @@ def cmd_import_iom(args: argparse.Namespace) -> int:
     lang = _language(args)
     if lang is None:
         return 2
-    directory = Path(args.directory) if args.directory else default_data_dir()
-    if not directory.is_dir():
-        print(msg("cli.no_folder", directory=str(directory), env=DATA_ENV).text(lang), file=sys.stderr)
+    directory = _writable_folder(args, lang)
+    if directory is None:
         return 2
     target = directory / DEATHS.filename
     shown = display_path(target)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -18,7 +19,7 @@ from calais_atlas.data.loader import default_data_dir, load_dataset
 from calais_atlas.export.rows import shown_rows_csv
 from calais_atlas.map import layers
 from calais_atlas.map.feature_groups import layer_credit, layer_items
-from calais_atlas.map.framing import frame_for, view_showing
+from calais_atlas.map.framing import frame_for, frame_of_view, view_showing
 from calais_atlas.map.step import base_config, step_state
 from calais_atlas.model import transitions as move
 from calais_atlas.model.deaths import DEATHS_CREDIT, DEATHS_CREDIT_URL
@@ -183,6 +184,16 @@ def test_show_all_places_fits_every_incident_while_the_layer_is_shown() -> None:
     assert west <= deaths["lon"].min() and east >= deaths["lon"].max()
     assert frame_for(ctx, "all", points=points)["key"] != frame_for(ctx, "all")["key"]
     assert frame_for(ctx, "coast", points=points) == frame_for(ctx, "coast")
+
+
+def test_a_printed_chapter_of_every_place_fits_the_incidents_as_the_live_map_does() -> None:
+    """One rule for the live map and the handout (framing.frame_of_view): the view of every place fits the incidents
+    while their layer is shown (chapter 1 then reaches the incidents in England), and only then."""
+    ctx, points = prepared().ctx, prepared().death_points()
+    with_deaths = AtlasState(view="all", layers=("sites", "deaths"))
+    north = frame_of_view(ctx, with_deaths, points)["bounds"][1][0]
+    assert north >= shipped()["deaths"]["lat"].max()
+    assert frame_of_view(ctx, replace(with_deaths, layers=("sites",)), points) == frame_for(ctx, "all")
 
 
 def test_the_step_state_carries_the_incidents_popups_and_the_base_config_their_credit() -> None:

@@ -79,12 +79,32 @@ def test_a_bar_says_its_month_and_counts_in_each_language() -> None:
     """The tooltip and accessible name of a bar: the month, dead or missing, dead, missing and incidents, with the
     plural each count needs, in the page's language."""
     monthly = pd.DataFrame({"month": pd.to_datetime(["2021-11-01", "2024-05-01"]), "dead": [30, 1], "missing": [4, 0],
-                            "total": [34, 1], "incidents": [4, 1]})
+                            "total": [34, 1], "incidents": [4, 1], "dead_unknown": [0, 0], "missing_unknown": [0, 0]})
     english, french = death_months(monthly, "en"), death_months(monthly, "fr")
     assert english[0]["t"] == "Nov 2021: 34 dead or missing (30 dead, 4 missing; 4 incidents)"
     assert english[1]["t"] == "May 2024: 1 dead or missing (1 dead, 0 missing; 1 incident)"
     assert french[0]["t"] == "nov. 2021\u00a0: 34 morts ou disparus (30 morts, 4 disparus\u00a0; 4 incidents)"
     assert french[1]["t"].startswith("mai 2024\u00a0: 1 mort ou disparu (1 mort, 0 disparu")
+
+
+def test_a_bar_never_says_0_for_a_count_nobody_knows() -> None:
+    """An empty count is unknown, not 0: a month whose incidents all lack it says so; one where some lack it says
+    "at least"; in both languages."""
+    monthly = pd.DataFrame({"month": pd.to_datetime(["2018-08-01", "2024-03-01", "2024-04-01"]), "dead": [0, 3, 2],
+                            "missing": [1, 0, 0], "total": [1, 3, 2], "incidents": [1, 2, 2], "dead_unknown": [1, 0, 1],
+                            "missing_unknown": [0, 1, 0]})
+    english, french = death_months(monthly, "en"), death_months(monthly, "fr")
+    assert english[0]["t"] == "Aug 2018: 1 dead or missing (dead: unknown, 1 missing; 1 incident)"
+    assert english[1]["t"] == "Mar 2024: 3 dead or missing (3 dead, missing: unknown; 2 incidents)"
+    assert english[2]["t"] == "Apr 2024: 2 dead or missing (at least 2 dead, 0 missing; 2 incidents)"
+    assert "morts\u00a0: nombre inconnu, 1 disparu" in french[0]["t"]
+    assert "au moins 2 morts" in french[2]["t"]
+
+
+def test_the_shipped_months_with_unknown_counts_say_so(shipped) -> None:
+    """August 2018's only incident has no count of the dead (IOM's 2018.MMP01042): its bar does not say 0 dead."""
+    august = next(bar for bar in _bars(shipped.tables) if bar["x"].startswith("2018-08"))
+    assert "dead: unknown" in august["t"] and "0 dead" not in august["t"], august["t"]
 
 
 def test_the_deaths_row_sits_under_the_top_row_on_its_scale(shipped) -> None:

@@ -21,7 +21,7 @@ from calais_atlas.data.datapackage import FILENAME
 from calais_atlas.data.iom import IomFileError, read_incidents
 from calais_atlas.data.loader import load_dataset
 from calais_atlas.data.schema import DEATHS, DEATHS_CREDIT
-from calais_atlas.model.deaths import dead_or_missing, in_window, monthly_totals, yearly_totals
+from calais_atlas.model.deaths import dead_or_missing, monthly_totals, yearly_totals
 from datafolders import ROOT, build_data_folder
 
 IOM = Path(__file__).parent / "fixtures" / "iom"
@@ -168,6 +168,18 @@ def test_a_hand_correction_is_kept_and_refresh_replaces_it(folder: Path, capsys)
     assert (replaced["lat"], replaced["note"]) == ("51.02604694", "Point checked on the beach of Petit-Fort-Philippe")
 
 
+def test_a_corrected_country_survives_an_export_which_has_no_country(folder: Path) -> None:
+    """The export has no country column: a row whose only correction is its country matches the export in every
+    other value, and must stay corrected (not re-fingerprinted as IOM's), so that the next table import keeps it."""
+    deaths = imported(folder, TABLE, EXPORT)
+    rows = list(rows_by_id(deaths).values())
+    next(row for row in rows if row["iom_id"] == "2026.MMP0150")["country"] = "Belgium"
+    write_rows(deaths, rows)
+    imported(folder, EXPORT)
+    imported(folder, TABLE)
+    assert rows_by_id(deaths)["2026.MMP0150"]["country"] == "Belgium"
+
+
 def test_a_note_alone_is_no_correction(folder: Path) -> None:
     """A note is the atlas's own: writing one does not stop the row from following IOM."""
     deaths = imported(folder, TABLE)
@@ -253,6 +265,20 @@ def test_a_bad_cell_in_the_export_is_named_by_file_line_and_column(tmp_path: Pat
     assert said[1] == 'export.csv:6: Number Dead: "one" is not a count (digits, or empty when unknown)'
 
 
+def test_an_export_with_odd_digits_or_no_finite_point_is_refused_with_its_cells_named(tmp_path: Path) -> None:
+    """A count written "²" (a digit to str.isdigit, not to int) and a point at "nan, inf" are named, never a
+    traceback."""
+    text = EXPORT.read_text(encoding="utf-8").replace("2026,March,1,0", "2026,March,\u00b2,0", 1)
+    text = text.replace('"51.02604694, 2.103116102"', '"nan, inf"', 1)
+    broken = tmp_path / "export.csv"
+    broken.write_text(text, encoding="utf-8")
+    with pytest.raises(IomFileError) as refused:
+        read_incidents(broken, shown="export.csv")
+    said = [str(problem) for problem in refused.value.problems]
+    assert any(line.startswith("export.csv:6: Number Dead: \"\u00b2\" is not a count") for line in said), said
+    assert any("Coordinates" in line for line in said), said
+
+
 # -- the validator's new messages -----------------------------------------------------------------------------------------
 
 
@@ -271,6 +297,8 @@ VALIDATOR_CASES = [
     ("dead", "-1", 'deaths.csv:2: dead: "-1" is out of range (dead must be at least 0)'),
     ("missing", "NA", 'deaths.csv:2: missing: "NA" is not a number; leave the cell empty when the number is unknown '
                       "(never 0 for unknown)"),
+    ("lat", "nan", 'deaths.csv:2: lat: "nan" is not a number (write decimal degrees with a point, e.g. 50.9513)'),
+    ("lon", "inf", 'deaths.csv:2: lon: "inf" is not a number (write decimal degrees with a point, e.g. 50.9513)'),
     ("date", "2021-11", 'deaths.csv:2: date: "2021-11" is not a day (write the incident\'s day, YYYY-MM-DD, e.g. '
                         "2021-11-24)"),
 ]
@@ -300,9 +328,9 @@ def test_a_folder_without_deaths_validates_and_loads_an_empty_table(folder: Path
 # -- the model ----------------------------------------------------------------------------------------------------------
 
 
-def test_the_model_counts_unknown_as_zero_by_month_and_window() -> None:
-    """dead_or_missing is a lower bound; monthly_totals has one row per month with incidents; in_window includes both
-    ends."""
+def test_the_model_counts_unknown_as_zero_by_month_and_says_how_many_are_unknown() -> None:
+    """dead_or_missing is a lower bound; monthly_totals has one row per month with incidents, and counts the incidents
+    whose dead or missing is unknown (empty), so that a month is never said to have 0 dead when nobody knows."""
     frame = pd.DataFrame({"date": ["2021-11-04", "2021-11-24", "2021-10-25", "2024-01-14"],
                           "dead": pd.array([1, 27, None, 5], dtype="Int64"),
                           "missing": pd.array([0, 0, 1, None], dtype="Int64")})
@@ -311,7 +339,7 @@ def test_the_model_counts_unknown_as_zero_by_month_and_window() -> None:
     assert months["month"].dt.strftime("%Y-%m").tolist() == ["2021-10", "2021-11", "2024-01"]
     assert months[["dead", "missing", "total", "incidents"]].values.tolist() == [[0, 1, 1, 1], [28, 0, 28, 2],
                                                                                  [5, 0, 5, 1]]
-    assert in_window(frame, "2021-11-04", "2021-11-24")["date"].tolist() == ["2021-11-04", "2021-11-24"]
+    assert months[["dead_unknown", "missing_unknown"]].values.tolist() == [[1, 0], [0, 0], [0, 1]]
     assert yearly_totals(frame.iloc[:0]) == {} and monthly_totals(frame.iloc[:0]).empty
 
 

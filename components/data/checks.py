@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -66,6 +67,8 @@ def check_number(value: str, column: Column) -> str:
         number = float(value)
     except ValueError:
         raise CellError(msg("number.not_number")) from None
+    if not math.isfinite(number):  # float() reads "nan" and "inf", which no map or sum can use
+        raise CellError(msg("number.not_number"))
     _check_range(number, column)
     return value
 

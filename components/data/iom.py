@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,7 @@ _UNSPECIFIED = re.compile(r"unspecified location", re.IGNORECASE)
 class Form:
     """One layout of an MMP file: which of its columns holds each of the atlas's fields."""
 
-    name: str
+    name: Message  # in the reader's language, as every message
     columns: dict[str, str]  # field -> the file's column
 
     @property
@@ -46,13 +47,13 @@ class Form:
         return tuple(self.columns.values())
 
 
-EXPORT = Form("MMP export", {
+EXPORT = Form(msg("import.form_export"), {
     "iom_id": "Main ID", "incident_id": "Incident ID", "date": "Incident Date", "dead": "Number Dead",
     "missing": "Minimum Estimated Number of Missing", "survivors": "Number of Survivors", "location": "Location of death",
     "coordinates": "Coordinates", "cause": "Cause of Death", "sources": "Information Source", "links": "URL",
     "source_quality": "Source Quality", "route": "Migration route",
 })
-CURATED = Form("curated route table", {
+CURATED = Form(msg("import.form_curated"), {
     "iom_id": "Main ID", "incident_id": "Incident ID", "date": "Incident date", "dead": "No. dead",
     "missing": "No. missing", "survivors": "No. survivors", "location": "Location of death",
     "country": "Country of Incident", "lat": "Latitude", "lon": "Longitude", "cause": "Cause of death (reported)",
@@ -186,7 +187,7 @@ def _count(cells: _Cells, name: str) -> int | None:
     text = cells.get(name)
     if text in UNKNOWN:
         return None
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # str.isdigit() takes "²", which int() refuses
         cells.problem(name, msg("import.count"))
         return None
     return int(text)
@@ -208,10 +209,9 @@ def _point(cells: _Cells) -> tuple[str, str]:
 
 def _is_number(text: str) -> bool:
     try:
-        float(text)
+        return math.isfinite(float(text))  # float() reads "nan" and "inf"
     except ValueError:
         return False
-    return bool(text)
 
 
 def _links(cells: _Cells, notes: list[Problem]) -> list[str]:
@@ -247,8 +247,9 @@ def country_of(location: str) -> str:
 
 
 def _merge(parsed: list[dict[str, object]]) -> list[dict[str, str]]:
-    """One row per Main ID: a split incident's counts added (unknown + unknown stays unknown), its scores and incident
-    ids listed as they are, its first row's point; rows in the file's order of first appearance."""
+    """One row per Main ID: a split incident's counts added (unknown + unknown stays unknown), the distinct scores of
+    its parts from lowest to highest (the route table's own form: "45" is "4 5"), its incident ids listed, its first
+    row's point; rows in the file's order of first appearance."""
     groups: dict[str, list[dict[str, object]]] = {}
     for row in parsed:
         groups.setdefault(str(row["iom_id"]), []).append(row)

@@ -91,7 +91,12 @@ def plan_update(existing: list[dict[str, str]], incidents: Incidents, *, refresh
             new = {**new, "country": old["country"]}
         differs = [name for name in IOM_COLUMNS if old[name] != new[name]]
         corrected = old[FINGERPRINT_COLUMN] != fingerprint(old)
-        if corrected and not refresh and differs:
+        if corrected and not differs and not provides_country:
+            # The file agrees with every value it has, but has no country: the correction may be the country, which
+            # must not become IOM's by a new fingerprint. The row stays as the maintainer left it.
+            update.unchanged += 1
+            incoming[new["iom_id"]] = old
+        elif corrected and not refresh and differs:
             update.kept.append((new["iom_id"], differs))
             incoming[new["iom_id"]] = old
         elif corrected and differs:

@@ -322,6 +322,8 @@ MESSAGES: dict[str, dict[str, Text]] = {
     },
     # -- importing an IOM Missing Migrants Project file (iom.py, iom_update.py, cli.py)
     "import.not_read": {"en": "is not an MMP export that can be read", "fr": "n'est pas un export du MMP lisible"},
+    "import.form_export": {"en": "MMP export", "fr": "export du MMP"},
+    "import.form_curated": {"en": "curated route table", "fr": "table de la route compilée"},
     "import.not_mmp": {
         "en": "is not an MMP export: it lacks the columns {missing} of the {form}. Download the route's incidents from "
               "https://missingmigrants.iom.int/downloads",

@@ -444,8 +444,8 @@ DEATHS = Table(
             "source_quality",
             "scores",
             "IOM's source-quality score, 1 to 5: how well IOM judges the incident sourced, 5 the best (IOM's "
-            "methodology defines each step). A split incident keeps its several scores as they are, separated by a "
-            "space, never summed.",
+            "methodology defines each step). A split incident keeps the distinct scores of its parts, lowest first, "
+            "separated by a space, never summed.",
             False,
             "4 5",
         ),

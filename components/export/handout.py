@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from calais_atlas.map.feature_groups import layer_items
-from calais_atlas.map.framing import frame_for
+from calais_atlas.map.framing import frame_of_view
 from calais_atlas.map.print_map import print_map_svg
 from calais_atlas.model import palette
 from calais_atlas.model.context import MapContext
@@ -41,7 +41,7 @@ def chapter_map(prepared: Prepared, row: dict, limits: Limits) -> str:
                         shown.death_records)
     place = ctx.place_name(view.site) if view.site and ctx.location(view.site) else ""
     label = t("lesson.map_of", ctx.lang, n=view.chapter, day=format_day(view.date, ctx.lang))
-    return print_map_svg(items, frame_for(ctx, view.view, view.site, view.chapter), ctx, shown.states,
+    return print_map_svg(items, frame_of_view(ctx, view, prepared.death_points()), ctx, shown.states,
                          f"{label}{': ' + place if place else ''}", prefix=f"map{view.chapter}-")
 
 

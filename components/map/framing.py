@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from calais_atlas.map.protocol import Frame
 from calais_atlas.model.context import MapContext
+from calais_atlas.model.view_state import AtlasState
 
 # The camps of the coast, Wissant to Grande-Synthe and Dunkirk: what the coast view must show whole, whatever the width.
 COAST_BOUNDS = ((50.855, 1.655), (51.055, 2.385))
@@ -39,6 +40,12 @@ def frame_for(ctx: MapContext, view: str, site: str = "", chapter: int = 0,
     if location:
         frame |= {"focus": list(location), "place": site}
     return frame
+
+
+def frame_of_view(ctx: MapContext, view: AtlasState, points: Sequence[tuple[float, float]] = ()) -> Frame:
+    """The frame of a viewer's view, live or printed: ``points`` (the IOM's incidents) count only while their layer is
+    shown."""
+    return frame_for(ctx, view.view, view.site, view.chapter, points if "deaths" in view.layers else ())
 
 
 def _bounds(ctx: MapContext, points: Sequence[tuple[float, float]] = ()) -> list[list[float]] | None:

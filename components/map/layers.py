@@ -68,7 +68,7 @@ COMPACT_PLACES = 300
 UNCERTAINTY_METRES = {"approximate": 1000, "area": 700}
 # An IOM incident's circle follows the camps' rule (circle_radius: area proportional to the number) on its own scale:
 # at the camps' 0.42 px every incident (at most a few dozen people) would be the smallest circle. Here one person is
-# MIN_RADIUS_PX and 27, the deadliest night, about 21 px: the area still reads as the number.
+# MIN_RADIUS_PX and the 27 of 24 November 2021 about 21 px: the area still reads as the number.
 DEATH_PX_PER_ROOT_PERSON = MIN_RADIUS_PX
 DEATH_UNCERTAINTY_GAP_PX = 4  # the dashed ring around an approximate position, this far outside its circle
 

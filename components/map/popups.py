@@ -39,7 +39,7 @@ def date_html(text: str, lang: str) -> str:
 def source_html(source: Citation) -> str:
     """The citation, linked when its address is http(s) (Citation.url is None otherwise)."""
     label = html_text(source.text)
-    return f'<a href="{html_text(source.url)}" target="_blank" rel="noopener noreferrer">{label}</a>' if source.url else label
+    return _link(source.url, label) if source.url else label
 
 
 def figure_line_html(line: FigureLine) -> str:

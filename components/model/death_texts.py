@@ -1,7 +1,7 @@
 """The words an IOM incident is told with (model/deaths.py's rows), shared by its popup, the text view and the CSV.
 
 Raw text: whoever shows it escapes it (model/escaping.py). An empty count is IOM's "not known" and is said so, never
-written 0; a split incident's quality scores are listed as IOM gives them, never summed.
+written 0; a split incident's distinct quality scores are listed, lowest first, never summed.
 """
 
 from __future__ import annotations
@@ -50,5 +50,5 @@ def links(row: Mapping) -> list[str]:
 
 
 def quality_text(row: Mapping) -> str:
-    """'4', or '4, 5' for an incident IOM split over several rows: each score as IOM gives it."""
+    """'4', or '4, 5' for an incident IOM split over several rows: the distinct scores of its parts."""
     return ", ".join(text_of(row, "source_quality").split())

@@ -208,6 +208,16 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "en": {"one": "{count} missing", "other": "{count} missing"},
         "fr": {"one": "{count} disparu", "many": "{count} de disparus", "other": "{count} disparus"},
     },
+    "strip.dead_at_least": {
+        "en": {"one": "at least {count} dead", "other": "at least {count} dead"},
+        "fr": {"one": "au moins {count} mort", "many": "au moins {count} de morts", "other": "au moins {count} morts"},
+    },
+    "strip.missing_at_least": {
+        "en": {"one": "at least {count} missing", "other": "at least {count} missing"},
+        "fr": {"one": "au moins {count} disparu", "many": "au moins {count} de disparus", "other": "au moins {count} disparus"},
+    },
+    "strip.dead_unknown": {"en": "dead: unknown", "fr": "morts\u00a0: nombre inconnu"},
+    "strip.missing_unknown": {"en": "missing: unknown", "fr": "disparus\u00a0: nombre inconnu"},
     "strip.incidents": {
         "en": {"one": "{count} incident", "other": "{count} incidents"},
         "fr": {"one": "{count} incident", "many": "{count} d'incidents", "other": "{count} incidents"},

@@ -2,10 +2,10 @@
 
 Two rows share one design: the whole span on top, and below it a focus row zoomed on the window, where the dense
 months of 2015–16 spread out. When the data records deaths at the border, a third row between them counts the dead
-and missing per month on the top row's scale (death_months), so the worst years read at a glance. Events are marks
-coloured and shaped as on the map (model/palette.py, model/shapes.py); a site's population, or every site's together,
-is a step line and band read from the map's own rule (timeline.SiteIndex.history), with a dot at the date saying it
-in the label's words; the window is shaded and the date is a rule.
+and missing per month on the top row's scale (death_months), so the years with the most dead and missing read at a
+glance. Events are marks coloured and shaped as on the map (model/palette.py, model/shapes.py); a site's population,
+or every site's together, is a step line and band read from the map's own rule (timeline.SiteIndex.history), with a
+dot at the date saying it in the label's words; the window is shaded and the date is a rule.
 
 What does not depend on the date (the marks, the lines) is built once per data and language (Strip, StripLine, kept
 by Prepared.remembered); a slider step only slices the focus row's marks and writes the rule and the shading.
@@ -221,16 +221,30 @@ def death_months(monthly: pd.DataFrame, lang: str) -> list[dict]:
     next month's (x2), as high as its dead and missing (y), and what it counts in words (t), for its tooltip and its
     accessible name."""
     rows = []
-    for month, dead, missing, total, incidents in zip(
-            monthly["month"], monthly["dead"], monthly["missing"], monthly["total"], monthly["incidents"], strict=True):
+    for month, total, incidents, dead, missing in zip(
+            monthly["month"], monthly["total"], monthly["incidents"],
+            _counted(monthly, "dead", lambda n: t("strip.dead", lang, count=n),
+                     lambda n: t("strip.dead_at_least", lang, count=n), t("strip.dead_unknown", lang)),
+            _counted(monthly, "missing", lambda n: t("strip.missing", lang, count=n),
+                     lambda n: t("strip.missing_at_least", lang, count=n), t("strip.missing_unknown", lang)),
+            strict=True):
         first = pd.Timestamp(month).date().replace(day=1)
         after = (first + timedelta(days=32)).replace(day=1)
         words = t("strip.deaths_month", lang, month=format_date(first.isoformat()[:7], lang),
-                  total=t("strip.dead_or_missing", lang, count=int(total)), dead=t("strip.dead", lang, count=int(dead)),
-                  missing=t("strip.missing", lang, count=int(missing)),
+                  total=t("strip.dead_or_missing", lang, count=int(total)), dead=dead, missing=missing,
                   incidents=t("strip.incidents", lang, count=int(incidents)))
         rows.append({"x": _iso(first), "x2": _iso(after), "y": int(total), "t": words})
     return rows
+
+
+def _counted(monthly: pd.DataFrame, column: str, known, at_least, unknown: str) -> list[str]:
+    """A month's dead (or missing) in words: ``known(3)``, "3 dead"; ``at_least(3)`` when some of its incidents' counts
+    are unknown; ``unknown`` when all are, or when the known ones add up to none. IOM leaves a count empty when it is
+    not known, which is not 0."""
+    words = []
+    for count, empty, incidents in zip(monthly[column], monthly[f"{column}_unknown"], monthly["incidents"], strict=True):
+        words.append(unknown if empty == incidents or (empty and not count) else (at_least if empty else known)(int(count)))
+    return words
 
 
 def _ms(day: date) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from calais_atlas.export.datazip import ZIP_NAME, data_zip
+from calais_atlas.export.datazip import CURATION, ZIP_NAME, data_zip
 from calais_atlas.export.handout import handout_html
 from calais_atlas.export.rows import shown_rows_csv, shown_rows_name
 from calais_atlas.export.standalone import standalone_map
@@ -18,10 +18,18 @@ from calais_atlas.ui.dataset import data_key
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _data_zip(directory: str, fingerprint: str) -> bytes:
-    # fingerprint is part of the key on purpose: the zip is of the files' bytes. A resource: bytes are never mutated,
-    # so every session shares one copy.
+def _data_zip(directory: str, fingerprint: str, curation: tuple[int, int] | None) -> bytes:
+    # fingerprint (the CSVs) and curation (CURATION.md's size and time) are the key on purpose: the zip is of those
+    # files' bytes. A resource: bytes are never mutated, so every session shares one copy.
     return data_zip(Path(directory))
+
+
+def _curation_stamp(directory: str) -> tuple[int, int] | None:
+    try:
+        stat = (Path(directory) / CURATION).stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def data_download_button(lang: str, key: str) -> None:
@@ -32,7 +40,9 @@ def data_download_button(lang: str, key: str) -> None:
     the map reports its view) still downloads it. A deferred file gets a new name on each run, and the old name is
     dropped when the run ends: that click brought nothing.
     """
-    st.download_button(t("export.data", lang), _data_zip(*data_key()), file_name=ZIP_NAME, mime="application/zip",
+    directory, fingerprint = data_key()
+    st.download_button(t("export.data", lang), _data_zip(directory, fingerprint, _curation_stamp(directory)),
+                       file_name=ZIP_NAME, mime="application/zip",
                        key=key, on_click="ignore", help=t("export.data_licence", lang))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Container, Iterable, Sequence
 import streamlit as st
 
 from calais_atlas.map.feature_groups import fixed_items
-from calais_atlas.map.framing import frame_for
+from calais_atlas.map.framing import frame_of_view
 from calais_atlas.map.protocol import Click, Frame, Layers, NeedBase, parse_message
 from calais_atlas.map.step import base_part, step_state
 from calais_atlas.model import transitions as move
@@ -46,8 +46,7 @@ def _on_message(key: str, place_ids: Container[str]) -> None:
 def frame(ctx: MapContext, points: Sequence[tuple[float, float]] = ()) -> Frame:
     """The current view's frame: where the map looks, and the place it is about; ``points`` (the IOM's incidents,
     when their layer is shown) are in the view of every place too."""
-    view = state.current()
-    return frame_for(ctx, view.view, view.site, view.chapter, points if "deaths" in view.layers else ())
+    return frame_of_view(ctx, state.current(), points)
 
 
 def map_panel(ctx: MapContext, items: dict[str, list[dict]], *, site: str | None = None, key: str = MAP_KEY,

@@ -25,6 +25,12 @@ from calais_atlas.ui.vega import with_arrow_datasets
 TEXT_ROWS = 300
 
 
+def cell(text: object) -> str:
+    """A table cell from the data: st.table reads every cell as Markdown, so a link or an image written in a CSV would
+    be drawn. Escaped, it is shown as written."""
+    return markdown_text(text)
+
+
 def chart_panel(prepared: Prepared, states: dict[str, SiteState], at: date, lang: str) -> None:
     """The figures of one site, and the steps the map shows (the strip's line); both kept per data, not per date."""
     population, ctx = prepared.tables["population"], prepared.ctx
@@ -56,8 +62,8 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
     sites = []
     for place_id, site in states.items():
         figure, detail = site_summary(site, ctx)
-        sites.append({t("col.site", lang): ctx.place_name(place_id), t("col.population", lang): figure,
-                      t("col.figure_date", lang): detail})
+        sites.append({t("col.site", lang): cell(ctx.place_name(place_id)), t("col.population", lang): cell(figure),
+                      t("col.figure_date", lang): cell(detail)})
     st.table(pd.DataFrame(sites))
     st.markdown(f"#### {t('text.events', lang, n=len(events))}")
     if categories:
@@ -66,18 +72,18 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
         shown = events.head(TEXT_ROWS)
         st.table(pd.DataFrame({
             t("col.date", lang): [format_date(d, lang) for d in shown["date"]],
-            t("col.place", lang): [ctx.place_name(p) for p in shown["place_id"]],
+            t("col.place", lang): [cell(ctx.place_name(p)) for p in shown["place_id"]],
             t("col.category", lang): [t(f"category.{c}", lang) for c in shown["category"]],
-            t("col.event", lang): [cut_text(title, 300, lang) for title in texts(shown, "title", lang)],
-            t("col.source", lang): [ctx.citation(s) for s in shown["source_id"]],
+            t("col.event", lang): [cell(cut_text(title, 300, lang)) for title in texts(shown, "title", lang)],
+            t("col.source", lang): [cell(ctx.citation(s)) for s in shown["source_id"]],
         }))
     st.markdown(f"#### {t('text.captions', lang, n=len(captions))}")
     if not captions.empty:
         shown = captions.head(TEXT_ROWS)
         st.table(pd.DataFrame({
             t("col.date", lang): [format_date(d, lang) for d in shown["date"]],
-            t("col.place", lang): [ctx.place_name(p) for p in shown["place_id"]],
-            t("col.caption", lang): [cut_text(x, 400, lang) for x in shown["text"]],
+            t("col.place", lang): [cell(ctx.place_name(p)) for p in shown["place_id"]],
+            t("col.caption", lang): [cell(cut_text(x, 400, lang)) for x in shown["text"]],
         }))
     if deaths is not None:
         deaths_table(deaths, lang)
@@ -94,12 +100,12 @@ def deaths_table(deaths: pd.DataFrame, lang: str) -> None:
     rows = deaths.head(TEXT_ROWS).to_dict("records")
     st.table(pd.DataFrame({
         t("col.date", lang): [format_date(text_of(row, "date"), lang) for row in rows],
-        t("death.place", lang): [text_of(row, "location")[:300] for row in rows],
+        t("death.place", lang): [cell(cut_text(text_of(row, "location"), 300, lang)) for row in rows],
         t("death.dead", lang): [count_text(row.get("dead"), lang) for row in rows],
         t("death.missing", lang): [count_text(row.get("missing"), lang) for row in rows],
         t("death.survivors", lang): [count_text(row.get("survivors"), lang) for row in rows],
-        t("death.cause", lang): [text_of(row, "cause")[:300] for row in rows],
-        t("death.id", lang): [text_of(row, "iom_id") for row in rows],
+        t("death.cause", lang): [cell(cut_text(text_of(row, "cause"), 300, lang)) for row in rows],
+        t("death.id", lang): [cell(text_of(row, "iom_id")) for row in rows],
     }))
 
 
