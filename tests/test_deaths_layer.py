@@ -245,7 +245,7 @@ def test_the_text_view_lists_the_incidents_in_the_window_with_unknown_and_the_cr
     app.session_state["atlas.tab"] = "What the map shows (text)"
     app.run()
     deaths = next(table.value for table in app.table if "IOM id" in table.value.columns)
-    the_27 = deaths[deaths["IOM id"] == CHANNEL_27].iloc[0]
+    the_27 = deaths[deaths["IOM id"] == markdown_text(CHANNEL_27)].iloc[0]
     assert (the_27["Dead"], the_27["Missing"], the_27["Survivors"]) == ("27", "0", "2")
     assert any(f"[{markdown_text(DEATHS_CREDIT)}]({DEATHS_CREDIT_URL})" in caption.value for caption in app.caption)
     set_date(app, date(2014, 11, 1))

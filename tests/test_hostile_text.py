@@ -73,3 +73,16 @@ def test_hostile_text_in_the_handout_is_escaped() -> None:
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page
     assert "javascript:" not in page
     assert 'href="https://www.bbc.com/afrique/example"' in page
+
+
+def test_hostile_data_in_the_text_views_tables_is_shown_as_text(monkeypatch) -> None:
+    """st.table reads each cell as Markdown: a title, a place or a caption written as a link, an image or HTML in the
+    CSV is shown as written (escaped), never drawn."""
+    app = run_app(monkeypatch, HOSTILE, {"date": "2015-11-25"})
+    app.session_state["atlas.tab"] = "What the map shows (text)"
+    app.run()
+    cells = [str(value) for table in app.table for value in table.value.to_numpy().ravel()]
+    assert any("alert" in cell for cell in cells), "the hostile rows are in the tables"
+    for cell in cells:
+        assert "<" not in cell.replace("\\<", ""), cell
+        assert "](" not in cell.replace("\\]\\(", ""), cell
