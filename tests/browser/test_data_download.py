@@ -8,7 +8,7 @@ import zipfile
 from playwright.sync_api import expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from browser_support import open_map
+from browser_support import open_map, settled
 from calais_atlas.data.datapackage import FILENAME
 from calais_atlas.data.schema import TABLES
 from datafolders import ROOT
@@ -67,11 +67,13 @@ def test_data_zip_downloads_from_the_export_panel_and_the_sources_tab(page, tmp_
     """One click on either button brings the zip of the data folder the app shows (CSV files, package, notes)."""
     open_map(page)
     page.get_by_text("Export", exact=True).click()
+    settled(page)  # a click during a run is the next test's case
     button = page.get_by_role("button", name="The data (zip: CSV files, data package, notes)")
     assert _download(page, button, tmp_path / "export.zip") == "calais-atlas-data.zip"
     _check_zip(tmp_path / "export.zip")
 
     page.get_by_role("tab", name="Sources").click()
+    settled(page)
     sources_button = page.get_by_role("tabpanel", name="Sources").get_by_role(
         "button", name="The data (zip: CSV files, data package, notes)"
     )
