@@ -89,3 +89,28 @@ def test_a_hostile_link_opens_the_page_and_applies_the_rest(monkeypatch) -> None
         assert part in notices[0], part
     assert len(notices[0]) < 1_000, "a 10 kB value is shown cut short"
     assert "x" * 100 not in app.query_params.get("site", "")
+
+
+def test_changes_sent_in_one_rerun_are_all_kept(monkeypatch) -> None:
+    """Two boxes unticked while a run is in progress reach the server as one rerun, both changes in it (as AppTest
+    sends them here): the first callback must not put back the second box before its own callback reads it."""
+    app = run_app(monkeypatch, MINIMAL)
+    app.checkbox(key="atlas.layer.context").uncheck()
+    app.checkbox(key="atlas.layer.deaths").uncheck()
+    app.radio(key="atlas.window").set_value("upto")
+    app.run()
+    assert layers_on(app) == [True, True, True, False, False]
+    assert app.query_params["layers"] == "sites,events,captions"
+    assert app.radio(key="atlas.window").value == "upto" and app.query_params["window"] == "upto"
+
+
+def test_language_and_a_layer_sent_in_one_rerun_are_both_kept(monkeypatch) -> None:
+    """Français and a layer unticked in one rerun, mid-lesson: the page is French, the layer off, still chapter 1."""
+    app = run_app(monkeypatch, MINIMAL, {"chapter": "1"})
+    before = layers_on(app)
+    app.radio(key="atlas.lang").set_value("fr")
+    app.checkbox(key="atlas.layer.sites").uncheck()
+    app.run()
+    assert app.session_state["atlas.view_state"].lang == "fr"
+    assert before[0] and layers_on(app) == [False, *before[1:]]
+    assert app.query_params["chapter"] == "1" and app.query_params["lang"] == "fr"

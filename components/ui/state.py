@@ -72,16 +72,31 @@ def link() -> dict[str, str]:
     return to_query(current())
 
 
-def _store(view: AtlasState) -> None:
-    st.session_state[VIEW_KEY] = view
+def _widget_values(view: AtlasState) -> dict[str, object]:
+    """Each widget's key, and the value that shows ``view``."""
+    values: dict[str, object] = {}
     for name, widget in WIDGET_KEYS.items():
         value = getattr(view, name)
-        value = list(value) if isinstance(value, tuple) else value  # a multi-choice widget's value is a list
+        values[widget] = list(value) if isinstance(value, tuple) else value  # a multi-choice widget's value is a list
+    for layer in LAYERS:
+        values[layer_key(layer)] = layer in view.layers
+    return values
+
+
+def _store(view: AtlasState, before: AtlasState | None = None, own: str | None = None) -> None:
+    """The view, and every widget set to show it.
+
+    After a callback's transition (``before`` given), a widget other than the callback's ``own`` whose field the
+    transition left alone keeps the value it has: changes made while a run was in progress arrive as one rerun, and
+    each changed widget's callback, in turn, must read its own new value, not the view from before it ran. The next
+    run's start() sets any widget still left apart."""
+    st.session_state[VIEW_KEY] = view
+    untouched = _widget_values(before) if before is not None else {}
+    for widget, value in _widget_values(view).items():
+        if widget != own and widget in untouched and untouched[widget] == value:
+            continue
         if st.session_state.get(widget) != value:
             st.session_state[widget] = value
-    for layer in LAYERS:
-        if st.session_state.get(layer_key(layer)) != (layer in view.layers):
-            st.session_state[layer_key(layer)] = layer in view.layers
 
 
 def _fit(view: AtlasState, limits: Limits) -> AtlasState:
@@ -133,18 +148,26 @@ def write_url() -> None:
             params[name] = value
 
 
+def _apply(own: str | None, transition: Callable[..., AtlasState], *args) -> None:
+    before = current()
+    _store(transition(before, *args), before, own)
+
+
 def apply(transition: Callable[..., AtlasState], *args) -> None:
-    """A callback: the view after ``transition``, with the widgets set to match before they are drawn."""
-    _store(transition(current(), *args))
+    """A callback: the view after ``transition``, with the widgets it changed set to match before they are drawn."""
+    _apply(None, transition, *args)
 
 
 def on_widget(name: str, transition: Callable[..., AtlasState], *extra) -> Callable[[], None]:
-    """The on_change of the widget that shows field ``name``: its new value goes through ``transition``."""
-    return lambda: apply(transition, st.session_state[WIDGET_KEYS[name]], *extra)
+    """The on_change of the widget that shows field ``name``: its new value goes through ``transition``, and the
+    widget shows the result (a value the transition refused is put back)."""
+    widget = WIDGET_KEYS[name]
+    return lambda: _apply(widget, transition, st.session_state[widget], *extra)
 
 
 def on_layer(layer: str) -> Callable[[], None]:
-    return lambda: apply(move.set_layer, layer, bool(st.session_state[layer_key(layer)]))
+    widget = layer_key(layer)
+    return lambda: _apply(widget, move.set_layer, layer, bool(st.session_state[widget]))
 
 
 # Things of this session that are not part of the view (and not in the link): playback, paging, the chart's site.
