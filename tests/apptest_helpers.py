@@ -14,12 +14,19 @@ from serve import ROOT
 APP = str(ROOT / "app.py")
 
 
-def run_app(monkeypatch, data_dir: Path, query: dict[str, str] | None = None) -> AppTest:
+def first_run(monkeypatch, data_dir: Path, query: dict[str, str] | None = None) -> AppTest:
+    """A session's first run alone: the title, the time bar and the map; the rest is held back (ui/atlas_page.py)."""
     monkeypatch.setenv("CALAIS_ATLAS_DATA", str(data_dir))
     app = AppTest.from_file(APP, default_timeout=60)
     for name, value in (query or {}).items():
         app.query_params[name] = value
     return app.run()
+
+
+def run_app(monkeypatch, data_dir: Path, query: dict[str, str] | None = None) -> AppTest:
+    """The page as a viewer has it once the map is drawn: the first run, then the rerun the map's `drawn` message
+    starts (AppTest has no browser to send it)."""
+    return first_run(monkeypatch, data_dir, query).run()
 
 
 def open_page(app: AppTest, url_path: str) -> AppTest:

@@ -49,11 +49,19 @@ def new_page(browser, base_url: str, width: int = 1400, height: int = 1000, **op
 
 
 def open_map(page, query: str = ""):
-    """Open the app and wait until markers are drawn inside the map iframe; return the frame locator."""
+    """Open the app and wait until markers are drawn inside the map iframe and the page is whole (the run the map's
+    first `drawn` message starts has drawn what the first run held back: ui/atlas_page.py); return the frame locator."""
     page.goto(f"{page.base_url}/{query}")
     frame = page.frame_locator(IFRAME)
     frame.locator("path.atlas-site").first.wait_for(timeout=30_000)
+    whole(page)
     return frame
+
+
+def whole(page) -> None:
+    """The atlas page drawn whole: the sidebar's layer boxes are there, and no run is in progress."""
+    expect(page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]').first).to_be_attached(timeout=30_000)
+    settled(page)
 
 
 def settled(page) -> None:

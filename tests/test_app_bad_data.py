@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from apptest_helpers import count_class, groups_js, notice_text, open_page, page_failed, run_app
+from apptest_helpers import count_class, first_run, groups_js, notice_text, open_page, page_failed, run_app
 from calais_atlas.data.loader import load_dataset
 from datafolders import DEFECTS, build_data_folder
 
@@ -24,7 +24,7 @@ def test_app_lists_problems_and_keeps_valid_rows(defect: str, tmp_path: Path, mo
     """For each defect of the corpus: no exception, the panel lists each problem, every valid row is drawn."""
     folder = build_data_folder(tmp_path / "data", defect)
     dataset = load_dataset(folder)
-    app = run_app(monkeypatch, folder, ALL_OF_IT)
+    app = first_run(monkeypatch, folder, ALL_OF_IT)  # the run whose map state carries the base part too
     assert not page_failed(app)
     assert notice_text(app) == NOTICE and not app.dataframe and not app.warning  # viewers: one calm line, no table
     js = groups_js(app)

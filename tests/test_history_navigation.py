@@ -28,9 +28,11 @@ def _date(link) -> date:
     return date.fromisoformat(value[0] if isinstance(value, list) else value)
 
 
-def test_streamlit_still_marks_the_history_rerun() -> None:
-    """ui/state.history_navigation reads Streamlit's private flag on the run's context: it must still exist."""
-    assert "is_history_navigation" in {field.name for field in dataclasses.fields(ScriptRunContext)}
+def test_streamlit_still_marks_the_history_rerun_and_a_fragments_own() -> None:
+    """ui/state.history_navigation and fragment_rerun read Streamlit's private fields of the run's context: they must
+    still exist."""
+    fields = {field.name for field in dataclasses.fields(ScriptRunContext)}
+    assert {"is_history_navigation", "fragment_ids_this_run"} <= fields
 
 
 def test_a_history_rerun_applies_the_entry_link(monkeypatch) -> None:

@@ -4,8 +4,8 @@ static/atlas/PROTOCOL.md.
 Python sends the base config once per map (BaseConfig, map/step.LiveLayers) and a StepState at every step
 (map/step.step_state). What does not depend on the date (context places, uncertainty rings) is a BasePart, sent once
 per session and map and referenced by its key in every step; the map sends back Messages, by Streamlit's component
-value: a place clicked, the layers the viewer chose in the map's own control, a base part it lacks, or a version it
-cannot draw. Both sides carry VERSION: live-map.js refuses a
+value: a place clicked, the layers the viewer chose in the map's own control, a base part it lacks, its first step
+drawn, or a version it cannot draw. Both sides carry VERSION: live-map.js refuses a
 config or state of another version, visibly, and says so; parse_message ignores (and logs) what it cannot read, so a
 stale or hostile value never stops the page.
 """
@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from typing import Literal, NotRequired, TypedDict
 
-VERSION = 5  # live-map.js's own VERSION must match: both change together with this file and PROTOCOL.md
+VERSION = 6  # live-map.js's own VERSION must match: both change together with this file and PROTOCOL.md
 
 log = logging.getLogger("calais_atlas")
 
@@ -111,7 +111,14 @@ class NeedBase:
     key: str
 
 
-Message = Click | Layers | NeedBase | Mismatch
+@dataclass(frozen=True)
+class Drawn:
+    """The map frame's first step is drawn and painted: what the page held back for the first map may come now."""
+
+    seq: int
+
+
+Message = Click | Layers | NeedBase | Drawn | Mismatch
 
 
 def _ignored(value: object, why: str) -> None:
@@ -137,6 +144,8 @@ def parse_message(value: object, layer_names: tuple[str, ...]) -> Message | None
         return Click(value["seq"], value["place"])
     if kind == "base" and isinstance(value.get("key"), str):
         return NeedBase(value["seq"], value["key"])
+    if kind == "drawn":
+        return Drawn(value["seq"])
     layers = value.get("layers")
     if kind == "layers" and isinstance(layers, list) and all(isinstance(name, str) and name in layer_names
                                                               for name in layers):

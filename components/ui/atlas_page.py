@@ -1,5 +1,11 @@
 """The atlas page, composed from the panels. Reads the data, then the URL, then draws.
 
+A session's first run draws the title, the time bar and the map, and holds back the rest (the strip, the captions or
+the lesson, the downloads, the tabs, the sidebar's widgets): the browser's first drawing of them would share its main
+thread with the first map's (tests/bench: 0.5 s of the first map on this machine). The strip's place is kept, so the
+map does not move. The map's `drawn` message (static/atlas/PROTOCOL.md), or whatever the viewer does first, starts the
+next run, which draws the whole page.
+
 What the date drives (the time bar, the map, the captions, the tabs, the downloads) is one fragment: a slider step,
 Previous/Next and playback rerun only that, with what does not depend on the date prepared once by the full run.
 Anything else a step changes (a site picked on the map, a caption chosen) reruns the whole page, so the sidebar and
@@ -15,7 +21,6 @@ import pandas as pd
 import streamlit as st
 
 from calais_atlas.map.feature_groups import layer_items
-from calais_atlas.map.layers import events_grouped
 from calais_atlas.model.escaping import literal
 from calais_atlas.model.filters import stops_for
 from calais_atlas.model.i18n import t
@@ -23,22 +28,20 @@ from calais_atlas.model.link import Ignored
 from calais_atlas.model.shown import Prepared
 from calais_atlas.model.timeline import Span
 from calais_atlas.model.view_state import AtlasState, Limits
-from calais_atlas.ui import check_page, state
-from calais_atlas.ui.captions import captions_panel
+from calais_atlas.ui import state
 from calais_atlas.ui.controls import advance_playback, playback_interval, sidebar, time_bar
 from calais_atlas.ui.dataset import current_basis, current_prepared, data_key, warm_search
-from calais_atlas.ui.export_panel import export_panel
-from calais_atlas.ui.lesson import lesson_panel, presentation_bar, presentation_style, presentation_text, presenting, start_button
-from calais_atlas.ui.map_panel import frame, map_panel
+from calais_atlas.ui.lesson import presentation_bar, presentation_style, presenting, start_button
+from calais_atlas.ui.map_panel import map_panel
+from calais_atlas.ui.navigation import check_page
 from calais_atlas.ui.page_scripts import history_script
 from calais_atlas.ui.problems_panel import data_notice
 from calais_atlas.ui.search_panel import search_panel
-from calais_atlas.ui.strip_panel import strip_panel, strip_texts
+from calais_atlas.ui.strip_panel import strip_held, strip_panel, strip_texts
 from calais_atlas.ui.style import apply_style
-from calais_atlas.ui.tabs import chart_panel, sources_panel, text_view
 
 STEP_FRAGMENT = "atlas.step"
-DRAWN_KEY = "atlas.drawn"  # the view and playback the last full run drew, without the date
+DRAWN_KEY = "atlas.drawn"  # the view and playback the last full run drew, without the date, and whether it held back
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,8 +52,9 @@ class PageData:
     span: Span
     limits: Limits
     chapters: pd.DataFrame
+    held: bool  # drawn by a session's first run, which holds back all but the map
 
-
+NOTICE_KEY = "link_notice"  # session value: what the link asked for that was not applied, and the view it opened
 NOTICE_ITEMS = 5  # a link with thousands of bad parts gets a notice of a few lines, not of thousands
 
 
@@ -62,8 +66,8 @@ def _notice(ignored: list[Ignored], lang: str) -> str:
     return t("ui.url_ignored", lang, items=", ".join(items))
 
 
-def _drawn(view: AtlasState) -> tuple:
-    return replace(view, date=view.date.min), bool(state.session_value("playing", False))
+def _drawn(view: AtlasState, held: bool) -> tuple:
+    return replace(view, date=view.date.min), bool(state.session_value("playing", False)), held
 
 
 def render() -> None:
@@ -85,14 +89,18 @@ def render() -> None:
         title, tagline = st.columns([1, 3.2], vertical_alignment="center")
         title.title(t("app.title", lang))
         tagline.caption(t("app.tagline", lang, first=span.first.year, last=span.last.year))
-    if ignored:
-        st.info(_notice(ignored, lang))
-    data_notice(dataset, lang, check_page.page(lang))
+    if ignored:  # said until the view is no longer the link's: the run after a first one draws the page again
+        state.set_session_value(NOTICE_KEY, (ignored, view))
+    said = state.session_value(NOTICE_KEY)
+    if said and said[1] == view:
+        st.info(_notice(said[0], lang))
+    data_notice(dataset, lang, check_page(lang))
     prepared = current_prepared(lang, key)
-    st.session_state[DRAWN_KEY] = _drawn(view)
-    page = PageData(prepared, span, limits, chapters)
+    st.session_state[DRAWN_KEY] = _drawn(view, opening)
+    page = PageData(prepared, span, limits, chapters, opening)
     st.fragment(_date_driven, run_every=playback_interval(), key=STEP_FRAGMENT)(page)
-    # The sidebar after the map: a first visit's map goes out before the sidebar's two dozen widgets.
+    if opening:  # the next run, whatever starts it, is a full one (see _date_driven) and draws the rest
+        return
     with st.sidebar:
         search_panel(prepared, limits, key, lang)
         start_button(chapters, limits, lang)
@@ -111,12 +119,13 @@ def _date_driven(page: PageData) -> None:
     span = replace(page.span, stops=_stops(page, state.current().categories))
     advance_playback(span.stops)
     view = state.current()
-    if st.session_state.get(DRAWN_KEY) != _drawn(view):
-        st.rerun()  # something besides the date changed: the sidebar and the lesson must follow
+    held = page.held and not state.fragment_rerun()
+    if st.session_state.get(DRAWN_KEY) != _drawn(view, held):
+        st.rerun()  # something besides the date changed, or the page was held back: the sidebar and the rest follow
     # Widget values and callbacks are applied before the script runs, so the view is final here. Writing the URL now,
     # not at the end, keeps it right even when a newer rerun interrupts this one.
     state.write_url()
-    lang, tables, ctx = view.lang, page.prepared.tables, page.prepared.ctx
+    lang, ctx = view.lang, page.prepared.ctx
     # The time bar and the strip sit above the map but are drawn after it: the browser applies a step's elements in
     # the order they are sent, and the map is what a viewer waits for. The date is already final (see above).
     on_projector = presenting(page.chapters)
@@ -141,31 +150,12 @@ def _date_driven(page: PageData) -> None:
                   points=page.prepared.death_points(), sites=states)
     with bar:
         time_bar(span, page.limits, lang, strip_texts(page.prepared, view.site, page.span, lang))
-        if not on_projector:  # a projector's first screen is the chapter's: its date is in the time bar and the text
+        if held and not on_projector:
+            strip_held(page.prepared, view)
+        elif not on_projector:  # a projector's first screen is the chapter's: its date is in the time bar and the text
             strip_panel(page.prepared, page.span, page.limits, view)  # the date-free marks are kept; only the rule moves
-    with left:
-        if events_grouped(shown.event_records):
-            st.caption(t("ui.grouped", lang, count=len(shown.event_records)))
-        # Right under the map, in the fragment: a download is of the date shown, which the sidebar (drawn by the full
-        # run only) would not follow.
-        export_panel(shown, page.prepared, items, frame(ctx, page.prepared.death_points()), lang, view.categories)
-    with right:
-        if on_projector:
-            presentation_text(page.chapters, page.limits, ctx.place_name, lang)
-        else:
-            lesson_panel(page.chapters, page.limits, ctx.place_name, lang)
-        captions_panel(shown.caption_records, ctx, lang)
+    if held:
+        return
+    from calais_atlas.ui.page_rest import under_and_beside  # its modules (exports, tabs) load after the first map
 
-    # Lazy tabs: only the open one is rendered. A chart re-embedded on every slider step would hold up
-    # the map, whose iframe shares the page's main thread.
-    chart_tab, text_tab, sources_tab = st.tabs([t("ui.population", lang), t("ui.textview", lang), t("ui.sources", lang)],
-                                               key=state.key("tab"), on_change="rerun")
-    if chart_tab.open:
-        with chart_tab:
-            chart_panel(page.prepared, states, at, lang)
-    if text_tab.open:
-        with text_tab:
-            text_view(states, shown.events, shown.captions, ctx, at, lang, view.categories, shown.deaths)
-    if sources_tab.open:
-        with sources_tab:
-            sources_panel(tables, ctx, lang)
+    under_and_beside(page.prepared, page.chapters, page.limits, shown, items, (left, right), on_projector)

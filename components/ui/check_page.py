@@ -24,16 +24,8 @@ from calais_atlas.ui.map_panel import map_panel
 from calais_atlas.ui.problems_panel import config_notice, problems_report
 from calais_atlas.ui.style import apply_style
 
-URL_PATH = "check"
-
-
 UPLOAD_LABEL = "upload"
 LISTED = 200  # ids listed in one line of the diff; the counts above say how many there are
-
-
-def page(lang: str) -> st.Page:
-    """This page for st.navigation and st.page_link (a page's identity is its url path)."""
-    return st.Page(render, title=t("check.title", lang), url_path=URL_PATH)
 
 
 def _counts(dataset: Dataset) -> str:

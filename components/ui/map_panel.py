@@ -41,6 +41,7 @@ def _on_message(key: str, place_ids: Container[str]) -> None:
         state.apply(move.pick_on_map, message.place)
     elif isinstance(message, Layers):
         state.apply(move.set_layers, message.layers)
+    # Drawn needs nothing here: the rerun it starts draws what a session's first run held back (ui/atlas_page.py).
 
 
 def frame(ctx: MapContext, points: Sequence[tuple[float, float]] = ()) -> Frame:

@@ -7,7 +7,8 @@ import logging
 import streamlit as st
 
 from calais_atlas.model.i18n import t
-from calais_atlas.ui import atlas_page, check_page, state
+from calais_atlas.ui import atlas_page, state
+from calais_atlas.ui.navigation import check_page
 from calais_atlas.ui.page_scripts import page_script
 
 log = logging.getLogger("calais_atlas")
@@ -18,7 +19,7 @@ def run() -> None:
     lang = state.lang()
     pages = [
         st.Page(atlas_page.render, title=t("page.map", lang), url_path="map", default=True),
-        check_page.page(lang),
+        check_page(lang),
     ]
     page = st.navigation(pages)
     try:

@@ -116,11 +116,18 @@ def _fit(view: AtlasState, limits: Limits) -> AtlasState:
 def history_navigation() -> bool:
     """True when this run answers the browser's Back or Forward (Streamlit marks the rerun it sends on popstate).
 
-    Streamlit has no public accessor for the flag: it is read from the run's context, the one private use of this
-    module (pinned by tests/test_history_navigation.py), and any failure reads as an ordinary run.
+    Streamlit has no public accessor for the flag: it is read from the run's context, like fragment_rerun() the private
+    uses of this module (pinned by tests/test_history_navigation.py), and any failure reads as an ordinary run.
     """
     ctx = get_script_run_ctx(suppress_warning=True)
     return bool(getattr(ctx, "is_history_navigation", False))
+
+
+def fragment_rerun() -> bool:
+    """True when this run is a fragment's alone (a slider step), not the whole page's. Read from the run's context like
+    history_navigation(), and pinned by the same test."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(getattr(ctx, "fragment_ids_this_run", None))
 
 
 def start(limits: Limits) -> list[Ignored]:

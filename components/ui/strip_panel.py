@@ -30,6 +30,21 @@ from calais_atlas.ui.vega import with_arrow_datasets
 
 STRIP_KEY = "atlas-strip"
 
+# The strip's height in px as Vega draws strip_spec at its default row heights, with the deaths row and without: a
+# session's first page holds its place with a box this high (strip_held), and the box never shrinks below it, so that
+# nothing under it moves when the strip arrives, nor while Streamlit loads Vega's code for the page's first chart
+# (tests/browser/test_first_map*.py measure both).
+DRAWN_HEIGHT = {True: 124, False: 114}
+
+
+def _chart_box(deaths: bool, present: bool):
+    """The container of the strip's chart (or of its held place), never lower than the chart; none presenting: its
+    rows are lower then, and it is the map that must fit."""
+    box = st.container(key="atlas-strip-chart")
+    if not present:
+        box.html(f"<style>.st-key-atlas-strip-chart{{min-height:{DRAWN_HEIGHT[deaths]}px;gap:0}}</style>")
+    return box
+
 
 def _picked(strip: Strip, limits: Limits) -> None:
     """The mark just clicked, in either row: its date, and its place selected. A selection seen before is not news."""
@@ -77,6 +92,18 @@ def _credit(lang: str) -> str:
     return t("strip.deaths_credit", lang, credit=f"[{markdown_text(DEATHS_CREDIT)}]({DEATHS_CREDIT_URL})")
 
 
+def strip_held(prepared: Prepared, view: AtlasState) -> None:
+    """The strip's place, kept empty until the first map is drawn (ui/atlas_page.py): Vega's first drawing of it would
+    share the page's main thread with the map's."""
+    lang = view.lang
+    deaths = bool(_deaths(prepared, lang))
+    with st.container(key="atlas-strip-box"):
+        _chart_box(deaths, view.present).html(
+            f'<div class="atlas-strip-held" style="height:{DRAWN_HEIGHT[deaths]}px" aria-hidden="true"></div>')
+        if deaths:
+            st.caption(_credit(lang))
+
+
 def strip_panel(prepared: Prepared, span: Span, limits: Limits, view: AtlasState) -> None:
     lang = view.lang
     events = prepared.tables["events"]
@@ -96,7 +123,8 @@ def strip_panel(prepared: Prepared, span: Span, limits: Limits, view: AtlasState
     if deaths:
         alt += t("strip.alt_deaths", lang, total=format_count(sum(row["y"] for row in deaths), lang))
     with st.container(key="atlas-strip-box"):
-        st.vega_lite_chart(with_arrow_datasets(spec), key=STRIP_KEY, on_select=lambda: _picked(strip, limits),
-                           selection_mode=list(PICKS), width="stretch", alt=alt)
+        _chart_box(bool(deaths), view.present).vega_lite_chart(
+            with_arrow_datasets(spec), key=STRIP_KEY, on_select=lambda: _picked(strip, limits),
+            selection_mode=list(PICKS), width="stretch", alt=alt)
         if deaths:
             st.caption(_credit(lang))

@@ -19,7 +19,7 @@
  */
 (function () {
   "use strict";
-  var VERSION = 5;  // components/map/protocol.py's VERSION
+  var VERSION = 6;  // components/map/protocol.py's VERSION
   var NOTICE = {
     en: "This map cannot draw what the atlas sent (protocol version {got}; it draws version {v}). Reload the page.",
     fr: "Cette carte ne peut pas dessiner ce que l'atlas a envoyé (protocole version {got} ; elle dessine la version {v}). Rechargez la page."
@@ -462,5 +462,11 @@
     var clicked = atlas.clicked && atlas.shown[atlas.clicked];
     atlas.clicked = null;
     if (clicked && clicked.layer.getPopup() && !clicked.layer.isPopupOpen()) { clicked.layer.openPopup(); }
+    // The first step of this frame is drawn: once it is painted, Python sends what the page held back for it (the
+    // strip and the chart, ui/atlas_page.py), so that their drawing does not hold up the first map.
+    if (atlas.report && !atlas.drawnSent) {
+      atlas.drawnSent = true;
+      requestAnimationFrame(function () { setTimeout(function () { send({kind: "drawn"}); }, 0); });
+    }
   };
 })();

@@ -29,8 +29,9 @@ FIXTURE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script src="{static}/vendor/leaflet/leaflet.js"></script>
 <script src="{static}/atlas/live-map.js"></script>
 </head><body><div id="map"></div><script>
-window.sent = [];
-window.Streamlit = {{setComponentValue: value => window.sent.push(value)}};  // streamlit-folium's component library
+window.sent = [];  // every message but "drawn", which goes to window.drawn
+window.drawn = [];
+window.Streamlit = {{setComponentValue: value => (value.kind === "drawn" ? window.drawn : window.sent).push(value)}};
 window.map = L.map("map").setView([50.97, 1.95], 10);
 </script></body></html>"""
 # Labels and markers drawn where they overlap, once the placing has run (it runs on a timer after each apply).
@@ -169,6 +170,21 @@ def test_keys_are_used_as_sent_and_items_drawn_with_their_style_and_symbol(fixtu
     event = state["items"]["events"][0]
     html = fixture_page.evaluate("k => window.atlas.shown[k].layer.getElement().innerHTML", event["k"])
     assert html.startswith("<svg")
+
+
+def test_the_first_step_drawn_is_said_once_and_a_preview_says_nothing(fixture_page, prepared) -> None:
+    """Once its first reporting step is drawn and painted, the map sends {v, seq, kind: drawn}, once for the frame;
+    a preview (report false) never sends it."""
+    state = step_state(items_at(prepared, date(2016, 1, 20)))
+    init(fixture_page)
+    apply(fixture_page, {**state, "report": False})
+    apply(fixture_page, state)
+    fixture_page.wait_for_function("() => window.drawn.length > 0")
+    apply(fixture_page, state)
+    fixture_page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))")
+    drawn = fixture_page.evaluate("window.drawn")
+    assert [(m["v"], m["kind"]) for m in drawn] == [(VERSION, "drawn")]
+    assert fixture_page.locator("path.atlas-site").count() > 0
 
 
 def test_a_click_sends_the_place_id_and_a_preview_sends_nothing(fixture_page, prepared) -> None:
