@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser_support import IFRAME, map_frame, wait_for_view  # noqa: E402
+from browser_support import IFRAME, map_frame, wait_for_view, whole  # noqa: E402
 from serve import CHROMIUM, CHROMIUM_ARGS, ROOT, running_app  # noqa: E402
 
 
@@ -27,6 +27,7 @@ def main() -> None:
         frame = page.frame_locator(IFRAME)
         frame.locator("path.atlas-site").first.wait_for(state="attached", timeout=30_000)
         frame.locator(".atlas-basemap-ready").wait_for(state="attached", timeout=30_000)  # the coastline is drawn
+        whole(page)  # the run the first map starts has drawn the rest of the page
         wait_for_view(map_frame(page))  # and the map has stopped zooming
         page.screenshot(path=str(output), full_page="full" in sys.argv)
         browser.close()

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from apptest_helpers import count_class, groups_js, open_page, outside_code_spans, page_failed, run_app, set_date
+from apptest_helpers import (
+    count_class,
+    first_run,
+    groups_js,
+    open_page,
+    outside_code_spans,
+    page_failed,
+    run_app,
+    set_date,
+)
 from datafolders import MINIMAL
 
 LAYERS = ("sites", "events", "captions", "context", "deaths")
@@ -114,3 +123,17 @@ def test_language_and_a_layer_sent_in_one_rerun_are_both_kept(monkeypatch) -> No
     assert app.session_state["atlas.view_state"].lang == "fr"
     assert before[0] and layers_on(app) == [False, *before[1:]]
     assert app.query_params["chapter"] == "1" and app.query_params["lang"] == "fr"
+
+
+def test_a_sessions_first_run_draws_the_map_and_holds_back_the_rest(monkeypatch) -> None:
+    """The first run: the time bar and the map, the strip's place held; no sidebar widget, caption, download or tab.
+    The run the map's `drawn` message starts (here, the next run) draws them all, and no longer holds anything."""
+    first = first_run(monkeypatch, MINIMAL)
+    assert first.slider(key="atlas.date").value and first.get("component_instance")
+    assert "atlas-strip-held" in " ".join(element.body for element in first.get("html"))
+    assert not first.checkbox and not first.get("download_button") and not first.tabs
+    assert not [button for button in first.button if button.key.startswith("atlas.show.")]
+    whole = first.run()
+    assert layers_on(whole) == [True] * 5 and whole.get("download_button") and whole.tabs
+    assert "atlas-strip-held" not in " ".join(element.body for element in whole.get("html"))
+    assert whole.query_params["date"] == first.query_params["date"]
