@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from calais_atlas.model.context import MapContext
-from calais_atlas.model.death_texts import DEATHS_CREDIT, DEATHS_CREDIT_URL, known, quality_text, text_of, total_text
+from calais_atlas.model.death_texts import DEATHS_CREDIT_URL, credit_text, known, quality_text, text_of, total_text
 from calais_atlas.model.i18n import t
 from calais_atlas.model.summaries import site_summary
 from calais_atlas.model.timeline import SiteState
@@ -59,7 +59,7 @@ def _death_row(row: dict, lang: str) -> list[object]:
     counts = [known(row.get(name)) for name in ("dead", "missing", "survivors")]
     return ["death", text_of(row, "date"), "", text_of(row, "location"), total_text(row, lang), "", "", "",
             text_of(row, "cause"), source, *("" if n is None else n for n in counts),
-            f"{DEATHS_CREDIT} ({DEATHS_CREDIT_URL})"]
+            f"{credit_text(lang)} ({DEATHS_CREDIT_URL})"]
 
 
 def shown_rows_csv(at: date, states: dict[str, SiteState], events: pd.DataFrame, captions: pd.DataFrame, ctx: MapContext,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from calais_atlas.model.context import Citation, MapContext
 from calais_atlas.model.death_texts import (
-    DEATHS_CREDIT,
     DEATHS_CREDIT_URL,
     count_text,
+    credit_text,
     links,
     quality_text,
     text_of,
@@ -169,7 +169,7 @@ def _link(url: str, label: str) -> str:
 def death_credit_html(lang: str) -> str:
     """The IOM data's credit (model/deaths.py), linked to the Missing Migrants Project."""
     return html_text(t("death.credit", lang, credit="{credit}")).replace(
-        "{credit}", _link(DEATHS_CREDIT_URL, html_text(DEATHS_CREDIT)))
+        "{credit}", _link(DEATHS_CREDIT_URL, html_text(credit_text(lang))))
 
 
 def _labelled(label: str, value: str, lang: str) -> str:

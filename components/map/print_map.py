@@ -21,7 +21,7 @@ from calais_atlas.map.projection import Viewport, centred, fitted, panned_inside
 from calais_atlas.map.step import SYMBOLS
 from calais_atlas.model import palette
 from calais_atlas.model.context import MapContext
-from calais_atlas.model.death_texts import DEATHS_CREDIT
+from calais_atlas.model.death_texts import credit_text
 from calais_atlas.model.formatting import format_count
 from calais_atlas.model.i18n import t
 from calais_atlas.model.summaries import site_summary
@@ -254,7 +254,7 @@ def _credit(view: Viewport, lang: str, deaths: bool = False) -> str:
     when the map draws its incidents (paper has no link to unfold)."""
     texts = [t("credit.basemap", lang)]
     if deaths:
-        texts.insert(0, t("death.credit", lang, credit=DEATHS_CREDIT))
+        texts.insert(0, t("death.credit", lang, credit=credit_text(lang)))
     right, out = float(view.width), []
     for index, text in enumerate(reversed(texts)):
         width, bottom = len(text) * CREDIT_PX * 0.5 + 6, float(view.height - 12 * index)

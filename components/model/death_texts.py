@@ -15,9 +15,15 @@ from calais_atlas.model.escaping import safe_url
 from calais_atlas.model.formatting import format_count
 from calais_atlas.model.i18n import t
 
-__all__ = ["DEATHS_CREDIT", "DEATHS_CREDIT_URL", "count_text", "links", "quality_text", "text_of", "total_text"]
+__all__ = ["DEATHS_CREDIT", "DEATHS_CREDIT_URL", "count_text", "credit_text", "links", "quality_text", "text_of",
+           "total_text"]
 
 COUNTS = ("dead", "missing", "survivors")
+
+
+def credit_text(lang: str) -> str:
+    """The credit the licence asks for, in the viewer's language (the data package keeps DEATHS_CREDIT, in English)."""
+    return t("death.credit_text", lang)
 
 
 def known(value: object) -> int | None:

@@ -81,6 +81,13 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "death.note": {"en": "Atlas note", "fr": "Note de l'atlas"},
     "death.id": {"en": "IOM id", "fr": "Identifiant OIM"},
     "death.credit": {"en": "Data: {credit}", "fr": "Données : {credit}"},
+    # The English is the data package's credit (components/data/schema.py DEATHS_CREDIT), word for word: tests/test_deaths_credit.py
+    "death.credit_text": {
+        "en": "IOM's Missing Migrants Project, CC BY 4.0; route table compiled by Giorgio Coppola, CC BY 4.0; "
+              "changes made by the atlas",
+        "fr": "Missing Migrants Project de l'OIM, CC BY 4.0\u00a0; table de la route établie par Giorgio Coppola, "
+              "CC BY 4.0\u00a0; modifications faites par l'atlas",
+    },
     "credit.deaths": {"en": "Deaths: IOM Missing Migrants Project", "fr": "Morts : Missing Migrants Project de l'OIM"},
     "text.deaths": {"en": "Deaths at the border (IOM) in the window ({n})",
                     "fr": "Morts à la frontière (OIM) dans la période ({n})"},

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from calais_atlas.model.context import MapContext, texts
-from calais_atlas.model.death_texts import DEATHS_CREDIT, DEATHS_CREDIT_URL, count_text, text_of
+from calais_atlas.model.death_texts import DEATHS_CREDIT_URL, count_text, credit_text, text_of
 from calais_atlas.model.escaping import markdown_text
 from calais_atlas.model.formatting import cut_text, format_date, format_day
 from calais_atlas.model.i18n import t
@@ -94,7 +94,7 @@ def deaths_table(deaths: pd.DataFrame, lang: str) -> None:
     and the cause, its id, and the credit, linked."""
     st.markdown(f"#### {t('text.deaths', lang, n=len(deaths))}")
     before, after = t("death.credit", lang, credit="\0").split("\0")  # the link goes where the message puts it
-    st.caption(f"{markdown_text(before)}[{markdown_text(DEATHS_CREDIT)}]({DEATHS_CREDIT_URL}){markdown_text(after)}")
+    st.caption(f"{markdown_text(before)}[{markdown_text(credit_text(lang))}]({DEATHS_CREDIT_URL}){markdown_text(after)}")
     if deaths.empty:
         return
     rows = deaths.head(TEXT_ROWS).to_dict("records")
