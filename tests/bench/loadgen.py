@@ -8,7 +8,9 @@ the streamlit package ships): it connects to /_stcore/stream, asks for a first r
 (its element id ends with ``-atlas.date``), then steps it between the slider's last and first days, so the map
 changes at every step. A step is timed from sending the rerun to the ``script_finished`` message; it "got its map"
 when the step's deltas hold the map element (a component instance whose name contains ``folium``, whatever the page's
-layout). If the slider sits in a fragment, the rerun names that fragment, as the browser does.
+layout). If the slider sits in a fragment, the rerun names that fragment, as the browser does. After its first run, a
+viewer sends what the browser's map sends once its first step is painted (the map component's value, a `drawn`
+message: static/atlas/PROTOCOL.md), and gets the run that draws the whole page, before it steps.
 
 Scenarios: for each ``--gc`` setting (Streamlit's ``runner.postScriptGC``; off is STREAMLIT_RUNNER_POST_SCRIPT_GC=false)
 a fresh server, one warm-up viewer (so the cached data counts once), then for each viewer count: all viewers connect and
@@ -53,6 +55,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 from browser_timing import app_server, stop_on_sigterm  # noqa: E402
 
+from calais_atlas.map.protocol import VERSION  # noqa: E402
 from serve import ROOT, free_port, wait_healthy  # noqa: E402
 
 SLIDER_KEY = "atlas.date"
@@ -77,6 +80,7 @@ class Viewer:
         self.ws = None
         self.page_hash = ""
         self.slider = None  # (widget id, min µs, max µs, fragment id)
+        self.map_widget = None  # (widget id, fragment id) of the map component
         self.steps: list[dict] = []
         self.last_map = None
 
@@ -108,6 +112,25 @@ class Viewer:
         # Streamlit echoes no slider value set from the browser: the step changed the date when the map's arguments did.
         out["map_changed"] = out.get("map_digest") != self.last_map
         self.last_map = out.get("map_digest")
+        return out
+
+    async def drawn(self, timeout: float = 300.0) -> dict:
+        """What the browser's map sends once its first step is painted; the run it starts draws the whole page."""
+        if self.map_widget is None:
+            raise RuntimeError("no map component in the first run")
+        msg = BackMsg()
+        state = msg.rerun_script
+        state.query_string, state.page_script_hash = self.query, self.page_hash
+        widget_id, fragment = self.map_widget
+        widget = state.widget_states.widgets.add()
+        widget.id = widget_id
+        widget.json_value = json.dumps({"v": VERSION, "seq": 1, "kind": "drawn"})
+        if fragment:
+            state.fragment_id = fragment
+        started = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        out = await asyncio.wait_for(self._read_run(started), timeout)
+        self.last_map = out.get("map_digest", self.last_map)
         return out
 
     async def _read_run(self, started: float) -> dict:
@@ -143,6 +166,8 @@ class Viewer:
                 if not out["map"]:  # when the map's element arrived: what a viewer waits for
                     out["map_ms"] = (time.perf_counter() - out["started"]) * 1000
                 out["map"] = True
+                if kind == "component_instance":
+                    self.map_widget = (part.id, delta.fragment_id)
                 out["map_bytes"] += part.ByteSize()
                 out["map_digest"] = hash((out.get("map_digest"), part.SerializeToString()))
         elif kind == "exception":
@@ -243,6 +268,7 @@ async def open_viewer(url: str, cookies: bool, query: str = "") -> Viewer:
     viewer.first = first
     if viewer.slider is None:
         raise RuntimeError(f"no slider with key {SLIDER_KEY!r} in the first run ({first.get('errors')})")
+    viewer.whole = await viewer.drawn()
     return viewer
 
 
