@@ -32,19 +32,18 @@ from calais_atlas.ui.vega import with_arrow_datasets
 STRIP_KEY = "atlas-strip"
 
 # The strip's height in px as Vega draws strip_spec at its default row heights, with the deaths row and without: a
-# session's first page holds its place with a box this high (strip_held), and the box never shrinks below it, so that
-# nothing under it moves when the strip arrives, nor while Streamlit loads Vega's code for the page's first chart
-# (tests/browser/test_first_map*.py measure both).
+# session's first page holds its place with a box this high (strip_held), and the box never shrinks below it (the
+# page's CSS, STRIP_CSS), so that nothing under it moves when the strip arrives, nor while Streamlit loads Vega's code
+# for the page's first chart (tests/browser/test_first_map*.py measure both). Presenting, the rows are lower and
+# have no least height: it is the map that must fit.
 DRAWN_HEIGHT = {True: 124, False: 114}
+CHART_BOXES = {"deaths": DRAWN_HEIGHT[True], "plain": DRAWN_HEIGHT[False], "present": 0}  # key suffix: least height
+STRIP_CSS = "".join(f".st-key-atlas-strip-chart-{name}{{gap:0;min-height:{height}px}}" for name, height in CHART_BOXES.items())
 
 
 def _chart_box(deaths: bool, present: bool):
-    """The container of the strip's chart (or of its held place), never lower than the chart; none presenting: its
-    rows are lower then, and it is the map that must fit."""
-    box = st.container(key="atlas-strip-chart")
-    if not present:
-        box.html(f"<style>.st-key-atlas-strip-chart{{min-height:{DRAWN_HEIGHT[deaths]}px;gap:0}}</style>")
-    return box
+    """The container of the strip's chart, or of its held place."""
+    return st.container(key=f"atlas-strip-chart-{'present' if present else 'deaths' if deaths else 'plain'}")
 
 
 def _picked(strip: Strip, limits: Limits) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from calais_atlas.model.palette import CAPTION, FOCUS
+from calais_atlas.ui.strip_panel import STRIP_CSS
 
 # No CSS comments below: st.markdown would read their asterisks as emphasis and break the block.
 # Streamlit fades captions with opacity .6, which takes the caption grey below 4.5:1 (axe color-contrast): opacity 1.
@@ -43,6 +44,7 @@ h1{{font-size:1.7rem !important;padding:0 !important;line-height:1.2 !important}
 .st-key-atlas-strip-box{{margin:-.6rem 0 -.5rem 0;gap:0}}
 .st-key-atlas-strip-box:has([data-testid="stCaptionContainer"]){{margin-bottom:0}}
 .st-key-atlas-strip-box [data-testid="stCaptionContainer"] p{{font-size:.72rem;line-height:1.25;margin:0;text-align:right}}
+{STRIP_CSS}
 @media {NARROW}{{
   :root .st-key-atlas-timebar button p, :root .st-key-atlas-speed p, :root .st-key-atlas-speed input{{font-size:.9rem}}
   .atlas-date{{font-size:1.15rem}}
