@@ -8,12 +8,12 @@ from datetime import date
 import pandas as pd
 
 from apptest_helpers import page_failed, run_app, set_date
+from calais_atlas.model.memo import PerObject
 from calais_atlas.model.shown import Shown
 from calais_atlas.model.timeline import data_span
 from calais_atlas.model.view_state import limits_for
 from calais_atlas.ui import controls, dataset
 from calais_atlas.ui.dataset import current_basis, current_dataset, data_key, derived
-from calais_atlas.ui.per_object import PerObject
 from calais_atlas.ui.vega import arrow_bytes
 from serve import ROOT
 

@@ -7,7 +7,6 @@ exported map (export/standalone.py) draws them with the same static/atlas/live-m
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 
 from calais_atlas.map.layers import (
@@ -24,6 +23,7 @@ from calais_atlas.map.popups import death_credit_html
 from calais_atlas.model.context import MapContext
 from calais_atlas.model.escaping import html_text
 from calais_atlas.model.i18n import t
+from calais_atlas.model.memo import PerObject
 from calais_atlas.model.timeline import SiteState
 
 HIGHLIGHT = "highlight"  # the selected site's ring: always drawn, never in the layer control
@@ -44,9 +44,7 @@ def layer_credit(name: str, lang: str) -> str | None:
             f"{death_credit_html(lang)}</details>")
 
 
-_FIXED: list[tuple[MapContext, tuple[str, ...], dict[str, list[dict]]]] = []
-_FIXED_LOCK = threading.Lock()
-_FIXED_KEPT = 8  # a few data sets and languages; a Prepared (model/shown.py) holds one context for its life
+_FIXED = PerObject(8)  # a few data sets and languages; a Prepared (model/shown.py) holds one context for its life
 
 
 def fixed_items(ctx: MapContext, sites: Iterable[str]) -> dict[str, list[dict]]:
@@ -55,17 +53,13 @@ def fixed_items(ctx: MapContext, sites: Iterable[str]) -> dict[str, list[dict]]:
 
     The live map sends them once (map/step.base_part); a step's items are layer_items, these included."""
     sites = tuple(sites)
-    with _FIXED_LOCK:  # sessions run in threads of their own
-        for known_ctx, known_sites, fixed in _FIXED:
-            if known_ctx is ctx and known_sites == sites:
-                return fixed
-    placed = set(sites)
-    fixed = {"context": context_items([pid for pid in ctx.places if pid not in placed], ctx),
-             "sites": site_rings(sites, ctx)}
-    with _FIXED_LOCK:
-        _FIXED.insert(0, (ctx, sites, fixed))
-        del _FIXED[_FIXED_KEPT:]
-    return fixed
+
+    def made() -> dict[str, list[dict]]:
+        placed = set(sites)
+        return {"context": context_items([pid for pid in ctx.places if pid not in placed], ctx),
+                "sites": site_rings(sites, ctx)}
+
+    return _FIXED.get(ctx, sites, made)
 
 
 def layer_items(ctx: MapContext, states: dict[str, SiteState], events: Rows, captions: Rows,

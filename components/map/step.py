@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import zlib
 
 import folium
@@ -30,6 +29,7 @@ from calais_atlas.map.assets import IFRAME_PREFIX
 from calais_atlas.map.feature_groups import DRAWING_ORDER, layer_credit, layer_label
 from calais_atlas.map.protocol import VERSION, BaseConfig, BasePart, Frame, Item, StepState
 from calais_atlas.map.symbols import CAMERA, CATEGORY_SYMBOLS, svg
+from calais_atlas.model.memo import PerObject
 
 LIVE_MAP_JS = "atlas/live-map.js"
 # Shape keys ("clash", dashed "clash~", "camera") -> SVG, shipped once in the base map.
@@ -141,9 +141,7 @@ def item_keys(items: dict[str, list[dict]]) -> dict[str, list[str]]:
     return keys
 
 
-_BASES: list[tuple[dict, BasePart, dict]] = []
-_BASES_LOCK = threading.Lock()
-_BASES_KEPT = 8
+_BASES = PerObject(8)  # per fixed_items result: a few data sets and languages
 
 
 def base_part(fixed: dict[str, list[dict]]) -> BasePart:
@@ -154,10 +152,10 @@ def base_part(fixed: dict[str, list[dict]]) -> BasePart:
 
 
 def _base_and_index(fixed: dict[str, list[dict]]) -> tuple[BasePart, dict]:
-    with _BASES_LOCK:
-        for known, base, index in _BASES:
-            if known is fixed:
-                return base, index
+    return _BASES.get(fixed, "base", lambda: _made_base(fixed))
+
+
+def _made_base(fixed: dict[str, list[dict]]) -> tuple[BasePart, dict]:
     styles: dict[str, int] = {}
     layers: dict[str, list[Item]] = {}
     index: dict[str, dict[str, tuple[dict, str | None]]] = {}  # per layer, key -> the item as compared with a step's
@@ -172,9 +170,6 @@ def _base_and_index(fixed: dict[str, list[dict]]) -> tuple[BasePart, dict]:
     content = {"v": VERSION, "items": layers, "styles": [json.loads(style) for style in styles]}
     digest = hashlib.blake2b(json.dumps(content, sort_keys=True).encode(), digest_size=9).hexdigest()
     base: BasePart = {"key": digest, "items": layers, "styles": content["styles"]}
-    with _BASES_LOCK:
-        _BASES.insert(0, (fixed, base, index))
-        del _BASES[_BASES_KEPT:]
     return base, index
 
 

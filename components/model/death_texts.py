@@ -11,11 +11,11 @@ from collections.abc import Mapping
 import pandas as pd
 
 from calais_atlas.model.deaths import DEATHS_CREDIT, DEATHS_CREDIT_URL
-from calais_atlas.model.escaping import safe_url
+from calais_atlas.model.escaping import markdown_text, safe_url
 from calais_atlas.model.formatting import format_count
 from calais_atlas.model.i18n import t
 
-__all__ = ["DEATHS_CREDIT", "DEATHS_CREDIT_URL", "count_text", "credit_text", "links", "quality_text", "text_of",
+__all__ = ["DEATHS_CREDIT", "DEATHS_CREDIT_URL", "count_text", "credit_link", "credit_text", "links", "quality_text", "text_of",
            "total_text"]
 
 COUNTS = ("dead", "missing", "survivors")
@@ -24,6 +24,11 @@ COUNTS = ("dead", "missing", "survivors")
 def credit_text(lang: str) -> str:
     """The credit the licence asks for, in the viewer's language (the data package keeps DEATHS_CREDIT, in English)."""
     return t("death.credit_text", lang)
+
+
+def credit_link(lang: str) -> str:
+    """The credit as Markdown, linked to the Missing Migrants Project, its words escaped."""
+    return f"[{markdown_text(credit_text(lang))}]({DEATHS_CREDIT_URL})"
 
 
 def known(value: object) -> int | None:

@@ -5,8 +5,6 @@ The atlas page, the check page's preview and the tests all start here, so they c
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -16,6 +14,7 @@ import pandas as pd
 
 from calais_atlas.model.context import MapContext
 from calais_atlas.model.deaths import dead_or_missing
+from calais_atlas.model.memo import Bounded
 from calais_atlas.model.timeline import Dated, SiteIndex, SiteState, window_bounds
 
 TOTAL = "dead_or_missing"  # added to each incident's record: the figure its marker's area follows (model/deaths.py)
@@ -66,8 +65,7 @@ class Prepared:
     captions: Dated
     deaths: Dated  # the IOM's incidents: windowed by the events' rule, never filtered by their categories
     # Results of date-free work (the chart's rows, the strip, the filtered events), the most recently used last.
-    memo: OrderedDict = field(default_factory=OrderedDict)
-    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)  # sessions run in threads
+    memo: Bounded = field(default_factory=lambda: Bounded(REMEMBERED))
 
     @classmethod
     def build(cls, tables: dict[str, pd.DataFrame], lang: str = "en") -> Prepared:
@@ -100,18 +98,8 @@ class Prepared:
 
     def remembered(self, key: tuple, compute):
         """``compute()``, once per key for these data while it is among the REMEMBERED most recently used: a Prepared
-        is shared by every session and never changes. Computed outside the lock: two sessions asking at once for the
-        same new key both compute it, and get equal results."""
-        with self._lock:
-            if key in self.memo:
-                self.memo.move_to_end(key)
-                return self.memo[key]
-        value = compute()
-        with self._lock:
-            self.memo[key] = value
-            while len(self.memo) > REMEMBERED:
-                self.memo.popitem(last=False)
-        return value
+        is shared by every session and never changes."""
+        return self.memo.get(key, compute)
 
 
 def _with_total(deaths: pd.DataFrame) -> pd.DataFrame:

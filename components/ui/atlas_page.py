@@ -54,6 +54,7 @@ class PageData:
     chapters: pd.DataFrame
     held: bool  # drawn by a session's first run, which holds back all but the map
 
+
 NOTICE_KEY = "link_notice"  # session value: what the link asked for that was not applied, and the view it opened
 NOTICE_ITEMS = 5  # a link with thousands of bad parts gets a notice of a few lines, not of thousands
 

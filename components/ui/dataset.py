@@ -18,11 +18,11 @@ import streamlit as st
 
 from calais_atlas.data.fingerprint import folder_fingerprint
 from calais_atlas.data.loader import Dataset, default_data_dir, load_dataset
+from calais_atlas.model.memo import PerObject
 from calais_atlas.model.search import SearchIndex
 from calais_atlas.model.shown import Prepared
 from calais_atlas.model.timeline import Span, data_span
 from calais_atlas.model.view_state import Limits, limits_for
-from calais_atlas.ui.per_object import PerObject
 
 T = TypeVar("T")
 

@@ -37,7 +37,7 @@ def data_download_button(lang: str, key: str) -> None:
 
     The zip's bytes, not a function that makes them on click: Streamlit names a file by a hash of its bytes, so every
     run offers the same file, and a click on the button a run before drew (the page reruns just after it opens, when
-    the map reports its view) still downloads it. A deferred file gets a new name on each run, and the old name is
+    the map says its first step is drawn) still downloads it. A deferred file gets a new name on each run, and the old name is
     dropped when the run ends: that click brought nothing.
     """
     directory, fingerprint = data_key()

@@ -7,9 +7,8 @@ from datetime import date
 import streamlit as st
 
 from calais_atlas.model import transitions as move
-from calais_atlas.model.death_texts import DEATHS_CREDIT_URL, credit_text
+from calais_atlas.model.death_texts import credit_link
 from calais_atlas.model.deaths import monthly_totals
-from calais_atlas.model.escaping import markdown_text
 from calais_atlas.model.filters import filter_events
 from calais_atlas.model.formatting import format_count, format_day
 from calais_atlas.model.i18n import t
@@ -89,7 +88,7 @@ def strip_texts(prepared: Prepared, site: str, span: Span, lang: str) -> tuple[s
 
 def _credit(lang: str) -> str:
     """Whose counts the bars are, linked, as the licence asks: IOM's words, never markup."""
-    return t("strip.deaths_credit", lang, credit=f"[{markdown_text(credit_text(lang))}]({DEATHS_CREDIT_URL})")
+    return t("strip.deaths_credit", lang, credit=credit_link(lang))
 
 
 def strip_held(prepared: Prepared, view: AtlasState) -> None:

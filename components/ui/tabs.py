@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from calais_atlas.model.context import MapContext, texts
-from calais_atlas.model.death_texts import DEATHS_CREDIT_URL, count_text, credit_text, text_of
+from calais_atlas.model.death_texts import count_text, credit_link, text_of
 from calais_atlas.model.escaping import markdown_text
 from calais_atlas.model.formatting import cut_text, format_date, format_day
 from calais_atlas.model.i18n import t
@@ -23,12 +23,6 @@ from calais_atlas.ui.export_panel import data_download_button
 from calais_atlas.ui.vega import with_arrow_datasets
 
 TEXT_ROWS = 300
-
-
-def cell(text: object) -> str:
-    """A table cell from the data: st.table reads every cell as Markdown, so a link or an image written in a CSV would
-    be drawn. Escaped, it is shown as written."""
-    return markdown_text(text)
 
 
 def chart_panel(prepared: Prepared, states: dict[str, SiteState], at: date, lang: str) -> None:
@@ -56,14 +50,15 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
     """The map as tables: readable by a screen reader and by keyboard, following the slider.
 
     ``events`` are those the category filter shows; ``categories`` (() for all) is said above them. ``deaths`` are the
-    IOM's incidents in the same window, with their credit.
+    IOM's incidents in the same window, with their credit. st.table reads every cell as Markdown, so each text from
+    the data is escaped (markdown_text): a link or an image written in a CSV is shown as written, never drawn.
     """
     st.markdown(f"#### {t('text.sites', lang, date=format_day(at, lang))}")
     sites = []
     for place_id, site in states.items():
         figure, detail = site_summary(site, ctx)
-        sites.append({t("col.site", lang): cell(ctx.place_name(place_id)), t("col.population", lang): cell(figure),
-                      t("col.figure_date", lang): cell(detail)})
+        sites.append({t("col.site", lang): markdown_text(ctx.place_name(place_id)),
+                      t("col.population", lang): markdown_text(figure), t("col.figure_date", lang): markdown_text(detail)})
     st.table(pd.DataFrame(sites))
     st.markdown(f"#### {t('text.events', lang, n=len(events))}")
     if categories:
@@ -72,18 +67,18 @@ def text_view(states: dict[str, SiteState], events: pd.DataFrame, captions: pd.D
         shown = events.head(TEXT_ROWS)
         st.table(pd.DataFrame({
             t("col.date", lang): [format_date(d, lang) for d in shown["date"]],
-            t("col.place", lang): [cell(ctx.place_name(p)) for p in shown["place_id"]],
+            t("col.place", lang): [markdown_text(ctx.place_name(p)) for p in shown["place_id"]],
             t("col.category", lang): [t(f"category.{c}", lang) for c in shown["category"]],
-            t("col.event", lang): [cell(cut_text(title, 300, lang)) for title in texts(shown, "title", lang)],
-            t("col.source", lang): [cell(ctx.citation(s)) for s in shown["source_id"]],
+            t("col.event", lang): [markdown_text(cut_text(title, 300, lang)) for title in texts(shown, "title", lang)],
+            t("col.source", lang): [markdown_text(ctx.citation(s)) for s in shown["source_id"]],
         }))
     st.markdown(f"#### {t('text.captions', lang, n=len(captions))}")
     if not captions.empty:
         shown = captions.head(TEXT_ROWS)
         st.table(pd.DataFrame({
             t("col.date", lang): [format_date(d, lang) for d in shown["date"]],
-            t("col.place", lang): [cell(ctx.place_name(p)) for p in shown["place_id"]],
-            t("col.caption", lang): [cell(cut_text(x, 400, lang)) for x in shown["text"]],
+            t("col.place", lang): [markdown_text(ctx.place_name(p)) for p in shown["place_id"]],
+            t("col.caption", lang): [markdown_text(cut_text(x, 400, lang)) for x in shown["text"]],
         }))
     if deaths is not None:
         deaths_table(deaths, lang)
@@ -94,18 +89,18 @@ def deaths_table(deaths: pd.DataFrame, lang: str) -> None:
     and the cause, its id, and the credit, linked."""
     st.markdown(f"#### {t('text.deaths', lang, n=len(deaths))}")
     before, after = t("death.credit", lang, credit="\0").split("\0")  # the link goes where the message puts it
-    st.caption(f"{markdown_text(before)}[{markdown_text(credit_text(lang))}]({DEATHS_CREDIT_URL}){markdown_text(after)}")
+    st.caption(f"{markdown_text(before)}{credit_link(lang)}{markdown_text(after)}")
     if deaths.empty:
         return
     rows = deaths.head(TEXT_ROWS).to_dict("records")
     st.table(pd.DataFrame({
         t("col.date", lang): [format_date(text_of(row, "date"), lang) for row in rows],
-        t("death.place", lang): [cell(cut_text(text_of(row, "location"), 300, lang)) for row in rows],
+        t("death.place", lang): [markdown_text(cut_text(text_of(row, "location"), 300, lang)) for row in rows],
         t("death.dead", lang): [count_text(row.get("dead"), lang) for row in rows],
         t("death.missing", lang): [count_text(row.get("missing"), lang) for row in rows],
         t("death.survivors", lang): [count_text(row.get("survivors"), lang) for row in rows],
-        t("death.cause", lang): [cell(cut_text(text_of(row, "cause"), 300, lang)) for row in rows],
-        t("death.id", lang): [cell(text_of(row, "iom_id")) for row in rows],
+        t("death.cause", lang): [markdown_text(cut_text(text_of(row, "cause"), 300, lang)) for row in rows],
+        t("death.id", lang): [markdown_text(text_of(row, "iom_id")) for row in rows],
     }))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pyarrow as pa
 from streamlit import dataframe_util
 
-from calais_atlas.ui.per_object import PerObject
+from calais_atlas.model.memo import PerObject
 
 # A step's lists: two charts' worth of stable ones, and those made anew at each step, which push out only each other.
 _BYTES = PerObject(64)
