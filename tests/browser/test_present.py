@@ -127,7 +127,8 @@ def test_notes_are_one_action_away(open_page, size, lang) -> None:
     expect(_paragraph(page, translated(CHAPTERS[5], "teacher_notes", lang))).to_have_count(0)
 
 
-LABEL_SIZE = f"parseFloat(getComputedStyle(document.querySelector('{SITE_LABEL}')).fontSize)"
+# null while the map's labels are being drawn anew (the layout change redraws the map): a wait then goes on waiting.
+LABEL_SIZE = f"(label => label && parseFloat(getComputedStyle(label).fontSize))(document.querySelector('{SITE_LABEL}'))"
 
 
 def _label_size(page) -> float:
